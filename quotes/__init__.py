@@ -1,0 +1,1 @@
+"""quotes: who said what about whom, with citations you can trust."""

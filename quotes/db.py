@@ -1,0 +1,134 @@
+"""Engines from database URLs, sessions, and running the alembic migrations.
+
+Nothing here runs at import time: callers build an engine from the URL they were given.
+"""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from quotes.errors import DatabaseNotReady
+
+ENV_VAR = "QUOTES_DATABASE_URL"
+DEFAULT_URL = "sqlite:///data/quotes.db"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the one given, else $QUOTES_DATABASE_URL, else the embedded default."""
+    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def masked(url: str) -> str:
+    """The URL with any password hidden, fit to print."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other backends and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets its folder made, foreign keys enforced and WAL."""
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+@contextmanager
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine) as s:
+        yield s
+
+
+def _script_location() -> str:
+    """The migrations: shipped inside the wheel, or the repository's alembic/ folder."""
+    shipped = resources.files("quotes") / "migrations"
+    if shipped.is_dir():
+        return str(shipped)
+    return str(Path(__file__).resolve().parent.parent / "alembic")
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _script_location())
+    config.attributes["connection"] = connection
+    return config
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """What migrations compare: all but the full-text search tables, which the models omit."""
+    return not (type_ == "table" and name.startswith("statement_fts"))
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), revision)
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for a blank database."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def exists(engine: Engine) -> bool:
+    path = sqlite_path(str(engine.url))
+    if path is not None and not path.exists():
+        return False
+    return inspect(engine).has_table("alembic_version")
+
+
+def require_current(engine: Engine) -> None:
+    """Raise DatabaseNotReady unless the database exists and is at the newest migration."""
+    where = masked(str(engine.url))
+    if not exists(engine):
+        raise DatabaseNotReady(
+            f"No database at {where}. Run `quotes load` to build it from data/, "
+            "or `quotes db upgrade` for an empty one."
+        )
+    current, head = current_revision(engine), head_revision()
+    if current != head:
+        raise DatabaseNotReady(
+            f"The database at {where} is at revision {current or 'none'}, not {head}. "
+            "Run `quotes db upgrade`."
+        )

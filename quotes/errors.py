@@ -1,0 +1,9 @@
+"""Errors the core raises; the CLI turns them into messages and exit statuses."""
+
+
+class QuotesError(Exception):
+    """Something the user can fix: the message says what and how."""
+
+
+class DatabaseNotReady(QuotesError):
+    """The database is missing or its schema is not at the newest migration."""

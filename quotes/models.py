@@ -1,0 +1,240 @@
+"""The relational model: every table of the database, and nothing else.
+
+Dates that sources give imprecisely are kept three ways: the EDTF text the curator wrote
+(``said``), and its lower and upper bounds as ISO dates (``said_from``, ``said_to``), which
+is what range queries compare. An open bound is NULL.
+"""
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import Column, Index, MetaData, UniqueConstraint
+from sqlalchemy import Enum as SAEnum
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names on SQLite and PostgreSQL alike (alembic's naming.rst).
+SQLModel.metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class SpeakerKind(StrEnum):
+    person = "person"
+    body = "body"
+    collective = "collective"
+    unnamed = "unnamed"
+
+
+class PartyKind(StrEnum):
+    government = "government"
+    state = "state"
+    movement = "movement"
+    opposition = "opposition"
+    organization = "organization"
+
+
+class StatementKind(StrEnum):
+    direct = "direct"
+    partial = "partial"
+    indirect = "indirect"
+
+
+class DateBasis(StrEnum):
+    """How a statement's date was fixed."""
+
+    stated = "stated"
+    resolved = "resolved"
+    inferred = "inferred"
+
+
+class Polarity(StrEnum):
+    critical = "critical"
+    supportive = "supportive"
+    neutral = "neutral"
+    mixed = "mixed"
+
+
+class Position(StrEnum):
+    asserts = "asserts"
+    denies = "denies"
+    questions = "questions"
+
+
+def _vocabulary(enum: type[StrEnum], *, nullable: bool = False) -> Column:
+    """A closed vocabulary: VARCHAR plus a CHECK constraint, the same on every backend."""
+    return Column(
+        SAEnum(
+            enum,
+            name=enum.__name__.lower(),
+            native_enum=False,
+            create_constraint=True,
+            length=16,
+            values_callable=lambda members: [m.value for m in members],
+        ),
+        nullable=nullable,
+    )
+
+
+def _key():
+    return Field(max_length=120, unique=True, index=True)
+
+
+class Party(SQLModel, table=True):
+    """A government, state or movement that statements can be about."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = _key()
+    name: str
+    kind: PartyKind = Field(sa_column=_vocabulary(PartyKind))
+    # CAMEO-style actor code, e.g. AFGGOV, RUSGOV, TAL.
+    code: str | None = Field(default=None, max_length=16)
+    parent_id: int | None = Field(default=None, foreign_key="party.id", ondelete="SET NULL")
+    # When it existed (EDTF interval): Kabul's republic and the emirate are different parties.
+    existed: str | None = None
+    existed_from: date | None = None
+    existed_to: date | None = None
+
+
+class PartyAlias(SQLModel, table=True):
+    """Another name for a party ("Kabul", "the Kremlin"); ``norm`` is what lookups compare."""
+
+    __table_args__ = (UniqueConstraint("norm"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="party.id", ondelete="CASCADE", index=True)
+    alias: str
+    norm: str
+
+
+class Speaker(SQLModel, table=True):
+    """A person, body, collective or unnamed source that statements are attributed to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = _key()
+    name: str
+    kind: SpeakerKind = Field(sa_column=_vocabulary(SpeakerKind))
+    wikidata: str | None = Field(default=None, max_length=16)
+    party_id: int | None = Field(
+        default=None, foreign_key="party.id", ondelete="SET NULL", index=True
+    )
+
+
+class SpeakerAlias(SQLModel, table=True):
+    """Another name for a speaker ("Lavrov", "Sergey Lavrov"); ``norm`` is what lookups compare."""
+
+    __table_args__ = (UniqueConstraint("speaker_id", "norm"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id", ondelete="CASCADE", index=True)
+    alias: str
+    norm: str = Field(index=True)
+
+
+class Role(SQLModel, table=True):
+    """A position a speaker held for a time, as openstates/people records roles."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id", ondelete="CASCADE", index=True)
+    title: str
+    party_id: int | None = Field(default=None, foreign_key="party.id", ondelete="SET NULL")
+    start: str | None = None
+    end: str | None = None
+    held_from: date | None = None
+    held_to: date | None = None
+
+
+class Source(SQLModel, table=True):
+    """One published text, kept under ``seeds/`` and pinned by its checksum."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = _key()
+    title: str
+    publication: str | None = None
+    section: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    text_path: str
+    sha256: str = Field(max_length=64)
+
+
+class Statement(SQLModel, table=True):
+    """One quoted or reported utterance, anchored in its source text.
+
+    ``start``/``end`` are character offsets into the source text (a TextPositionSelector);
+    ``prefix``/``text``/``suffix`` re-find it if the text moves (a TextQuoteSelector).
+    """
+
+    __table_args__ = (
+        UniqueConstraint("source_id", "key"),
+        Index("ix_statement_said", "said_from", "said_to"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE", index=True)
+    key: str = Field(max_length=120)
+    speaker_id: int = Field(foreign_key="speaker.id", ondelete="RESTRICT", index=True)
+    speaker_as_written: str | None = None
+    role_as_written: str | None = None
+    kind: StatementKind = Field(sa_column=_vocabulary(StatementKind))
+    text: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    cue: str | None = None
+    said: str | None = None
+    said_from: date | None = None
+    said_to: date | None = None
+    said_as_written: str | None = None
+    said_basis: DateBasis | None = Field(
+        default=None, sa_column=_vocabulary(DateBasis, nullable=True)
+    )
+    context: str | None = None
+    note: str | None = None
+
+
+class Stance(SQLModel, table=True):
+    """What one statement says about one party."""
+
+    __table_args__ = (
+        UniqueConstraint("statement_id", "party_id"),
+        Index("ix_stance_party_polarity", "party_id", "polarity"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    statement_id: int = Field(foreign_key="statement.id", ondelete="CASCADE")
+    party_id: int = Field(foreign_key="party.id", ondelete="RESTRICT")
+    polarity: Polarity = Field(sa_column=_vocabulary(Polarity))
+    note: str | None = None
+
+
+class Claim(SQLModel, table=True):
+    """A proposition that several statements take positions on."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = _key()
+    text: str
+    topic: str | None = None
+
+
+class ClaimPosition(SQLModel, table=True):
+    """A statement asserting, denying or questioning a claim."""
+
+    __table_args__ = (
+        UniqueConstraint("statement_id", "claim_id"),
+        Index("ix_claimposition_claim_position", "claim_id", "position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    statement_id: int = Field(foreign_key="statement.id", ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", ondelete="RESTRICT")
+    position: Position = Field(sa_column=_vocabulary(Position))

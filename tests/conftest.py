@@ -1,0 +1,52 @@
+"""Fixtures: a fresh database per test, on SQLite and on a real PostgreSQL server."""
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from quotes import db
+from tests.pgserver import PostgresServer
+
+BACKENDS = ["sqlite", "postgresql"]
+_databases = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_database(tmp_path, monkeypatch):
+    """No test can touch data/quotes.db: the default URL points into the test's own folder."""
+    monkeypatch.setenv(db.ENV_VAR, f"sqlite:///{tmp_path / 'default.db'}")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def blank_url(request, tmp_path: Path) -> str:
+    """The URL of a new, empty database on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'quotes.db'}"
+    server = request.getfixturevalue("pg_server")
+    return server.create_database(f"test_{next(_databases)}")
+
+
+@pytest.fixture
+def engine(blank_url):
+    """An engine on a blank database migrated to head."""
+    engine = db.make_engine(blank_url)
+    db.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def pytest_terminal_summary(terminalreporter):
+    passed = terminalreporter.stats.get("passed", [])
+    counts = {name: sum(f"[{name}" in r.nodeid for r in passed) for name in BACKENDS}
+    terminalreporter.write_line(
+        "database tests passed per backend: "
+        + ", ".join(f"{name} {count}" for name, count in counts.items())
+    )

@@ -1,0 +1,53 @@
+"""The `quotes db` commands and the root command's help."""
+
+from click.testing import CliRunner
+
+from quotes.cli import cli
+
+
+def test_help_lists_the_database_option_and_its_default():
+    result = CliRunner().invoke(cli, ["--help"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "--db URL" in result.output
+    assert "default: sqlite:///data/quotes.db" in result.output
+    assert "QUOTES_DATABASE_URL" in result.output
+
+
+def test_upgrade_creates_a_fresh_database_at_head(tmp_path):
+    url = f"sqlite:///{tmp_path / 'sub' / 'new.db'}"
+    runner = CliRunner()
+    upgraded = runner.invoke(cli, ["--db", url, "db", "upgrade"], catch_exceptions=False)
+    assert upgraded.exit_code == 0
+    assert (tmp_path / "sub" / "new.db").exists()
+    current = runner.invoke(cli, ["--db", url, "db", "current"], catch_exceptions=False)
+    assert current.output == "0001 (head)\n"
+
+
+def test_current_on_a_missing_database_says_how_to_fix_it(tmp_path):
+    url = f"sqlite:///{tmp_path / 'missing.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "db", "current"])
+    assert result.exit_code == 1
+    assert "No database at" in result.output
+    assert "quotes db upgrade" in result.output
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_path_masks_the_password():
+    url = "postgresql+psycopg://analyst:s3cret@db.example:5432/quotes"
+    result = CliRunner().invoke(cli, ["--db", url, "db", "path"], catch_exceptions=False)
+    assert result.output == "postgresql+psycopg://analyst:***@db.example:5432/quotes\n"
+
+
+def test_path_of_a_sqlite_database_is_the_file(tmp_path):
+    url = f"sqlite:///{tmp_path / 'q.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "db", "path"], catch_exceptions=False)
+    assert result.output == f"{tmp_path / 'q.db'}\n"
+
+
+def test_downgrade_to_an_unknown_revision_is_a_usage_error(tmp_path):
+    url = f"sqlite:///{tmp_path / 'q.db'}"
+    runner = CliRunner()
+    runner.invoke(cli, ["--db", url, "db", "upgrade"], catch_exceptions=False)
+    result = runner.invoke(cli, ["--db", url, "db", "downgrade", "nope"])
+    assert result.exit_code == 2
+    assert "'nope' is not a known revision" in result.output
