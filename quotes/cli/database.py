@@ -1,45 +1,13 @@
-"""The command line: thin click commands over the core modules. No SQL here."""
+"""`quotes db ...`: create, migrate and locate the database."""
 
 import click
 
 from quotes import db
+from quotes.cli.common import engine_for, fail
 from quotes.errors import QuotesError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="quotes")
-@click.option(
-    "--db",
-    "url",
-    envvar=db.ENV_VAR,
-    default=db.DEFAULT_URL,
-    show_default=True,
-    show_envvar=True,
-    metavar="URL",
-    help="Database URL: a SQLite file, or postgresql+psycopg://user:pass@host/name.",
-)
-@click.pass_context
-def cli(ctx: click.Context, url: str) -> None:
-    """Who said what about whom: a quote-and-attribution database with claim tracking.
-
-    \b
-    Quick start:
-        quotes load                      # build data/quotes.db from the curated files
-        quotes said "Amrullah Saleh"     # everything one speaker said
-        quotes list --critical-of kabul  # every statement critical of Kabul
-    """
-    ctx.obj = url
-
-
-def engine_for(ctx: click.Context):
-    return db.make_engine(ctx.find_root().obj)
-
-
-def fail(error: QuotesError) -> click.ClickException:
-    return click.ClickException(str(error))
-
-
-@cli.group(name="db")
+@click.group(name="db")
 def db_group() -> None:
     """Create, migrate and locate the database.
 

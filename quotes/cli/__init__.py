@@ -1,0 +1,40 @@
+"""The command line: thin click commands over the core modules. No SQL here.
+
+Each family of commands has a module of its own; this one holds the root group.
+"""
+
+import click
+
+from quotes import db
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="quotes")
+@click.option(
+    "--db",
+    "url",
+    envvar=db.ENV_VAR,
+    default=db.DEFAULT_URL,
+    show_default=True,
+    show_envvar=True,
+    metavar="URL",
+    help="Database URL: a SQLite file, or postgresql+psycopg://user:pass@host/name.",
+)
+@click.pass_context
+def cli(ctx: click.Context, url: str) -> None:
+    """Who said what about whom: a quote-and-attribution database with claim tracking.
+
+    \b
+    Quick start:
+        quotes load                      # build data/quotes.db from the curated files
+        quotes said "Amrullah Saleh"     # everything one speaker said
+        quotes list --critical-of kabul  # every statement critical of Kabul
+    """
+    ctx.obj = url
+
+
+from quotes.cli import curation, database  # noqa: E402  (the commands need `cli` defined)
+
+cli.add_command(database.db_group)
+cli.add_command(curation.check)
+cli.add_command(curation.load)

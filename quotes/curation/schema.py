@@ -1,0 +1,143 @@
+"""The curated file format, as pydantic models: what each YAML file may and must contain.
+
+Unknown fields are errors (a misspelt field must not be silently dropped), and every EDTF
+date is checked and bounded here, so that a bad date is reported with its line.
+"""
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+
+from quotes import dates
+from quotes.models import DateBasis, PartyKind, Polarity, Position, SpeakerKind, StatementKind
+
+Key = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120)
+]
+Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]  # checked later
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _edtf(value: str) -> str:
+    try:
+        dates.bounds(value)
+    except dates.DateError as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
+Edtf = Annotated[str, AfterValidator(_edtf)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PartyEntry(Strict):
+    key: Key
+    name: Text
+    kind: PartyKind
+    code: str | None = None
+    parent: Ref | None = None
+    existed: Edtf | None = None
+    aliases: list[Text] = []
+
+
+class PartyRegistry(Strict):
+    parties: list[PartyEntry]
+
+
+class ClaimEntry(Strict):
+    key: Key
+    text: Text
+    topic: str | None = None
+
+
+class ClaimRegistry(Strict):
+    claims: list[ClaimEntry]
+
+
+class RoleEntry(Strict):
+    title: Text
+    party: Ref | None = None
+    start: Edtf | None = None
+    end: Edtf | None = None
+
+
+class SpeakerFile(Strict):
+    """One speaker per file, named by its key (``data/speakers/amrullah-saleh.yaml``)."""
+
+    name: Text
+    kind: SpeakerKind
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    party: Ref | None = None
+    aliases: list[Text] = []
+    roles: list[RoleEntry] = []
+
+
+class StanceEntry(Strict):
+    polarity: Polarity
+    note: str | None = None
+
+
+class StatementEntry(Strict):
+    key: Key
+    status: str = Field(default="reviewed", pattern=r"^(draft|reviewed)$")
+    speaker: Ref
+    speaker_as_written: str | None = None
+    role: str | None = None
+    kind: StatementKind
+    text: Annotated[str, StringConstraints(min_length=1)]
+    # Disambiguate a text found more than once: its context, or which occurrence (1 = first).
+    before: str | None = None
+    after: str | None = None
+    occurrence: Annotated[int, Field(ge=1)] | None = None
+    cue: str | None = None
+    said: Edtf | None = None
+    said_as_written: str | None = None
+    said_basis: DateBasis | None = None
+    context: str | None = None
+    stances: dict[Ref, Polarity | StanceEntry] = {}
+    claims: dict[Ref, Position] = {}
+    note: str | None = None
+
+
+class SourceMeta(Strict):
+    title: Text
+    publication: str | None = None
+    section: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: Edtf | None = None
+    text: Text  # path of the source text, relative to the project folder (seeds/...)
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    note: str | None = None
+
+
+class SourceFile(Strict):
+    """One source per file, named by its key (``data/sources/<key>.yaml``)."""
+
+    source: SourceMeta
+    statements: list[StatementEntry] = []
+
+
+KeyAdapter = TypeAdapter(Key)
+
+FIELD_NAMES = sorted(
+    {
+        name
+        for model in (
+            PartyEntry,
+            ClaimEntry,
+            RoleEntry,
+            SpeakerFile,
+            StanceEntry,
+            StatementEntry,
+            SourceMeta,
+            SourceFile,
+            PartyRegistry,
+            ClaimRegistry,
+        )
+        for name in model.model_fields
+    }
+)
