@@ -7,8 +7,10 @@ from quotes.errors import QuotesError
 
 
 def engine_for(ctx: click.Context):
-    """An engine on the database the root ``--db`` option names."""
-    return db.make_engine(ctx.find_root().obj)
+    """An engine on the database the root ``--db`` option names, disposed when the command ends."""
+    engine = db.make_engine(ctx.find_root().obj)
+    ctx.call_on_close(engine.dispose)
+    return engine
 
 
 def fail(error: QuotesError) -> click.ClickException:

@@ -16,7 +16,7 @@ from quotes.curation import schema
 from quotes.curation.anchor import Anchor, AnchorError, anchor
 from quotes.curation.yamlfile import Loc, Problem, YamlDocument, YamlError, read_yaml
 from quotes.errors import QuotesError
-from quotes.names import did_you_mean, normalize
+from quotes.names import closest, did_you_mean, normalize
 
 PARTIES = "parties.yaml"
 CLAIMS = "claims.yaml"
@@ -118,7 +118,7 @@ class _Reader:
         try:
             return model.model_validate(document.data if document.data is not None else {})
         except ValidationError as error:
-            seen: set[Loc] = set()
+            seen: set[Loc] = set(_misspelt(document, error.errors()))
             for detail in error.errors():
                 loc = _located(document, detail["loc"])
                 if loc in seen:
@@ -282,20 +282,29 @@ class _Reader:
         return result
 
     def _reference(self, document, loc: Loc, key: str, kind: str) -> None:
-        known = {"party": self.party_keys, "speaker": self.speaker_keys, "claim": self.claim_keys}[
-            kind
-        ]
+        known, plural, where = {
+            "party": (self.party_keys, "parties", PARTIES),
+            "speaker": (self.speaker_keys, "speakers", f"{SPEAKERS}/"),
+            "claim": (self.claim_keys, "claims", CLAIMS),
+        }[kind]
         if key in known:
             return
         hint = did_you_mean(key, sorted(known))
         if kind == "party" and normalize(key) in self.party_aliases:
             hint = f" {key!r} is an alias of {self.party_aliases[normalize(key)]!r}: use the key."
-        where = {"party": PARTIES, "speaker": f"{SPEAKERS}/", "claim": CLAIMS}[kind]
-        self.problems.append(
-            document.problem(
-                loc, f"unknown {kind} {key!r}.{hint} Known {kind}s are in {self.root / where}"
-            )
-        )
+        message = f"unknown {kind} {key!r}.{hint} Known {plural} are in {self.root}/{where}"
+        self.problems.append(document.problem(loc, message))
+
+
+def _misspelt(document: YamlDocument, details: list[dict]) -> list[Loc]:
+    """Missing fields that an unknown field nearby is a misspelling of: one problem, not two."""
+    unknown = [_located(document, d["loc"]) for d in details if d["type"] == "extra_forbidden"]
+    missing = [_located(document, d["loc"]) for d in details if d["type"] == "missing"]
+    return [
+        gone
+        for gone in missing
+        if any(u[:-1] == gone[:-1] and closest(str(u[-1]), [str(gone[-1])]) for u in unknown)
+    ]
 
 
 def _located(document: YamlDocument, loc: tuple) -> Loc:
