@@ -79,8 +79,8 @@ def alembic_config(connection=None):
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """What migrations compare: all but the full-text search tables, which the models omit."""
-    return not (type_ == "table" and name.startswith("statement_fts"))
+    """What migrations compare: all but the full-text search tables and index the models omit."""
+    return not (name or "").startswith("statement_fts")
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -75,10 +75,7 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
         session,
         PartyAlias,
         "party_id",
-        {
-            parties[p.key]: [{"alias": a, "norm": normalize(a)} for a in p.aliases]
-            for p in record.parties
-        },
+        {parties[p.key]: _aliases(p.aliases) for p in record.parties},
     )
     speakers = _sync(
         session,
@@ -99,10 +96,7 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
         session,
         SpeakerAlias,
         "speaker_id",
-        {
-            speakers[key]: [{"alias": a, "norm": normalize(a)} for a in s.aliases]
-            for key, s in record.speakers.items()
-        },
+        {speakers[key]: _aliases([s.name, *s.aliases]) for key, s in record.speakers.items()},
     )
     _sync_children(
         session,
@@ -131,6 +125,14 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
         _prune(session, Source, set(sources), report, "sources")
     _prune_registry(session, record, report, parties, speakers, claims)
     return report
+
+
+def _aliases(names: list[str]) -> list[dict]:
+    """Alias rows for ``names``, one per normalized form: a speaker's name is one of them."""
+    rows: dict[str, dict] = {}
+    for name in names:
+        rows.setdefault(normalize(name), {"alias": name, "norm": normalize(name)})
+    return list(rows.values())
 
 
 def _bounds(name: str, edtf: str | None) -> dict:
@@ -227,6 +229,7 @@ def _statement_fields(statement, speakers: dict[str, int]) -> dict:
         "text": entry.text,
         "start": anchor.start,
         "end": anchor.end,
+        "paragraph": anchor.paragraph,
         "prefix": anchor.prefix,
         "suffix": anchor.suffix,
         "cue": entry.cue,

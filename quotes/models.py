@@ -188,6 +188,8 @@ class Statement(SQLModel, table=True):
     text: str
     start: int
     end: int
+    # Which paragraph of the source (1 = first): the locator Chicago style cites for unpaged texts.
+    paragraph: int | None = None
     prefix: str
     suffix: str
     cue: str | None = None

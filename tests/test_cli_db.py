@@ -2,6 +2,7 @@
 
 from click.testing import CliRunner
 
+from quotes import db
 from quotes.cli import cli
 
 
@@ -20,7 +21,7 @@ def test_upgrade_creates_a_fresh_database_at_head(tmp_path):
     assert upgraded.exit_code == 0
     assert (tmp_path / "sub" / "new.db").exists()
     current = runner.invoke(cli, ["--db", url, "db", "current"], catch_exceptions=False)
-    assert current.output == "0001 (head)\n"
+    assert current.output == f"{db.head_revision()} (head)\n"
 
 
 def test_current_on_a_missing_database_says_how_to_fix_it(tmp_path):

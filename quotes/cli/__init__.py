@@ -33,8 +33,18 @@ def cli(ctx: click.Context, url: str) -> None:
     ctx.obj = url
 
 
-from quotes.cli import curation, database  # noqa: E402  (the commands need `cli` defined)
+from quotes.cli import curation, database, registries, statements  # noqa: E402
 
-cli.add_command(database.db_group)
-cli.add_command(curation.check)
-cli.add_command(curation.load)
+for command in (
+    curation.check,
+    curation.load,
+    statements.list_,
+    statements.said,
+    statements.show,
+    statements.export,
+    registries.speakers,
+    registries.parties,
+    registries.sources,
+    database.db_group,
+):
+    cli.add_command(command)

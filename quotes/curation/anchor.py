@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from quotes.errors import QuotesError
 
 CONTEXT = 32
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
 class AnchorError(QuotesError):
@@ -24,6 +25,12 @@ class Anchor:
     end: int
     prefix: str
     suffix: str
+    paragraph: int  # 1 = first; paragraphs are separated by blank lines
+
+
+def paragraph_at(source: str, offset: int) -> int:
+    """The paragraph ``offset`` falls in, counting blocks of text between blank lines."""
+    return len([block for block in _BLANK_LINES.split(source[:offset]) if block.strip()]) or 1
 
 
 def occurrences(source: str, text: str) -> list[int]:
@@ -73,7 +80,13 @@ def anchor(
     else:
         start = fitting[0]
     end = start + len(text)
-    return Anchor(start, end, source[max(0, start - CONTEXT) : start], source[end : end + CONTEXT])
+    return Anchor(
+        start,
+        end,
+        source[max(0, start - CONTEXT) : start],
+        source[end : end + CONTEXT],
+        paragraph_at(source, start),
+    )
 
 
 def not_found_message(source: str, text: str) -> str:

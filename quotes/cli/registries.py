@@ -1,0 +1,100 @@
+"""`quotes speakers`, `parties` and `sources`: the registries, with statement counts."""
+
+import click
+
+from quotes.cli.output import emit, output_options, with_session
+from quotes.export import Column
+
+
+@click.command()
+@output_options
+@with_session
+def speakers(session, fmt: str) -> None:
+    """List the speakers, with their party, aliases and how many statements each made.
+
+    \b
+    Example:
+        quotes speakers
+        quotes speakers --json
+    """
+    from quotes.registries import speaker_rows
+
+    emit(
+        speaker_rows(session),
+        fmt=fmt,
+        empty="No speakers yet: run `quotes load`.",
+        table=[
+            Column("key", "KEY", 26),
+            Column("name", "NAME", 26),
+            Column("kind", "KIND", 10),
+            Column("party", "PARTY", 18),
+            Column("statements", "N", 3),
+            Column("aliases", "ALIASES"),
+        ],
+        fields=["key", "name", "kind", "party", "wikidata", "aliases", "statements"],
+    )
+
+
+@click.command()
+@output_options
+@with_session
+def parties(session, fmt: str) -> None:
+    """List the parties, with their aliases and how many statements take a stance on each.
+
+    \b
+    Example:
+        quotes parties
+        quotes parties --csv
+    """
+    from quotes.registries import party_rows
+
+    emit(
+        party_rows(session),
+        fmt=fmt,
+        empty="No parties yet: run `quotes load`.",
+        table=[
+            Column("key", "KEY", 20),
+            Column("name", "NAME", 34),
+            Column("kind", "KIND", 12),
+            Column("statements", "N", 3),
+            Column("aliases", "ALIASES"),
+        ],
+        fields=["key", "name", "kind", "code", "parent", "existed", "aliases", "statements"],
+    )
+
+
+@click.command()
+@output_options
+@with_session
+def sources(session, fmt: str) -> None:
+    """List the sources, with their metadata and how many statements each holds.
+
+    \b
+    Example:
+        quotes sources
+    """
+    from quotes.registries import source_rows
+
+    emit(
+        source_rows(session),
+        fmt=fmt,
+        empty="No sources yet: run `quotes load`.",
+        table=[
+            Column("key", "KEY", 30),
+            Column("author", "AUTHOR", 16),
+            Column("published", "PUBLISHED", 22),
+            Column("statements", "N", 3),
+            Column("title", "TITLE"),
+        ],
+        fields=[
+            "key",
+            "title",
+            "publication",
+            "author",
+            "published",
+            "url",
+            "text_path",
+            "sha256",
+            "statements",
+        ],
+    )

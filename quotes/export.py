@@ -1,0 +1,154 @@
+"""Streaming writers: records in, text out, one row at a time.
+
+Every listing goes through ``write``: a wrapped table for people, CSV and TSV for
+spreadsheets (safe against formula injection), JSON and JSON Lines for programs.
+"""
+
+import csv
+import json
+import shutil
+import textwrap
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+FORMATS = ("table", "csv", "tsv", "json", "nl")
+# OWASP, CSV injection: a cell starting with one of these may run as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table or CSV: the record field it shows and how wide it may be."""
+
+    field: str
+    heading: str
+    width: int | None = None  # None: share what the terminal has left
+
+
+def flat(value) -> str:
+    """A record value as one cell: stances as "russia:critical; china:critical"."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}:{v}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(
+            ":".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)
+            for item in value
+        )
+    return str(value)
+
+
+def neutralise(cell: str) -> str:
+    """Make a cell inert in spreadsheets: prefix a formula-looking cell with an apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def write(
+    records: Iterable[dict],
+    out: TextIO,
+    *,
+    fmt: str,
+    columns: list[Column],
+    excel: bool = False,
+    empty: str = "Nothing matched.",
+    footer: str | None = None,
+) -> int:
+    """Write ``records`` to ``out`` in ``fmt``; return how many were written.
+
+    ``footer`` names a field a table prints whole on a line of its own under each row.
+    """
+    if excel:
+        out.write("\ufeff")
+    if fmt == "table":
+        count = _table(records, out, columns, footer)
+    else:
+        writer = {"csv": _csv, "tsv": _tsv, "json": _json, "nl": _nl}[fmt]
+        count = writer(records, out, columns)
+    if count == 0 and fmt == "table":
+        out.write(empty + "\n")
+    return count
+
+
+def _delimited(records, out, columns, dialect) -> int:
+    writer = csv.writer(out, dialect=dialect)
+    writer.writerow([c.field for c in columns])
+    count = 0
+    for record in records:
+        count += 1
+        writer.writerow([_cell(record.get(c.field)) for c in columns])
+    return count
+
+
+def _cell(value):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return neutralise(flat(value))
+
+
+def _csv(records, out, columns) -> int:
+    return _delimited(records, out, columns, "excel")
+
+
+def _tsv(records, out, columns) -> int:
+    return _delimited(records, out, columns, "excel-tab")
+
+
+def _json(records, out, columns) -> int:
+    count = 0
+    for record in records:
+        count += 1
+        out.write(("[\n  " if count == 1 else ",\n  ") + json.dumps(record, ensure_ascii=False))
+    out.write("\n]\n" if count else "[]\n")
+    return count
+
+
+def _nl(records, out, columns) -> int:
+    count = 0
+    for record in records:
+        count += 1
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return count
+
+
+def _table(records, out, columns, footer: str | None) -> int:
+    widths = _widths(columns)
+    out.write(_line([c.heading for c in columns], widths))
+    out.write(_line(["-" * w for w in widths], widths))
+    count = 0
+    for record in records:
+        count += 1
+        cells = [_wrap(flat(record.get(c.field)), w) for c, w in zip(columns, widths, strict=True)]
+        for i in range(max(len(c) for c in cells)):
+            out.write(_line([c[i] if i < len(c) else "" for c in cells], widths))
+        if footer:
+            out.write(f"{'':{widths[0]}}  ↳ {record[footer]}\n")
+    return count
+
+
+def _widths(columns: list[Column]) -> list[int]:
+    total = shutil.get_terminal_size((120, 24)).columns
+    fixed = sum(c.width for c in columns if c.width) + 2 * (len(columns) - 1)
+    flexible = [c for c in columns if not c.width]
+    share = max(30, (total - fixed) // len(flexible)) if flexible else 0
+    return [c.width or share for c in columns]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+    return lines
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
+
+
+def with_citation(records: Iterable[dict]) -> Iterator[dict]:
+    """Records with a Chicago note and the quote's location added, for citation exports."""
+    from quotes.citation import chicago_note, location
+
+    for record in records:
+        yield {**record, "citation": chicago_note(record), "location": location(record)}

@@ -1,0 +1,253 @@
+"""One filter object, one SELECT: every listing and export of statements goes through here.
+
+Records stream: statements are fetched in batches, and each batch's stances and claims in
+one query each, so memory stays flat however many statements match.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text
+from sqlmodel import Session
+
+from quotes.errors import QuotesError
+from quotes.models import Claim, ClaimPosition, Party, Source, Speaker, Stance, Statement
+
+SORTS = {
+    "said": "oldest first (unknown starts first)",
+    "-said": "newest first",
+    "speaker": "by speaker, then oldest first",
+    "source": "by source, then by position in it",
+}
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to list. Options combine with AND; the values of one option with OR."""
+
+    speaker_ids: tuple[int, ...] = ()
+    by_party_ids: tuple[int, ...] = ()
+    about_party_ids: tuple[int, ...] = ()
+    polarities: tuple[str, ...] = ()
+    critical_of: tuple[int, ...] = ()
+    supportive_of: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    source_ids: tuple[int, ...] = ()
+    claim_ids: tuple[int, ...] = ()
+    positions: tuple[str, ...] = ()
+    search: str | None = None
+    sort: str = "said"
+    limit: int | None = None
+
+
+def _stance(party_ids: tuple[int, ...], polarities: tuple[str, ...]):
+    condition = [Stance.statement_id == Statement.id]
+    if party_ids:
+        condition.append(Stance.party_id.in_(party_ids))
+    if polarities:
+        condition.append(Stance.polarity.in_(polarities))
+    return exists().where(*condition)
+
+
+def search_words(search: str) -> list[str]:
+    words = re.findall(r"\w+", search)
+    if not words:
+        raise QuotesError(f"--search {search!r} has no words to look for.")
+    return words
+
+
+def _search(search: str, dialect: str):
+    words = search_words(search)
+    if dialect == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        fts = (
+            select(literal_column("rowid"))
+            .select_from(text("statement_fts"))
+            .where(text("statement_fts MATCH :fts_query").bindparams(fts_query=match))
+        )
+        return Statement.id.in_(fts)
+    if dialect == "postgresql":
+        english = literal_column("'english'::regconfig")
+        return func.to_tsvector(english, Statement.text).bool_op("@@")(
+            func.plainto_tsquery(english, " ".join(words))
+        )
+    return and_(*(Statement.text.ilike(f"%{w}%") for w in words))
+
+
+def conditions(filters: Filters, dialect: str) -> list:
+    """The WHERE clauses for ``filters``; shared by listings, counts and exports."""
+    where = []
+    if filters.speaker_ids:
+        where.append(Statement.speaker_id.in_(filters.speaker_ids))
+    if filters.by_party_ids:
+        where.append(Speaker.party_id.in_(filters.by_party_ids))
+    if filters.about_party_ids or filters.polarities:
+        where.append(_stance(filters.about_party_ids, filters.polarities))
+    if filters.critical_of:
+        where.append(_stance(filters.critical_of, ("critical",)))
+    if filters.supportive_of:
+        where.append(_stance(filters.supportive_of, ("supportive",)))
+    if filters.kinds:
+        where.append(Statement.kind.in_(filters.kinds))
+    # A statement matches a date range when the days it may have been said overlap it.
+    if filters.since:
+        where.append(or_(Statement.said_to.is_(None), Statement.said_to >= filters.since))
+    if filters.until:
+        where.append(or_(Statement.said_from.is_(None), Statement.said_from <= filters.until))
+    if filters.source_ids:
+        where.append(Statement.source_id.in_(filters.source_ids))
+    if filters.claim_ids or filters.positions:
+        condition = [ClaimPosition.statement_id == Statement.id]
+        if filters.claim_ids:
+            condition.append(ClaimPosition.claim_id.in_(filters.claim_ids))
+        if filters.positions:
+            condition.append(ClaimPosition.position.in_(filters.positions))
+        where.append(exists().where(*condition))
+    if filters.search:
+        where.append(_search(filters.search, dialect))
+    return where
+
+
+def _order(sort: str) -> list:
+    said = [Statement.said_from.asc().nulls_first(), Statement.said_to.asc().nulls_last()]
+    place = [Source.key, Statement.start, Statement.key]
+    if sort == "said":
+        return [*said, *place]
+    if sort == "-said":
+        return [
+            Statement.said_to.desc().nulls_last(),
+            Statement.said_from.desc().nulls_last(),
+            *place,
+        ]
+    if sort == "speaker":
+        return [Speaker.name, *said, *place]
+    if sort == "source":
+        return place
+    raise QuotesError(f"Unknown sort {sort!r}; use one of: {', '.join(SORTS)}.")
+
+
+def statement_select(filters: Filters, dialect: str) -> Select:
+    """The statements ``filters`` asks for, with their speaker and source, in order."""
+    query = (
+        select(Statement, Speaker, Source)
+        .join(Speaker, Statement.speaker_id == Speaker.id)
+        .join(Source, Statement.source_id == Source.id)
+        .where(*conditions(filters, dialect))
+        .order_by(*_order(filters.sort))
+    )
+    return query.limit(filters.limit) if filters.limit is not None else query
+
+
+def statement_records(session: Session, filters: Filters) -> Iterator[dict]:
+    """Each matching statement as a flat record (the JSON shape), streamed in batches."""
+    dialect = session.get_bind().dialect.name
+    rows = session.execute(statement_select(filters, dialect).execution_options(yield_per=BATCH))
+    while batch := list(islice(rows, BATCH)):
+        ids = [statement.id for statement, _, _ in batch]
+        stances = _stances(session, ids)
+        claims = _claims(session, ids)
+        for statement, speaker, source in batch:
+            yield record(
+                statement,
+                speaker,
+                source,
+                stances.get(statement.id, {}),
+                claims.get(statement.id, []),
+            )
+        session.expunge_all()
+
+
+def _stances(session: Session, ids: list[int]) -> dict[int, dict[str, str]]:
+    found: dict[int, dict[str, str]] = {}
+    for statement_id, party, polarity in session.execute(
+        select(Stance.statement_id, Party.key, Stance.polarity)
+        .join(Party, Stance.party_id == Party.id)
+        .where(Stance.statement_id.in_(ids))
+        .order_by(Stance.statement_id, Party.key)
+    ):
+        found.setdefault(statement_id, {})[party] = str(polarity)
+    return found
+
+
+def _claims(session: Session, ids: list[int]) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    for statement_id, claim, position in session.execute(
+        select(ClaimPosition.statement_id, Claim.key, ClaimPosition.position)
+        .join(Claim, ClaimPosition.claim_id == Claim.id)
+        .where(ClaimPosition.statement_id.in_(ids))
+        .order_by(ClaimPosition.statement_id, Claim.key)
+    ):
+        found.setdefault(statement_id, []).append({"claim": claim, "position": str(position)})
+    return found
+
+
+def record(
+    statement: Statement, speaker: Speaker, source: Source, stances: dict, claims: list
+) -> dict:
+    """A statement as one flat record: what JSON, CSV and tables show."""
+    return {
+        "key": f"{source.key}/{statement.key}",
+        "speaker": speaker.name,
+        "speaker_key": speaker.key,
+        "speaker_as_written": statement.speaker_as_written,
+        "role": statement.role_as_written,
+        "kind": str(statement.kind),
+        "text": statement.text,
+        "cue": statement.cue,
+        "said": statement.said,
+        "said_from": _iso(statement.said_from),
+        "said_to": _iso(statement.said_to),
+        "said_as_written": statement.said_as_written,
+        "said_basis": str(statement.said_basis) if statement.said_basis else None,
+        "context": statement.context,
+        "stances": stances,
+        "claims": claims,
+        "note": statement.note,
+        "source_key": source.key,
+        "source_title": source.title,
+        "publication": source.publication,
+        "author": source.author,
+        "published": source.published,
+        "url": source.url,
+        "text_path": source.text_path,
+        "start": statement.start,
+        "end": statement.end,
+        "paragraph": statement.paragraph,
+        "prefix": statement.prefix,
+        "suffix": statement.suffix,
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def find_statement(session: Session, key: str) -> dict:
+    """One statement by its global key ``source-key/statement-key``."""
+    source_key, _, statement_key = key.partition("/")
+    rows = session.execute(
+        select(Statement, Speaker, Source)
+        .join(Speaker, Statement.speaker_id == Speaker.id)
+        .join(Source, Statement.source_id == Source.id)
+        .where(Source.key == source_key, Statement.key == statement_key)
+    ).first()
+    if rows is None:
+        from quotes.lookup import UnknownName
+
+        raise UnknownName(
+            f"No statement {key!r}; keys look like source-key/statement-key (see `quotes list`)."
+        )
+    statement, speaker, source = rows
+    return record(
+        statement,
+        speaker,
+        source,
+        _stances(session, [statement.id]).get(statement.id, {}),
+        _claims(session, [statement.id]).get(statement.id, []),
+    )
