@@ -73,8 +73,12 @@ def _search(search: str, dialect: str):
         )
         return Statement.id.in_(fts)
     if dialect == "postgresql":
+        # The same expression as the index in migration 0002, or the index goes unused.
         english = literal_column("'english'::regconfig")
-        return func.to_tsvector(english, Statement.text).bool_op("@@")(
+        plain = func.translate(
+            Statement.text, literal_column("'“”‘’«»„'"), literal_column("'       '")
+        )
+        return func.to_tsvector(english, plain).bool_op("@@")(
             func.plainto_tsquery(english, " ".join(words))
         )
     return and_(*(Statement.text.ilike(f"%{w}%") for w in words))

@@ -43,6 +43,21 @@ def engine(blank_url):
     engine.dispose()
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded_url(request, tmp_path_factory) -> str:
+    """A database loaded with the curated seed, shared by a module's read-only tests."""
+    from tests.helpers import copy_project, run
+
+    folder = tmp_path_factory.mktemp("seeded")
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'quotes.db'}"
+    else:
+        url = request.getfixturevalue("pg_server").create_database(f"seeded_{next(_databases)}")
+    result = run(url, "load", "--data", str(copy_project(folder)))
+    assert result.exit_code == 0, result.output
+    return url
+
+
 def pytest_terminal_summary(terminalreporter):
     passed = terminalreporter.stats.get("passed", [])
     counts = {name: sum(f"[{name}" in r.nodeid for r in passed) for name in BACKENDS}

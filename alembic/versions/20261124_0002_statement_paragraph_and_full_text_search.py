@@ -36,8 +36,12 @@ SQLITE_FTS = [
     # The data migration: index the statements already there.
     "INSERT INTO statement_fts(statement_fts) VALUES ('rebuild')",
 ]
+# Curly quotation marks become spaces first: PostgreSQL's parser takes them for letters
+# under a C locale, which would index “scorpion as one word. quotes.query repeats this
+# expression exactly, so that the planner uses the index.
 POSTGRESQL_FTS = [
-    "CREATE INDEX statement_fts ON statement USING gin (to_tsvector('english', text))",
+    "CREATE INDEX statement_fts ON statement USING gin "
+    "(to_tsvector('english'::regconfig, translate(text, '“”‘’«»„', '       ')))",
 ]
 
 

@@ -302,23 +302,21 @@ def show(session, key: str, as_json: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     role = f", {record['role']}" if record["role"] else ""
+    written = record["speaker_as_written"]
+    said = record["said"] or "unknown"
+    if record["said"] and record["said_from"] != record["said_to"]:
+        said += f"  ({record['said_from'] or '…'} to {record['said_to'] or '…'})"
+    if record["said_basis"]:
+        said += f", {record['said_basis']}"
+    if record["said_as_written"]:
+        said += f"; the source says: {record['said_as_written']}"
+    cue = f", cue “{record['cue']}”" if record["cue"] else ""
     lines = [
         record["key"],
         f"  speaker    {record['speaker']}{role}"
-        + (
-            f"  (as written: {record['speaker_as_written']})"
-            if record["speaker_as_written"]
-            else ""
-        ),
-        f"  kind       {record['kind']}" + (f", cue “{record['cue']}”" if record["cue"] else ""),
-        f"  said       {record['said'] or 'unknown'}"
-        + (
-            f"  ({record['said_from'] or '…'} to {record['said_to'] or '…'}, "
-            f"{record['said_basis'] or 'basis not recorded'})"
-            if record["said"]
-            else ""
-        )
-        + (f"; the source says: {record['said_as_written']}" if record["said_as_written"] else ""),
+        + (f"  (as written: {written})" if written and written != record["speaker"] else ""),
+        f"  kind       {record['kind']}{cue}",
+        f"  said       {said}",
     ]
     if record["context"]:
         lines.append(f"  context    {record['context']}")

@@ -1,0 +1,58 @@
+"""Every command explains itself, and the README's commands are the ones CI runs."""
+
+import re
+
+import click
+import pytest
+
+from quotes.cli import cli
+from tests.helpers import PROJECT
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+COMMANDS = dict(_commands(cli))
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_command_has_a_summary_and_an_example(path):
+    command = COMMANDS[path]
+    assert command.help and command.get_short_help_str(), path
+    assert "Example:" in command.help, path
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_every_option_has_help(path):
+    for param in COMMANDS[path].params:
+        if isinstance(param, click.Option):
+            assert param.help, (path, param.name)
+
+
+def _readme_commands() -> list[str]:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```\n(python3 -m venv .*?)\n```", readme)[:2]
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
+    main, tests = _readme_commands()
+    assert ".venv/bin/quotes load" in main
+    assert tests.endswith(".venv/bin/pytest")
+    ci = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    assert tests in ci.splitlines()
+
+
+def test_the_code_passes_the_linter():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", str(PROJECT)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,206 @@
+"""Citation exports: CSV that spreadsheets open intact and cannot run, and CSL-JSON."""
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_project, run
+
+TRICKY_TEXT = """A test article, made up for the tests.
+
+The minister listed “=1+1” and “+7 (495) 555-01-02” and “-2+3” and “@SUM(A1:A9)” in one breath.
+
+Лавров заявил: «Россия поддерживает мирный процесс, “без условий”».
+
+سخنگوی طالبان گفت: «ما آماده گفتگو هستیم»
+
+He added, “first line
+second line, with a comma and a "straight" quote.”
+"""
+TRICKY_STATEMENTS = {
+    "formula": "=1+1",
+    "phone": "+7 (495) 555-01-02",
+    "sum": "-2+3",
+    "at": "@SUM(A1:A9)",
+    "cyrillic": "Россия поддерживает мирный процесс, “без условий”",
+    "dari": "ما آماده گفتگو هستیم",
+    "multiline": 'first line\nsecond line, with a comma and a "straight" quote.',
+}
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory):
+    """The seed plus a made-up source whose statements are hard on CSV and spreadsheets."""
+    folder = tmp_path_factory.mktemp("tricky")
+    data = copy_project(folder)
+    (folder / "seeds" / "tricky.txt").write_text(TRICKY_TEXT, encoding="utf-8")
+    entries = "".join(
+        f"  - key: {key}\n    speaker: sergei-lavrov\n    kind: direct\n"
+        f"    text: {json.dumps(text, ensure_ascii=False)}\n    said: 2019-05-27\n"
+        "    stances:\n      russia: neutral\n"
+        for key, text in TRICKY_STATEMENTS.items()
+    )
+    (data / "sources" / "tricky.yaml").write_text(
+        "source:\n  title: A “tricky”, made-up article\n  author: Test Author\n"
+        "  publication: The Test Gazette\n  published: 2019-06-01\n"
+        "  url: https://example.org/tricky\n  text: seeds/tricky.txt\n"
+        f"statements:\n{entries}",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{folder / 'quotes.db'}"
+    result = run(url, "load", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    return url, folder
+
+
+def _export(url, path: Path, *args):
+    result = run(url, "export", "--source", "tricky", "-o", str(path), *args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"7 statement(s) exported to {path}\n"
+    return path
+
+
+def test_csv_keeps_every_character_and_neutralises_formulas(tricky, tmp_path):
+    url, _ = tricky
+    path = _export(url, tmp_path / "c.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = {row["key"].split("/")[1]: row for row in csv.DictReader(f)}
+    assert {k: r["text"] for k, r in rows.items()} == {
+        "formula": "'=1+1",
+        "phone": "'+7 (495) 555-01-02",
+        "sum": "'-2+3",
+        "at": "'@SUM(A1:A9)",
+        "cyrillic": TRICKY_STATEMENTS["cyrillic"],
+        "dari": TRICKY_STATEMENTS["dari"],
+        "multiline": TRICKY_STATEMENTS["multiline"],
+    }
+    assert rows["formula"]["citation"] == (
+        "Test Author, “A “tricky”, made-up article,” The Test Gazette, June 1, 2019, "
+        "https://example.org/tricky, par. 2."
+    )
+    start = TRICKY_TEXT.index(TRICKY_STATEMENTS["cyrillic"])
+    end = start + len(TRICKY_STATEMENTS["cyrillic"])
+    assert rows["cyrillic"]["location"] == (
+        f"paragraph 3, characters {start}–{end} of seeds/tricky.txt"
+    )
+    assert rows["formula"]["stances"] == "russia:neutral"
+
+
+def test_csv_is_rfc_4180(tricky, tmp_path):
+    url, _ = tricky
+    raw = _export(url, tmp_path / "c.csv").read_bytes()
+    assert raw.count(b"\r\n") >= 8  # CRLF line ends
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8")
+    # the embedded newline and quotes stay inside one quoted field
+    assert '"first line\nsecond line, with a comma and a ""straight"" quote."' in text
+
+
+def test_excel_option_adds_a_byte_order_mark(tricky, tmp_path):
+    url, _ = tricky
+    raw = _export(url, tmp_path / "e.csv", "--excel").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfkey,speaker,")
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    assert found, "LibreOffice is needed: apt-get install libreoffice-calc-nogui"
+    return found
+
+
+def _open_in_libreoffice(path: Path, out: Path) -> tuple[str, list[str]]:
+    """Let LibreOffice Calc import the CSV (formulas evaluated, as by default) and save it as
+    xlsx; return the sheet's XML and its shared strings."""
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation=file://{out / 'profile'}",
+            "--headless",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with zipfile.ZipFile(out / (path.stem + ".xlsx")) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        shared = book.read("xl/sharedStrings.xml").decode("utf-8")
+    import html
+
+    strings = [html.unescape(s) for s in re.findall(r"<t[^>]*>(.*?)</t>", shared, re.S)]
+    return sheet, strings
+
+
+def test_libreoffice_opens_the_export_with_no_formula_and_all_text_intact(tricky, tmp_path):
+    url, _ = tricky
+    sheet, strings = _open_in_libreoffice(_export(url, tmp_path / "c.csv", "--excel"), tmp_path)
+    assert "<f" not in sheet
+    for text in (
+        "'=1+1",
+        "'@SUM(A1:A9)",
+        TRICKY_STATEMENTS["cyrillic"],
+        TRICKY_STATEMENTS["dari"],
+        TRICKY_STATEMENTS["multiline"],
+        "key",
+    ):
+        assert text in strings
+
+
+def test_libreoffice_would_run_an_unneutralised_cell(tmp_path):
+    """The control: the same import does make a formula of a raw "=1+1"."""
+    path = tmp_path / "raw.csv"
+    path.write_text("a\r\n=1+1\r\n", encoding="utf-8")
+    sheet, _ = _open_in_libreoffice(path, tmp_path)
+    assert "<f" in sheet
+
+
+def test_csl_json_has_one_item_per_source(tricky, tmp_path):
+    url, _ = tricky
+    result = run(url, "export", "--format", "csl-json")
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    assert items == [
+        {
+            "id": "russia-falling-out-with-kabul",
+            "type": "article",
+            "title": "Russia’s Falling Out With Kabul",
+            "author": [{"family": "Ramani", "given": "Samuel"}],
+            "issued": {
+                "date-parts": [[2019, 5, 27], [2019, 9, 27]],
+                "raw": "2019-05-27/2019-09-27",
+            },
+        },
+        {
+            "id": "tricky",
+            "type": "article-magazine",
+            "title": "A “tricky”, made-up article",
+            "author": [{"family": "Author", "given": "Test"}],
+            "container-title": "The Test Gazette",
+            "URL": "https://example.org/tricky",
+            "issued": {"date-parts": [[2019, 6, 1]]},
+        },
+    ]
+
+
+def test_export_to_stdout_with_filters(tricky):
+    url, _ = tricky
+    result = run(url, "export", "--critical-of", "moscow", "--kind", "direct")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["key"] for r in rows] == ["russia-falling-out-with-kabul/saleh-stunning-experience"]
+    assert rows[0]["citation"] == (
+        "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 11."
+    )
+    assert result.stderr == "1 statement(s) exported\n"
