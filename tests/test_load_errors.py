@@ -52,14 +52,14 @@ CASES = {
         "      afghan-opposition: critical\n    claims:\n      talks-without-kabul",
         "      afghan-opposition: hostile\n    claims:\n      talks-without-kabul",
         "afghan-opposition: hostile",
-        "statements[6].stances.afghan-opposition: Input should be 'critical', 'supportive', "
-        "'neutral' or 'mixed'",
+        "statements[6].stances.afghan-opposition: 'hostile' is not allowed here. Use one of: "
+        "critical, supportive, neutral, mixed",
     ),
     "unknown kind": (
         "    kind: direct\n",
         "    kind: quote\n",
         "kind: quote",
-        "statements[9].kind: Input should be 'direct', 'partial' or 'indirect'",
+        "statements[9].kind: 'quote' is not allowed here. Use one of: direct, partial, indirect",
     ),
     "impossible date": (
         "    said: 2016-12-26\n    said_as_written: On December 26, 2016\n    said_basis: stated\n"
@@ -100,6 +100,20 @@ CASES = {
         "text: seeds/russia-falling-out.txt",
         "source.text: source text 'seeds/russia-falling-out.txt' not found (looked in "
         "{data.parent}/seeds/russia-falling-out.txt); paths are relative to the project folder",
+    ),
+    "misspelt position": (
+        "      moscow-talks-government-backed: denies\n",
+        "      moscow-talks-government-backed: denys\n",
+        "denys",
+        "statements[15].claims.moscow-talks-government-backed: 'denys' is not allowed here. "
+        "Did you mean 'denies'? Use one of: asserts, denies, questions",
+    ),
+    "unknown claim": (
+        "      russia-armed-taliban: asserts\n",
+        "      russia-arms-taliban: asserts\n",
+        "russia-arms-taliban",
+        "statements[13].claims.russia-arms-taliban: unknown claim 'russia-arms-taliban'. "
+        "Did you mean 'russia-armed-taliban'? Known claims are in {data}/claims.yaml",
     ),
     "draft statement": (
         "  - key: saleh-scorpion-genes\n",

@@ -33,7 +33,7 @@ def cli(ctx: click.Context, url: str) -> None:
     ctx.obj = url
 
 
-from quotes.cli import curation, database, registries, statements  # noqa: E402
+from quotes.cli import claims, curation, database, registries, statements  # noqa: E402
 
 for command in (
     curation.check,
@@ -45,6 +45,8 @@ for command in (
     registries.speakers,
     registries.parties,
     registries.sources,
+    claims.claims,
+    claims.claim,
     database.db_group,
 ):
     cli.add_command(command)

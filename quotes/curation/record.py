@@ -5,6 +5,7 @@ Every problem found is collected with its file, line and field, so that one run 
 """
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,4 +335,10 @@ def _message(detail: dict) -> str:
         return f"{detail['input']!r} is not a key: use lowercase words joined by hyphens"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
+    if kind == "enum" and isinstance(detail.get("input"), str):
+        allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
+        return (
+            f"{detail['input']!r} is not allowed here.{did_you_mean(detail['input'], allowed)}"
+            f" Use one of: {', '.join(allowed)}"
+        )
     return message

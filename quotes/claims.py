@@ -1,0 +1,108 @@
+"""Claim tracking: who asserted, denied or questioned a claim, when, and where.
+
+A claim's timeline is the statement listing filtered to that claim, so it orders and
+streams exactly as `quotes list` does; the summary folds it into who stands where.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func, select
+from sqlmodel import Session
+
+from quotes.models import Claim, ClaimPosition, Stance, Statement
+from quotes.query import Filters, statement_records
+
+
+def claim_rows(
+    session: Session, *, disputed: bool = False, about_party_ids: tuple[int, ...] = ()
+) -> Iterator[dict]:
+    """Every claim with counts of positions, distinct speakers, first and last day said.
+
+    ``disputed`` keeps claims someone asserts and someone denies or questions;
+    ``about_party_ids`` keeps claims whose statements take a stance on one of those parties.
+    """
+
+    def count(position: str):
+        return func.count(case((ClaimPosition.position == position, 1)))
+
+    asserts, denies, questions = count("asserts"), count("denies"), count("questions")
+    query = (
+        select(
+            Claim.key,
+            Claim.text,
+            Claim.topic,
+            asserts.label("asserts"),
+            denies.label("denies"),
+            questions.label("questions"),
+            func.count(func.distinct(Statement.speaker_id)).label("speakers"),
+            func.min(Statement.said_from).label("first"),
+            func.max(Statement.said_to).label("last"),
+        )
+        .outerjoin(ClaimPosition, ClaimPosition.claim_id == Claim.id)
+        .outerjoin(Statement, ClaimPosition.statement_id == Statement.id)
+        .group_by(Claim.id, Claim.key, Claim.text, Claim.topic)
+        .order_by(Claim.key)
+    )
+    if disputed:
+        query = query.having(asserts > 0, denies + questions > 0)
+    if about_party_ids:
+        concerned = (
+            select(ClaimPosition.claim_id)
+            .join(Stance, Stance.statement_id == ClaimPosition.statement_id)
+            .where(Stance.party_id.in_(about_party_ids))
+        )
+        query = query.where(Claim.id.in_(concerned))
+    for row in session.execute(query):
+        yield {
+            "key": row.key,
+            "text": row.text,
+            "topic": row.topic,
+            "asserts": row.asserts,
+            "denies": row.denies,
+            "questions": row.questions,
+            "speakers": row.speakers,
+            "first": row.first.isoformat() if row.first else None,
+            "last": row.last.isoformat() if row.last else None,
+        }
+
+
+def timeline(session: Session, claim: Claim) -> Iterator[dict]:
+    """The statements taking a position on ``claim``, oldest first, each with its position."""
+    for record in statement_records(session, Filters(claim_ids=(claim.id,))):
+        position = next(c["position"] for c in record["claims"] if c["claim"] == claim.key)
+        yield {**record, "claim": claim.key, "position": position}
+
+
+@dataclass
+class Stand:
+    """Where one speaker stands on a claim: every position taken, in order."""
+
+    speaker: str
+    speaker_key: str
+    positions: list[tuple[str, str | None]] = field(default_factory=list)  # (position, said)
+
+    @property
+    def changed(self) -> bool:
+        return len({p for p, _ in self.positions}) > 1
+
+    def runs(self) -> list[tuple[str, list[str | None]]]:
+        """Consecutive positions folded together: [("asserts", [said, said]), ("denies", ...)]."""
+        folded: list[tuple[str, list[str | None]]] = []
+        for position, said in self.positions:
+            if folded and folded[-1][0] == position:
+                folded[-1][1].append(said)
+            else:
+                folded.append((position, [said]))
+        return folded
+
+
+def stands(events: Iterable[dict]) -> list[Stand]:
+    """Who stands where, in order of each speaker's first position."""
+    found: dict[str, Stand] = {}
+    for event in events:
+        stand = found.setdefault(
+            event["speaker_key"], Stand(event["speaker"], event["speaker_key"])
+        )
+        stand.positions.append((event["position"], event["said"]))
+    return list(found.values())
