@@ -1,0 +1,467 @@
+"""Assisted extraction: a text in, candidate statements out, for a curator to review.
+
+Rules, not a trained model: quotation marks and reporting cues ("said", "warned that",
+"according to") locate what was said; the words around the cue give who said it; pronouns
+go to the person last named. It knows nothing of the database. Offsets are character
+offsets into the text as Python reads it; ``text``/``start``/``end`` follow the curated
+convention (a direct quote without its quotation marks; reported speech from the cue on),
+while ``content_start``/``content_end`` give the content alone, as attribution corpora mark it.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+
+from quotes.extract import lexicon
+from quotes.extract.dates import said_in
+from quotes.extract.registry import Registry
+from quotes.extract.sentences import Sentence, sentences
+
+OPEN, CLOSE = '“"', '”"'
+QUOTE_PAIR = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
+# Words that end a subject noun phrase before its verb.
+_VERBISH = re.compile(
+    r"^(?:\w+ly|\w+ed|is|was|are|were|has|have|had|will|would|can|could|may|might|must|"
+    r"should|did|does|do|also|then|continue|continues|continued|not|never|first|again)$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(
+    r"(?:[;:(—–]|\s(?:that|and|but|while|as|because|after|before|when|if|which|although|"
+    r"though|since|so|by|with|whom)\s)",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(r"(?:Although|While|As|Though|If|Because|Since|When|Whereas)\b")
+_TRAILING_VERBS = re.compile(
+    r"(?:\s+(?:continues?\s+to|continued\s+to|has|have|had|also|will|would|did|does|do|not|"
+    r"\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:[,:]\s*|\s+|that\s+)+", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    """One candidate statement, as the curated format and the benchmark need it."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_as_written: str | None = None
+    speaker_resolved: bool = False
+    speaker_key: str | None = None
+    role: str | None = None
+    said: str | None = None
+    said_as_written: str | None = None
+    said_basis: str | None = None
+    parties: list[str] = field(default_factory=list)
+    suggested_stances: dict[str, str] = field(default_factory=dict)
+    content_start: int = 0
+    content_end: int = 0
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def extract(
+    text: str, *, registry: Registry | None = None, published: str | None = None
+) -> list[Candidate]:
+    """Every candidate statement in ``text``, in order of appearance."""
+    registry = registry or Registry.empty()
+    found: list[Candidate] = []
+    state = _State(text)
+    for sentence in sentences(text):
+        for candidate in _split_speakers(text, _in_sentence(text, sentence, state)):
+            _resolve(candidate, registry, state, text)
+            date = said_in(sentence.text, published)
+            if date:
+                candidate.said, candidate.said_as_written, candidate.said_basis = date
+            candidate.parties = registry.parties_in(
+                text[candidate.content_start : candidate.content_end]
+            )
+            candidate.suggested_stances = _suggested(candidate)
+            found.append(candidate)
+    return found
+
+
+def _split_speakers(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Lavrov and Taliban co-founder Mullah Abdul Ghani Baradar": one candidate per speaker."""
+    split = []
+    for candidate in candidates:
+        mention = candidate.speaker_as_written or ""
+        parts = re.fullmatch(r"(.*?[A-Z][\w.’'-]*)\s+and\s+(.*[A-Z][\w.’'-]*.*)", mention)
+        if not parts or parts.group(1)[:1].islower():
+            split.append(candidate)
+            continue
+        for group in (1, 2):
+            start = candidate.speaker_start + parts.start(group)
+            end = candidate.speaker_start + parts.end(group)
+            split.append(
+                replace(
+                    candidate,
+                    speaker_start=start,
+                    speaker_end=end,
+                    speaker_as_written=text[start:end],
+                )
+            )
+    return split
+
+
+@dataclass
+class _State:
+    text: str
+    last_person: tuple[str, str | None] | None = None  # (name, registry key)
+
+
+# A transcript line: "WALLACE: ...", "Sen. Ted Cruz: ...".
+_SPEAKER_LINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
+
+
+def _in_sentence(text: str, sentence: Sentence, state: _State) -> list[Candidate]:
+    """Quotations attributed by a cue after them, then every other cue in order."""
+    base, words = sentence.start, sentence.text
+    line = _SPEAKER_LINE.match(words)
+    if line and (base == 0 or text[base - 1] == "\n"):
+        end = base + len(words.rstrip())
+        source = (base + line.start(1), base + line.end(1))
+        return [_make(text, "direct", line, base, base + line.end(2) + 1, end, source)]
+    quotes = list(QUOTE_PAIR.finditer(words))
+    inside = [(q.start(), q.end()) for q in quotes]
+    cues = [
+        c
+        for c in lexicon.CUE.finditer(words)
+        if not any(a < c.start() < b for a, b in inside) and _is_cue(words, c)
+    ]
+    found: list[Candidate] = []
+    used: set[int] = set()
+    for q in quotes:
+        after = words[q.end() :]
+        trailing = _TRAILING.match(after)
+        if not trailing:
+            continue
+        cue = next((c for c in cues if c.start() == q.end() + trailing.start("cue")), None)
+        before = trailing.group("before") or ""
+        if cue is None or len(before.split()) > 8 or re.search(r"\b(?:and|but|that)\b", before):
+            continue
+        used.add(cue.start())
+        if trailing.group("before"):
+            source = (
+                base + q.end() + trailing.start("before"),
+                base + q.end() + trailing.end("before"),
+            )
+        elif trailing.group("after"):
+            source = (
+                base + q.end() + trailing.start("after"),
+                base + q.end() + trailing.end("after"),
+            )
+        else:
+            source = None
+        start = q.start()
+        # "“A,” he said, “B.”": one statement from A to B.
+        later = [
+            r for r in quotes if r.start() > q.end() and not words[q.end() : r.start()].count(".")
+        ]
+        end = later[0].end() if later and later[0].start() - q.end() < 60 else q.end()
+        found.append(_direct(text, base + start, base + end, cue, base, source))
+    remaining = [c for c in cues if c.start() not in used]
+    previous_source = None
+    for i, cue in enumerate(remaining):
+        following = remaining[i + 1] if i + 1 < len(remaining) else None
+        candidate = _reported(text, sentence, cue, following, quotes, previous_source)
+        if candidate:
+            found.append(candidate)
+            previous_source = (candidate.speaker_start, candidate.speaker_end)
+    return sorted(found, key=lambda c: c.start)
+
+
+# After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters".
+_TRAILING = re.compile(
+    r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
+    r"[^,.;:“”\"!?\s][^;:“”\"!?]{0,70}?)\s+)?"
+    r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
+    r"(?:\s+(?P<after>[A-Z][^,.;:“”\"]*))?"
+)
+
+
+_AFTERTHOUGHT = re.compile(
+    r"(?:in|on|at|during|after|before|last|this|earlier|later|to|while|when|recently|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _short_name(words: str) -> bool:
+    """Whether ``words`` can be a speaker's name: short, and no clause in it."""
+    return len(words.split()) <= 9 and not re.search(
+        r"\b(?:and|but|that|which|because|is|are|was|were|has|have|had)\b", words
+    )
+
+
+def _is_cue(words: str, cue: re.Match) -> bool:
+    form = cue.group(0)
+    if form[0].isupper() and form.lower() != "according to":
+        return False
+    if form.lower() in (
+        "claim",
+        "claims",
+        "call",
+        "calls",
+        "statement",
+        "statements",
+        "remarks",
+        "comments",
+        "warning",
+        "warnings",
+    ):
+        return bool(re.match(r"\s+(?:that|for|on|from)\b", words[cue.end() :]))
+    return True
+
+
+def _reported(text, sentence, cue, following, quotes, previous_source) -> Candidate | None:
+    """Reported speech: "X warned that ...", "..., officials said", "according to X, ..."."""
+    base, words = sentence.start, sentence.text
+    if cue.group(0).lower() == "according to":
+        source_match = re.match(r"\s*([^,.;]+)", words[cue.end() :])
+        if not source_match:
+            return None
+        source = (base + cue.end() + source_match.start(1), base + cue.end() + source_match.end(1))
+        if cue.start() < 5:
+            rest = words[cue.end() + source_match.end() :]
+            start = base + cue.end() + source_match.end() + len(rest) - len(_LEADING.sub("", rest))
+            end = base + len(words.rstrip(" .\n"))
+        else:
+            start, end = base, base + len(words[: cue.start()].rstrip(" ,"))
+        return _make(text, "indirect", cue, base, start, end, source)
+    tail = words[cue.end() :].strip()
+    head = words[: cue.start()]
+    comma = head.rfind(",")
+    spoken = head[comma + 1 :] if comma > 0 else ""
+    if (
+        comma > 0
+        and spoken.strip()
+        and _short_name(spoken)
+        and (len(tail) < 3 or tail[:1] in ".," or _AFTERTHOUGHT.match(tail))
+    ):
+        # "..., officials said." / "..., he said in an interview." The content comes before.
+        source = (base + comma + 1 + len(spoken) - len(spoken.lstrip()), base + len(head.rstrip()))
+        return _make(text, "indirect", cue, base, base, base + comma, source)
+    if comma > 0 and not spoken.strip() and re.match(r"[A-Z]", tail):
+        # "..., says Dante Scala, a political scientist." The speaker follows the cue.
+        after = words[cue.end() :]
+        name_start = cue.end() + len(after) - len(after.lstrip())
+        name_end = len(words.rstrip(" .\n"))
+        return _make(
+            text, "indirect", cue, base, base, base + comma, (base + name_start, base + name_end)
+        )
+    if len(tail) < 3 or tail[:1] in ".":
+        return None
+    if words[cue.end() : cue.end() + 1] not in (" ", ":", ","):
+        return None
+    if re.search(r"\b(?:been|being|be|is|was|were|are)\s+(?:\w+ly\s+)?$", words[: cue.start()]):
+        return None  # passive ("has been criticized"): who spoke is not said here
+    if cue.group(0).lower() in lexicon.SPEECH_NOUNS:
+        source = _possessor(text, base, words, cue)  # "U.S. allegations", "Russia’s denials"
+        from_ = re.match(r"\s+from\s+(.+?)\s+(?=for|to|that|on|about)\b", words[cue.end() :])
+        if from_:  # "the joint calls from Lavrov and Baradar for ..."
+            source = (base + cue.end() + from_.start(1), base + cue.end() + from_.end(1))
+    else:
+        source = _subject(text, sentence, base + cue.start())
+    if source is None and previous_source and previous_source[0] is not None:
+        source = previous_source  # "X urged A and called for B": the same speaker
+    if source is None:
+        source = _sentence_subject(text, sentence)  # "..., and argued", "by stating that"
+    rest = words[cue.end() :]
+    start = base + cue.end() + len(rest) - len(rest.lstrip(" :,"))
+    end = base + len(words.rstrip(" .\n"))
+    if following is not None:
+        link = re.search(
+            r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:\w+ly\s+)?$",
+            words[: following.start()],
+        )
+        if link and link.start() > cue.end():
+            end = base + link.start()
+    if _SUBORDINATE.match(words) and "," in words[cue.end() :]:
+        # "Although X continue to emphasize Y, tensions ...": the clause ends at the comma.
+        end = min(end, base + cue.end() + words[cue.end() :].index(","))
+    if end - start < 8:
+        return None
+    content = text[start:end]
+    kind = "indirect"
+    quoted = [q for q in quotes if base + q.start() >= start and base + q.end() <= end + 1]
+    if quoted:
+        lead = re.fullmatch(r"(?:that\s+)?[“\"].*[”\"][.,]?", content, re.S)
+        if lead and len(quoted) == 1:
+            q = quoted[0]
+            return _direct(text, base + q.start(), base + q.end(), cue, base, source)
+        kind = "partial"
+    return _make(text, kind, cue, base, start, end, source)
+
+
+def _direct(text, start, end, cue, offset, source) -> Candidate:
+    """A quotation: its text without the quotation marks and the comma or stop inside them."""
+    candidate = _make(text, "direct", cue, offset, start, end, source)
+    inner_start, inner_end = start + 1, end - 1
+    while inner_end > inner_start and text[inner_end - 1] in ",.":
+        inner_end -= 1
+    candidate.text = text[inner_start:inner_end]
+    candidate.start, candidate.end = inner_start, inner_end
+    return candidate
+
+
+def _clean(text: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A source span without stray quotation marks or dashes around it; an appositive keeps
+    its closing comma ("Brian Fallon, a spokesman for Mrs. Clinton,"), as corpora mark it."""
+    if not source or source[0] is None:
+        return None
+    start, end = source
+    while start < end and text[start] in "“”\"'’‘—–- \n":
+        start += 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    if start == end:
+        return None
+    if "," in text[start:end] and text[end : end + 1] == ",":
+        end += 1
+    return start, end
+
+
+def _make(text, kind, cue, offset, start, end, source) -> Candidate:
+    cue_start, cue_end = offset + cue.start(), offset + cue.end()
+    source = _clean(text, source)
+    speaker_start, speaker_end = source if source else (None, None)
+    shown_start = cue_start if kind != "direct" and cue_start < start else start
+    return Candidate(
+        text=text[shown_start:end],
+        start=shown_start,
+        end=end,
+        kind=kind,
+        cue=text[cue_start:cue_end],
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker=None,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        speaker_as_written=text[speaker_start:speaker_end] if source else None,
+        content_start=start,
+        content_end=end,
+    )
+
+
+def _subject(text: str, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase that says the cue: the last clause's subject before it."""
+    head = _TRAILING_VERBS.sub(" ", text[sentence.start : cue_start])
+    segment_start = 0
+    for boundary in _BOUNDARY.finditer(head):
+        segment_start = boundary.end()
+    commas = [m.end() for m in re.finditer(r",\s*", head)]
+    if commas and commas[-1] > segment_start:
+        if head[commas[-1] :].strip():
+            segment_start = commas[-1]
+        elif len(commas) >= 2 and re.match(r"(?:like|such as)\s", head[commas[-2] :]):
+            # "influential figures, like Kabul governor Mohammed Yaqub Heidari, continue to"
+            like = re.match(r"(?:like|such as)\s+", head[commas[-2] :])
+            start = sentence.start + commas[-2] + like.end()
+            return start, sentence.start + len(head[: commas[-1]].rstrip(", "))
+        elif len(commas) >= 2:  # an appositive: "Oleg Barabanov, an analyst at ..., said"
+            earlier = [c for c in commas[:-2] if c >= segment_start]
+            segment_start = earlier[-1] if earlier else segment_start
+        else:
+            segment_start = 0
+    words = list(re.finditer(r"\S+", head[segment_start:]))
+    while words and re.fullmatch(
+        r"(?:\w+ly|and|but|or|also|then|has|have|had|not|although|while|as|though|if|because|"
+        r"since|when),?",
+        words[0].group(0),
+        re.IGNORECASE,
+    ):
+        words.pop(0)
+    kept = []
+    for word in words:
+        bare = word.group(0).strip(",")
+        if kept and (_VERBISH.match(bare) or lexicon.CUE.fullmatch(bare)):
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    start = sentence.start + segment_start + kept[0].start()
+    end = sentence.start + segment_start + kept[-1].end()
+    while end > start and text[end - 1] in ",;:":
+        end -= 1
+    if text[start:end].lower() in ("that", "as", "and", ""):
+        return None
+    return start, end
+
+
+def _possessor(text, base, words, cue) -> tuple[int, int] | None:
+    """Who a speech noun belongs to: "U.S. allegations", "Russia’s denials"."""
+    before = re.search(r"((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.-]*?)(?:’s|'s)?\s+$", words[: cue.start()])
+    if not before:
+        return None
+    return base + before.start(1), base + before.end(1)
+
+
+def _sentence_subject(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The sentence's subject, after any leading phrase ("On May 27, ...")."""
+    body = sentence.text
+    lead = re.match(
+        r"(?:(?:On|In|At|After|Before|Since|During|Ahead of|While)\b[^,]{0,80},\s*"
+        r"|(?:[^,\s]+\s+){0,4}[^,\s]+,\s*)",
+        body,
+    )
+    skip = lead.end() if lead else 0
+    kept = []
+    for word in re.finditer(r"\S+", body[skip:]):
+        bare = word.group(0).strip(",")
+        if kept and (_VERBISH.match(bare) or lexicon.CUE.fullmatch(bare)):
+            break
+        kept.append(word)
+        if len(kept) > 12:
+            return None
+    if not kept:
+        return None
+    return sentence.start + skip + kept[0].start(), sentence.start + skip + kept[-1].end()
+
+
+def _resolve(candidate: Candidate, registry: Registry, state: _State, text: str) -> None:
+    """Name the speaker: registry match, or the person last named for a pronoun."""
+    mention = candidate.speaker_as_written
+    if not mention:
+        return
+    if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
+        name = re.search(
+            r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),\s*$", text[: candidate.speaker_start]
+        )
+        if name:
+            key, _ = registry.speaker_in(name.group(1))
+            candidate.speaker_key = key
+            candidate.speaker = registry.speaker_name(key) if key else name.group(1)
+            candidate.speaker_resolved = True
+        return
+    if mention.lower() in lexicon.PRONOUNS:
+        if state.last_person and mention.lower() in ("he", "she", "who", "i"):
+            candidate.speaker, candidate.speaker_key = state.last_person
+            candidate.speaker_resolved = True
+        return
+    key, alias = registry.speaker_in(mention)
+    candidate.speaker_key = key
+    candidate.speaker = registry.speaker_name(key) if key else mention
+    if alias:
+        role = mention.replace(alias, "").strip(" ,")
+        role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
+        candidate.role = role or None
+    if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
+        state.last_person = (candidate.speaker, key)
+
+
+def _suggested(candidate: Candidate) -> dict[str, str]:
+    """A stance only where the cue makes it plain, toward the parties the content names."""
+    cue = (candidate.cue or "").lower()
+    if any(cue.startswith(c) for c in lexicon.CRITICAL_CUES):
+        return dict.fromkeys(candidate.parties, "critical")
+    if any(cue.startswith(c) for c in lexicon.SUPPORTIVE_CUES):
+        return dict.fromkeys(candidate.parties, "supportive")
+    return {}
