@@ -38,6 +38,7 @@ from quotes.cli import claims, curation, database, registries, statements  # noq
 for command in (
     curation.check,
     curation.load,
+    curation.extract,
     statements.list_,
     statements.said,
     statements.show,

@@ -119,6 +119,22 @@ class _State:
 
 
 # A transcript line: "WALLACE: ...", "Sen. Ted Cruz: ...".
+_NOT_SPEAKERS = {
+    "credit",
+    "photo",
+    "image",
+    "source",
+    "sources",
+    "related",
+    "read more",
+    "update",
+    "note",
+    "editor's note",
+    "correction",
+    "video",
+    "watch",
+    "listen",
+}
 _SPEAKER_LINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
 
 
@@ -129,7 +145,10 @@ def _in_sentence(text: str, sentence: Sentence, state: _State) -> list[Candidate
     if line and (base == 0 or text[base - 1] == "\n"):
         end = base + len(words.rstrip())
         source = (base + line.start(1), base + line.end(1))
-        return [_make(text, "direct", line, base, base + line.end(2) + 1, end, source)]
+        if line.group(1).lower() in _NOT_SPEAKERS:
+            return []
+        cue = (base + line.start(2), base + line.end(2))
+        return [_make(text, "direct", cue, base + line.end(2) + 1, end, source)]
     quotes = list(QUOTE_PAIR.finditer(words))
     inside = [(q.start(), q.end()) for q in quotes]
     cues = [
@@ -167,7 +186,7 @@ def _in_sentence(text: str, sentence: Sentence, state: _State) -> list[Candidate
             r for r in quotes if r.start() > q.end() and not words[q.end() : r.start()].count(".")
         ]
         end = later[0].end() if later and later[0].start() - q.end() < 60 else q.end()
-        found.append(_direct(text, base + start, base + end, cue, base, source))
+        found.append(_direct(text, base + start, base + end, _at(cue, base), source))
     remaining = [c for c in cues if c.start() not in used]
     previous_source = None
     for i, cue in enumerate(remaining):
@@ -235,7 +254,7 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
             end = base + len(words.rstrip(" .\n"))
         else:
             start, end = base, base + len(words[: cue.start()].rstrip(" ,"))
-        return _make(text, "indirect", cue, base, start, end, source)
+        return _make(text, "indirect", _at(cue, base), start, end, source)
     tail = words[cue.end() :].strip()
     head = words[: cue.start()]
     comma = head.rfind(",")
@@ -248,14 +267,19 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     ):
         # "..., officials said." / "..., he said in an interview." The content comes before.
         source = (base + comma + 1 + len(spoken) - len(spoken.lstrip()), base + len(head.rstrip()))
-        return _make(text, "indirect", cue, base, base, base + comma, source)
+        return _make(text, "indirect", _at(cue, base), base, base + comma, source)
     if comma > 0 and not spoken.strip() and re.match(r"[A-Z]", tail):
         # "..., says Dante Scala, a political scientist." The speaker follows the cue.
         after = words[cue.end() :]
         name_start = cue.end() + len(after) - len(after.lstrip())
         name_end = len(words.rstrip(" .\n"))
         return _make(
-            text, "indirect", cue, base, base, base + comma, (base + name_start, base + name_end)
+            text,
+            "indirect",
+            _at(cue, base),
+            base,
+            base + comma,
+            (base + name_start, base + name_end),
         )
     if len(tail) < 3 or tail[:1] in ".":
         return None
@@ -296,14 +320,19 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         lead = re.fullmatch(r"(?:that\s+)?[“\"].*[”\"][.,]?", content, re.S)
         if lead and len(quoted) == 1:
             q = quoted[0]
-            return _direct(text, base + q.start(), base + q.end(), cue, base, source)
+            return _direct(text, base + q.start(), base + q.end(), _at(cue, base), source)
         kind = "partial"
-    return _make(text, kind, cue, base, start, end, source)
+    return _make(text, kind, _at(cue, base), start, end, source)
 
 
-def _direct(text, start, end, cue, offset, source) -> Candidate:
+def _at(match: re.Match, base: int) -> tuple[int, int]:
+    """A match within a sentence as offsets into the whole text."""
+    return base + match.start(), base + match.end()
+
+
+def _direct(text, start, end, cue, source) -> Candidate:
     """A quotation: its text without the quotation marks and the comma or stop inside them."""
-    candidate = _make(text, "direct", cue, offset, start, end, source)
+    candidate = _make(text, "direct", cue, start, end, source)
     inner_start, inner_end = start + 1, end - 1
     while inner_end > inner_start and text[inner_end - 1] in ",.":
         inner_end -= 1
@@ -329,8 +358,8 @@ def _clean(text: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
     return start, end
 
 
-def _make(text, kind, cue, offset, start, end, source) -> Candidate:
-    cue_start, cue_end = offset + cue.start(), offset + cue.end()
+def _make(text, kind, cue: tuple[int, int], start, end, source) -> Candidate:
+    cue_start, cue_end = cue
     source = _clean(text, source)
     speaker_start, speaker_end = source if source else (None, None)
     shown_start = cue_start if kind != "direct" and cue_start < start else start
