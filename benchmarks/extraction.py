@@ -53,7 +53,7 @@ def gold_attributions(ann: Path) -> list[dict]:
 def is_direct(text: str, span: tuple[int, int] | None) -> bool:
     if not span:
         return False
-    content = text[span[0]:span[1]].strip()
+    content = text[span[0] : span[1]].strip()
     return bool(re.match(r"^[“\"]", content) and re.search(r"[”\"][.,!?]?$", content))
 
 
@@ -94,31 +94,37 @@ def _match(predicted: list, gold: list, mode: str) -> int:
 
 
 def polnear(root: Path, compartment: str) -> tuple[Score, Score, int, float]:
-    rows = [r for r in csv.DictReader((root / "metadata.tsv").open(encoding="utf-8"),
-                                      delimiter="\t") if r["compartment"] == compartment]
+    rows = [
+        r
+        for r in csv.DictReader((root / "metadata.tsv").open(encoding="utf-8"), delimiter="\t")
+        if r["compartment"] == compartment
+    ]
     everything, direct = Score(), Score()
     elapsed = 0.0
     for row in rows:
         text = (root / compartment / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
         annotator = row["annotators"].split("|")[0]
-        gold = gold_attributions(root / compartment / "attributions"
-                                 / f"{row['filename']}_{annotator}.ann")
+        gold = gold_attributions(
+            root / compartment / "attributions" / f"{row['filename']}_{annotator}.ann"
+        )
         began = time.perf_counter()
         candidates = extract(text, published=row["publication_date"] or None)
         elapsed += time.perf_counter() - began
         predicted = _spans(candidates)
         everything.add(predicted, {r: [a[r] for a in gold if r in a] for r in ROLES})
         gold_direct = [a for a in gold if is_direct(text, a.get("content"))]
-        direct.add(_spans([c for c in candidates
-                           if is_direct(text, (c.content_start, c.content_end))]),
-                   {r: [a[r] for a in gold_direct if r in a] for r in ROLES})
+        direct.add(
+            _spans([c for c in candidates if is_direct(text, (c.content_start, c.content_end))]),
+            {r: [a[r] for a in gold_direct if r in a] for r in ROLES},
+        )
     return everything, direct, len(rows), elapsed
 
 
 def _spans(candidates) -> dict[str, list]:
     return {
-        "source": [(c.speaker_start, c.speaker_end) for c in candidates
-                   if c.speaker_start is not None],
+        "source": [
+            (c.speaker_start, c.speaker_end) for c in candidates if c.speaker_start is not None
+        ],
         "cue": [(c.cue_start, c.cue_end) for c in candidates if c.cue_start is not None],
         "content": [(c.content_start, c.content_end) for c in candidates],
     }
@@ -158,16 +164,24 @@ def main() -> None:
             for mode in ("exact", "overlap"):
                 p, r, f = score.figures(role, mode)
                 _, pred, gold = score.counts[(role, mode)]
-                target = TARGETS.get((args.compartment, role, mode)) if score is everything else None
+                target = (
+                    TARGETS.get((args.compartment, role, mode)) if score is everything else None
+                )
                 verdict = f"{target:.2f} {'met' if f >= target else 'NOT met'}" if target else ""
-                print(f"  {role:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f} {gold:5d} {pred:5d}  {verdict}")
+                print(
+                    f"  {role:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f} {gold:5d} {pred:5d}  {verdict}"
+                )
     rate = articles / elapsed if elapsed else float("inf")
-    print(f"\nthroughput: {rate:.1f} articles per second on one core "
-          f"(target 20: {'met' if rate >= 20 else 'NOT met'})")
+    print(
+        f"\nthroughput: {rate:.1f} articles per second on one core "
+        f"(target 20: {'met' if rate >= 20 else 'NOT met'})"
+    )
     total, found, right = seed()
     share = right / total if total else 0.0
-    print(f"seed article: {found}/{total} curated statements found, {right} of them with the right "
-          f"speaker: {share:.0%} (target 90%: {'met' if share >= 0.9 else 'NOT met'})")
+    print(
+        f"seed article: {found}/{total} curated statements found, {right} of them with the right "
+        f"speaker: {share:.0%} (target 90%: {'met' if share >= 0.9 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":
