@@ -7,6 +7,7 @@ out rather than invented; an unknown date is "n.d.".
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 from quotes.dates import bounds
 
@@ -44,19 +45,28 @@ def chicago_date(published: str | None) -> str:
 
 def chicago_note(record: dict) -> str:
     """A ready-to-paste note for the statement's source, located by paragraph."""
-    parts = []
-    if record.get("author"):
-        parts.append(record["author"])
-    parts.append(f"“{record['source_title']},”")
-    if record.get("publication"):
-        parts.append(record["publication"])
-    parts.append(chicago_date(record.get("published")))
-    if record.get("url"):
-        parts.append(record["url"])
-    if record.get("paragraph"):
-        parts.append(f"par. {record['paragraph']}")
+    note = _source_note(
+        record.get("author"),
+        record["source_title"],
+        record.get("publication"),
+        record.get("published"),
+        record.get("url"),
+    )
+    return f"{note}, par. {record['paragraph']}." if record.get("paragraph") else f"{note}."
+
+
+@lru_cache(maxsize=4096)
+def _source_note(author, title, publication, published, url) -> str:
+    """The note for a source, without its locator or final stop (many rows share it)."""
+    parts = [author] if author else []
+    parts.append(f"“{title},”")
+    if publication:
+        parts.append(publication)
+    parts.append(chicago_date(published))
+    if url:
+        parts.append(url)
     # The comma inside the closing quotation mark already separates the title.
-    return ", ".join(parts).replace(",”,", ",”") + "."
+    return ", ".join(parts).replace(",”,", ",”")
 
 
 def location(record: dict) -> str:

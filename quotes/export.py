@@ -74,15 +74,25 @@ def write(
 def _delimited(records, out, columns, dialect) -> int:
     writer = csv.writer(out, dialect=dialect)
     writer.writerow([c.field for c in columns])
+    fields = [c.field for c in columns]
     count = 0
     for record in records:
         count += 1
-        writer.writerow([_cell(record.get(c.field)) for c in columns])
+        writer.writerow([_cell(record.get(field)) for field in fields])
     return count
 
 
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
+
+
 def _cell(value):
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    """One CSV cell: the hot path of an export, so the common types come first."""
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
+    if value is None:
+        return ""
+    if kind is int or kind is float:
         return value
     return neutralise(flat(value))
 

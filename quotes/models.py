@@ -6,11 +6,19 @@ is what range queries compare. An open bound is NULL.
 """
 
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import Column, Index, MetaData, UniqueConstraint
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
+
+from quotes.vocabulary import (
+    DateBasis,
+    PartyKind,
+    Polarity,
+    Position,
+    SpeakerKind,
+    StatementKind,
+)
 
 # Stable constraint names on SQLite and PostgreSQL alike (alembic's naming.rst).
 SQLModel.metadata = MetaData(
@@ -24,49 +32,7 @@ SQLModel.metadata = MetaData(
 )
 
 
-class SpeakerKind(StrEnum):
-    person = "person"
-    body = "body"
-    collective = "collective"
-    unnamed = "unnamed"
-
-
-class PartyKind(StrEnum):
-    government = "government"
-    state = "state"
-    movement = "movement"
-    opposition = "opposition"
-    organization = "organization"
-
-
-class StatementKind(StrEnum):
-    direct = "direct"
-    partial = "partial"
-    indirect = "indirect"
-
-
-class DateBasis(StrEnum):
-    """How a statement's date was fixed."""
-
-    stated = "stated"
-    resolved = "resolved"
-    inferred = "inferred"
-
-
-class Polarity(StrEnum):
-    critical = "critical"
-    supportive = "supportive"
-    neutral = "neutral"
-    mixed = "mixed"
-
-
-class Position(StrEnum):
-    asserts = "asserts"
-    denies = "denies"
-    questions = "questions"
-
-
-def _vocabulary(enum: type[StrEnum], *, nullable: bool = False) -> Column:
+def _vocabulary(enum, *, nullable: bool = False) -> Column:
     """A closed vocabulary: VARCHAR plus a CHECK constraint, the same on every backend."""
     return Column(
         SAEnum(

@@ -10,18 +10,24 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    type_coerce,
+)
 from sqlmodel import Session
 
 from quotes.errors import QuotesError
 from quotes.models import Claim, ClaimPosition, Party, Source, Speaker, Stance, Statement
+from quotes.vocabulary import SORTS
 
-SORTS = {
-    "said": "oldest first (unknown starts first)",
-    "-said": "newest first",
-    "speaker": "by speaker, then oldest first",
-    "source": "by source, then by position in it",
-}
 BATCH = 1000
 
 
@@ -136,10 +142,51 @@ def _order(sort: str) -> list:
     raise QuotesError(f"Unknown sort {sort!r}; use one of: {', '.join(SORTS)}.")
 
 
+def _columns() -> dict:
+    """The columns a record is made of, as plain values (no ORM objects, no enum objects):
+    listing a million statements spends its time on rows, not on objects."""
+    plain = {Statement.kind, Statement.said_basis, Statement.said_from, Statement.said_to}
+    columns = {
+        "id": Statement.id,
+        "statement_key": Statement.key,
+        "source_key": Source.key,
+        "speaker": Speaker.name,
+        "speaker_key": Speaker.key,
+        "speaker_as_written": Statement.speaker_as_written,
+        "role": Statement.role_as_written,
+        "kind": Statement.kind,
+        "text": Statement.text,
+        "cue": Statement.cue,
+        "said": Statement.said,
+        "said_from": Statement.said_from,
+        "said_to": Statement.said_to,
+        "said_as_written": Statement.said_as_written,
+        "said_basis": Statement.said_basis,
+        "context": Statement.context,
+        "note": Statement.note,
+        "source_title": Source.title,
+        "publication": Source.publication,
+        "author": Source.author,
+        "published": Source.published,
+        "url": Source.url,
+        "text_path": Source.text_path,
+        "start": Statement.start,
+        "end": Statement.end,
+        "paragraph": Statement.paragraph,
+        "prefix": Statement.prefix,
+        "suffix": Statement.suffix,
+    }
+    return {
+        name: type_coerce(column, String()).label(name) if column in plain else column.label(name)
+        for name, column in columns.items()
+    }
+
+
 def statement_select(filters: Filters, dialect: str) -> Select:
     """The statements ``filters`` asks for, with their speaker and source, in order."""
     query = (
-        select(Statement, Speaker, Source)
+        select(*_columns().values())
+        .select_from(Statement)
         .join(Speaker, Statement.speaker_id == Speaker.id)
         .join(Source, Statement.source_id == Source.id)
         .where(*conditions(filters, dialect))
@@ -151,20 +198,19 @@ def statement_select(filters: Filters, dialect: str) -> Select:
 def statement_records(session: Session, filters: Filters) -> Iterator[dict]:
     """Each matching statement as a flat record (the JSON shape), streamed in batches."""
     dialect = session.get_bind().dialect.name
-    rows = session.execute(statement_select(filters, dialect).execution_options(yield_per=BATCH))
+    # Core rows through the session's connection: no ORM bookkeeping for plain columns.
+    rows = (
+        session.connection()
+        .execution_options(yield_per=BATCH)
+        .execute(statement_select(filters, dialect))
+        .mappings()
+    )
     while batch := list(islice(rows, BATCH)):
-        ids = [statement.id for statement, _, _ in batch]
+        ids = [row["id"] for row in batch]
         stances = _stances(session, ids)
         claims = _claims(session, ids)
-        for statement, speaker, source in batch:
-            yield record(
-                statement,
-                speaker,
-                source,
-                stances.get(statement.id, {}),
-                claims.get(statement.id, []),
-            )
-        session.expunge_all()
+        for row in batch:
+            yield record(row, stances.get(row["id"], {}), claims.get(row["id"], []))
 
 
 def _stances(session: Session, ids: list[int]) -> dict[int, dict[str, str]]:
@@ -191,67 +237,68 @@ def _claims(session: Session, ids: list[int]) -> dict[int, list[dict]]:
     return found
 
 
-def record(
-    statement: Statement, speaker: Speaker, source: Source, stances: dict, claims: list
-) -> dict:
-    """A statement as one flat record: what JSON, CSV and tables show."""
+def record(row, stances: dict, claims: list) -> dict:
+    """A statement row as one flat record: what JSON, CSV and tables show."""
     return {
-        "key": f"{source.key}/{statement.key}",
-        "speaker": speaker.name,
-        "speaker_key": speaker.key,
-        "speaker_as_written": statement.speaker_as_written,
-        "role": statement.role_as_written,
-        "kind": str(statement.kind),
-        "text": statement.text,
-        "cue": statement.cue,
-        "said": statement.said,
-        "said_from": _iso(statement.said_from),
-        "said_to": _iso(statement.said_to),
-        "said_as_written": statement.said_as_written,
-        "said_basis": str(statement.said_basis) if statement.said_basis else None,
-        "context": statement.context,
+        "key": f"{row['source_key']}/{row['statement_key']}",
+        "speaker": row["speaker"],
+        "speaker_key": row["speaker_key"],
+        "speaker_as_written": row["speaker_as_written"],
+        "role": row["role"],
+        "kind": row["kind"],
+        "text": row["text"],
+        "cue": row["cue"],
+        "said": row["said"],
+        "said_from": _iso(row["said_from"]),
+        "said_to": _iso(row["said_to"]),
+        "said_as_written": row["said_as_written"],
+        "said_basis": row["said_basis"],
+        "context": row["context"],
         "stances": stances,
         "claims": claims,
-        "note": statement.note,
-        "source_key": source.key,
-        "source_title": source.title,
-        "publication": source.publication,
-        "author": source.author,
-        "published": source.published,
-        "url": source.url,
-        "text_path": source.text_path,
-        "start": statement.start,
-        "end": statement.end,
-        "paragraph": statement.paragraph,
-        "prefix": statement.prefix,
-        "suffix": statement.suffix,
+        "note": row["note"],
+        "source_key": row["source_key"],
+        "source_title": row["source_title"],
+        "publication": row["publication"],
+        "author": row["author"],
+        "published": row["published"],
+        "url": row["url"],
+        "text_path": row["text_path"],
+        "start": row["start"],
+        "end": row["end"],
+        "paragraph": row["paragraph"],
+        "prefix": row["prefix"],
+        "suffix": row["suffix"],
     }
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def _iso(day) -> str | None:
+    """Dates come back as text from SQLite and as dates from PostgreSQL."""
+    return day if day is None or isinstance(day, str) else day.isoformat()
 
 
 def find_statement(session: Session, key: str) -> dict:
     """One statement by its global key ``source-key/statement-key``."""
     source_key, _, statement_key = key.partition("/")
-    rows = session.execute(
-        select(Statement, Speaker, Source)
-        .join(Speaker, Statement.speaker_id == Speaker.id)
-        .join(Source, Statement.source_id == Source.id)
-        .where(Source.key == source_key, Statement.key == statement_key)
-    ).first()
-    if rows is None:
+    row = (
+        session.execute(
+            select(*_columns().values())
+            .select_from(Statement)
+            .join(Speaker, Statement.speaker_id == Speaker.id)
+            .join(Source, Statement.source_id == Source.id)
+            .where(Source.key == source_key, Statement.key == statement_key)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
         from quotes.lookup import UnknownName
 
         raise UnknownName(
             f"No statement {key!r}; keys look like source-key/statement-key (see `quotes list`)."
         )
-    statement, speaker, source = rows
     return record(
-        statement,
-        speaker,
-        source,
-        _stances(session, [statement.id]).get(statement.id, {}),
-        _claims(session, [statement.id]).get(statement.id, []),
+        row,
+        _stances(session, [row["id"]]).get(row["id"], {}),
+        _claims(session, [row["id"]]).get(row["id"], []),
     )

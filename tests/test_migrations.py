@@ -33,3 +33,7 @@ def test_upgrade_downgrade_upgrade(blank_url):
     db.upgrade(engine)
     assert db.current_revision(engine) == db.head_revision()
     engine.dispose()
+
+
+def test_the_head_commands_expect_is_alembics_head():
+    assert db.HEAD == db.head_revision()

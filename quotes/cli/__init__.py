@@ -5,7 +5,7 @@ Each family of commands has a module of its own; this one holds the root group.
 
 import click
 
-from quotes import db
+from quotes import config
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,8 +13,8 @@ from quotes import db
 @click.option(
     "--db",
     "url",
-    envvar=db.ENV_VAR,
-    default=db.DEFAULT_URL,
+    envvar=config.ENV_VAR,
+    default=config.DEFAULT_URL,
     show_default=True,
     show_envvar=True,
     metavar="URL",

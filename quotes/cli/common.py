@@ -2,12 +2,13 @@
 
 import click
 
-from quotes import db
 from quotes.errors import QuotesError
 
 
 def engine_for(ctx: click.Context):
     """An engine on the database the root ``--db`` option names, disposed when the command ends."""
+    from quotes import db
+
     engine = db.make_engine(ctx.find_root().obj)
     ctx.call_on_close(engine.dispose)
     return engine

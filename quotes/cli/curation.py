@@ -4,7 +4,6 @@ from pathlib import Path
 
 import click
 
-from quotes import db
 from quotes.cli.common import engine_for, fail, report_problems
 from quotes.errors import QuotesError
 
@@ -41,6 +40,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
     """
     from sqlmodel import Session
 
+    from quotes import db
     from quotes.curation.record import inspect_record
     from quotes.ingest import anchor_drift
 
@@ -78,6 +78,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
     """
     from sqlmodel import Session
 
+    from quotes import db
     from quotes.curation.record import CurationFailed, read_record
     from quotes.ingest import load_record
 

@@ -2,7 +2,6 @@
 
 import click
 
-from quotes import db
 from quotes.cli.common import engine_for, fail
 from quotes.errors import QuotesError
 
@@ -27,6 +26,8 @@ def upgrade(ctx: click.Context) -> None:
     Example:
         quotes db upgrade
     """
+    from quotes import db
+
     engine = engine_for(ctx)
     db.upgrade(engine)
     click.echo(
@@ -44,6 +45,8 @@ def downgrade(ctx: click.Context, revision: str) -> None:
     Example:
         quotes db downgrade base
     """
+    from quotes import db
+
     engine = engine_for(ctx)
     try:
         db.downgrade(engine, revision)
@@ -68,6 +71,8 @@ def path(ctx: click.Context) -> None:
     Example:
         quotes db path
     """
+    from quotes import db
+
     url = ctx.find_root().obj
     file = db.sqlite_path(url)
     click.echo(str(file.resolve()) if file is not None else db.masked(url))
@@ -82,6 +87,8 @@ def current(ctx: click.Context) -> None:
     Example:
         quotes db current
     """
+    from quotes import db
+
     engine = engine_for(ctx)
     if not db.exists(engine):
         raise fail(

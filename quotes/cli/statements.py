@@ -8,8 +8,7 @@ import click
 
 from quotes.cli.output import emit, output_options, with_session
 from quotes.export import Column
-from quotes.models import Polarity, Position, StatementKind
-from quotes.query import SORTS
+from quotes.vocabulary import SORTS, Polarity, Position, StatementKind
 
 STATEMENT_FIELDS = [
     "key",
