@@ -65,6 +65,10 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
     ``record.sources`` may be any iterable, read once.
     """
     report = LoadReport()
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # The indexes of a large load stay in memory: 256 MB of page cache, for this load.
+        connection.exec_driver_sql("PRAGMA cache_size=-262144")
     parties = _sync(
         session,
         Party,
@@ -441,20 +445,25 @@ def _sync_statements(session, sources: list[tuple[int, CuratedSource]], ids, rep
 
 
 def _bulk_insert(session, model, rows: list[dict]) -> None:
-    """Insert many rows through the driver's own executemany: the hot path of a large load,
-    several times faster than building each row's parameters in SQLAlchemy."""
+    """Insert many rows the fastest way the driver has: COPY on PostgreSQL, executemany on
+    SQLite. The hot path of a large load, several times faster than SQLAlchemy's own
+    per-row parameter handling."""
     if not rows:
         return
     columns = list(rows[0])
     connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     quoted = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
-    sql = (
-        f"INSERT INTO {model.__tablename__} ({quoted}) VALUES ({', '.join([mark] * len(columns))})"
-    )
     values = list(map(itemgetter(*columns), rows))
     if len(columns) == 1:
         values = [(value,) for value in values]
+    if connection.dialect.name == "postgresql":
+        cursor = connection.connection.driver_connection.cursor()
+        with cursor.copy(f"COPY {model.__tablename__} ({quoted}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {model.__tablename__} ({quoted}) VALUES ({marks})"
     for chunk in _chunks(values):
         connection.exec_driver_sql(sql, chunk)
 

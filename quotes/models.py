@@ -145,7 +145,8 @@ class Statement(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE", index=True)
+    # Looked up through uq_statement_source_id_key, whose first column it is.
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
     key: str = Field(max_length=120)
     speaker_id: int = Field(foreign_key="speaker.id", ondelete="RESTRICT", index=True)
     speaker_as_written: str | None = None
@@ -175,7 +176,8 @@ class Stance(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("statement_id", "party_id"),
-        Index("ix_stance_party_polarity", "party_id", "polarity"),
+        # Covering: "critical of X" is answered from the index alone.
+        Index("ix_stance_party_polarity_statement", "party_id", "polarity", "statement_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -199,7 +201,7 @@ class ClaimPosition(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("statement_id", "claim_id"),
-        Index("ix_claimposition_claim_position", "claim_id", "position"),
+        Index("ix_claimposition_claim_position_statement", "claim_id", "position", "statement_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

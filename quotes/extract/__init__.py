@@ -86,7 +86,40 @@ def extract(
             )
             candidate.suggested_stances = _suggested(candidate)
             found.append(candidate)
-    return found
+    return _over_paragraphs(text, found)
+
+
+def _over_paragraphs(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A quotation that runs over paragraphs opens each with “ and closes only at its end:
+    a quote attributed at the start of a paragraph takes in the open paragraphs before it."""
+    for candidate in found:
+        if (
+            candidate.kind != "direct"
+            or text[candidate.content_start : candidate.content_start + 1] != "“"
+        ):
+            continue
+        start = candidate.content_start
+        while start > 0 and text[start - 1] == "\n":
+            previous = text.rfind("\n\n", 0, start - 2)
+            begin = previous + 2 if previous >= 0 else 0
+            paragraph = text[begin:start].rstrip("\n")
+            if not paragraph.startswith("“") or paragraph.count("“") <= paragraph.count("”"):
+                break
+            start = begin
+        if start < candidate.content_start:
+            candidate.content_start, candidate.start = start, start + 1
+            candidate.text = text[candidate.start : candidate.end]
+    extended = [c for c in found if c.kind == "direct"]
+    return [
+        c
+        for c in found
+        if not any(
+            o is not c
+            and o.content_start <= (c.cue_start or -1) < o.content_end
+            and o.content_start < c.content_start
+            for o in extended
+        )
+    ]
 
 
 def _split_speakers(text: str, candidates: list[Candidate]) -> list[Candidate]:
