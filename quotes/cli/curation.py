@@ -69,7 +69,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
 
     Runs in one transaction: statements of the sources loaded are added, updated or removed;
     with no PATHS, sources whose files are gone are removed too. Running it twice changes
-    nothing. Counts go to stderr. A new database is created and migrated first.
+    nothing. Counts go to stderr. A new database is created, an older one migrated, first.
 
     \b
     Example:
@@ -88,8 +88,8 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
         report_problems(error.problems, what="nothing was loaded.")
     engine = engine_for(ctx)
     try:
-        if not db.exists(engine):
-            db.upgrade(engine)
+        # A new database is created, an older one migrated: loading writes anyway.
+        db.upgrade(engine)
         db.require_current(engine)
     except QuotesError as error:
         raise fail(error) from None

@@ -215,13 +215,17 @@ def _in_sentence(text: str, sentence: Sentence, state: _State) -> list[Candidate
             source = None
         start = q.start()
         # "“A,” he said, “B.”": one statement from A to B.
-        later = [
-            r for r in quotes if r.start() > q.end() and not words[q.end() : r.start()].count(".")
-        ]
-        end = later[0].end() if later and later[0].start() - q.end() < 60 else q.end()
+        # Only when nothing but the attribution stands between the two quotations.
+        rest = words[q.end() + trailing.end() :]
+        later = [r for r in quotes if r.start() > q.end()]
+        joined = later and re.fullmatch(
+            r"[\s,]*", rest[: later[0].start() - q.end() - trailing.end()]
+        )
+        end = later[0].end() if joined else q.end()
         found.append(_direct(text, base + start, base + end, _at(cue, base), source))
     remaining = [c for c in cues if c.start() not in used]
-    previous_source = None
+    # "“...,” said Saleh, adding that ...": the quotation's speaker goes on speaking.
+    previous_source = (found[-1].speaker_start, found[-1].speaker_end) if found else None
     for i, cue in enumerate(remaining):
         following = remaining[i + 1] if i + 1 < len(remaining) else None
         candidate = _reported(text, sentence, cue, following, quotes, previous_source)
@@ -234,7 +238,7 @@ def _in_sentence(text: str, sentence: Sentence, state: _State) -> list[Candidate
 # After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters".
 _TRAILING = re.compile(
     r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
-    r"[^,.;:“”\"!?\s][^;:“”\"!?]{0,70}?)\s+)?"
+    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?)\s+)?"
     r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
     r"(?:\s+(?P<after>[A-Z][^,.;:“”\"]*))?"
 )
@@ -320,7 +324,10 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         return None
     if re.search(r"\b(?:been|being|be|is|was|were|are)\s+(?:\w+ly\s+)?$", words[: cue.start()]):
         return None  # passive ("has been criticized"): who spoke is not said here
-    if cue.group(0).lower() in lexicon.SPEECH_NOUNS:
+    participle = cue.group(0).endswith("ing") and re.search(r",\s*$", words[: cue.start()])
+    if participle and previous_source and previous_source[0] is not None:
+        source = previous_source  # "..., said Saleh, adding that ...": the same speaker
+    elif cue.group(0).lower() in lexicon.SPEECH_NOUNS:
         source = _possessor(text, base, words, cue)  # "U.S. allegations", "Russia’s denials"
         from_ = re.match(r"\s+from\s+(.+?)\s+(?=for|to|that|on|about)\b", words[cue.end() :])
         if from_:  # "the joint calls from Lavrov and Baradar for ..."
