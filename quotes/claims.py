@@ -53,7 +53,7 @@ def claim_rows(
             .where(Stance.party_id.in_(about_party_ids))
         )
         query = query.where(Claim.id.in_(concerned))
-    for row in session.execute(query):
+    for row in session.connection().execute(query):
         yield {
             "key": row.key,
             "text": row.text,

@@ -41,7 +41,17 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgresql_settings)
     return engine
+
+
+def _postgresql_settings(dbapi_connection, _record) -> None:
+    # Listings stream through server-side cursors, which PostgreSQL plans for the first
+    # tenth of the rows by default; a listing reads them all.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET cursor_tuple_fraction = 1.0")
+    dbapi_connection.commit()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -17,7 +17,9 @@ from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
 
 OPEN, CLOSE = '“"', '”"'
-QUOTE_PAIR = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
+# Typography in the wild mixes curly and straight marks (“...," or "...”), and some texts
+# write quotation marks as two apostrophes.
+QUOTE_PAIR = re.compile(r"[“\"][^“”\"\n]*[”\"]|''(?:(?!'')[^\n])*''")
 # Words that end a subject noun phrase before its verb.
 _VERBISH = re.compile(
     r"^(?:\w+ly|\w+ed|is|was|are|were|has|have|had|will|would|can|could|may|might|must|"
