@@ -3,14 +3,11 @@
 Nothing here runs at import time: callers build an engine from the URL they were given.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
 
 from quotes.config import DEFAULT_URL, ENV_VAR, database_url  # noqa: F401  (re-exported)
 from quotes.errors import DatabaseNotReady
@@ -65,12 +62,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-@contextmanager
-def session(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as s:
-        yield s
-
-
 def _script_location() -> str:
     """The migrations: shipped inside the wheel, or the repository's alembic/ folder."""
     shipped = resources.files("quotes") / "migrations"
@@ -114,11 +105,11 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at, or None for a blank database."""
-    from alembic.runtime.migration import MigrationContext
-
+    """The revision the database is at, or None for a blank or missing database."""
+    if not exists(engine):
+        return None
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def exists(engine: Engine) -> bool:
@@ -136,9 +127,7 @@ def require_current(engine: Engine) -> None:
             f"No database at {where}. Run `quotes load` to build it from data/, "
             "or `quotes db upgrade` for an empty one."
         )
-    with engine.connect() as connection:
-        current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    head = HEAD
+    current, head = current_revision(engine), HEAD
     if current != head:
         raise DatabaseNotReady(
             f"The database at {where} is at revision {current or 'none'}, not {head}. "

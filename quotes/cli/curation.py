@@ -46,7 +46,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
 
     record, problems = inspect_record(root=root, paths=paths)
     engine = engine_for(ctx)
-    if db.exists(engine) and db.current_revision(engine) == db.head_revision():
+    if db.current_revision(engine) == db.HEAD:
         with Session(engine) as session:
             problems += anchor_drift(session=session, record=record)
     if problems:

@@ -94,6 +94,6 @@ def current(ctx: click.Context) -> None:
         raise fail(
             QuotesError(f"No database at {db.masked(str(engine.url))}. Run `quotes db upgrade`.")
         )
-    revision, head = db.current_revision(engine), db.head_revision()
+    revision, head = db.current_revision(engine), db.HEAD
     state = "(head)" if revision == head else f"(behind head {head}: run `quotes db upgrade`)"
     click.echo(f"{revision or 'base'} {state}")
