@@ -192,11 +192,13 @@ def test_nl_output_offsets_point_into_the_text(tmp_path):
 
 
 def test_a_quote_running_over_paragraphs_is_one_statement(registry):
-    text = ("Lavrov spoke at length.\n\n“The first part goes on.\n\n"
-            "“The second part ends here,” Lavrov said.\n")
+    text = (
+        "Lavrov spoke at length.\n\n“The first part goes on.\n\n"
+        "“The second part ends here,” Lavrov said.\n"
+    )
     found = extract(text, registry=registry)
     assert len(found) == 1
     c = found[0]
     assert c.text == "The first part goes on.\n\n“The second part ends here"
-    assert text[c.start:c.end] == c.text
+    assert text[c.start : c.end] == c.text
     assert c.speaker_key == "sergei-lavrov"
