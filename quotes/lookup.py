@@ -27,22 +27,16 @@ class AmbiguousName(QuotesError):
     option: str | None = None
 
 
+def _by_key_or_alias(session: Session, model, alias_owner, alias_norm, name: str) -> list:
+    """Rows whose key is ``name`` or one of whose aliases is ``name`` once normalized."""
+    owned = select(alias_owner).where(alias_norm == normalize(name))
+    query = select(model).where(or_(model.key == name.strip(), model.id.in_(owned)))
+    return list(session.execute(query).scalars())
+
+
 def find_speaker(session: Session, name: str) -> Speaker:
     norm = normalize(name)
-    exact = (
-        session.execute(
-            select(Speaker).where(
-                or_(
-                    Speaker.key == name.strip(),
-                    Speaker.id.in_(
-                        select(SpeakerAlias.speaker_id).where(SpeakerAlias.norm == norm)
-                    ),
-                )
-            )
-        )
-        .scalars()
-        .all()
-    )
+    exact = _by_key_or_alias(session, Speaker, SpeakerAlias.speaker_id, SpeakerAlias.norm, name)
     if len(exact) == 1:
         return exact[0]
     if not exact:
@@ -80,20 +74,9 @@ def _speakers_by_part(session: Session, norm: str) -> list[Speaker]:
 
 def find_party(session: Session, name: str) -> Party:
     norm = normalize(name)
-    party = (
-        session.execute(
-            select(Party).where(
-                or_(
-                    Party.key == name.strip(),
-                    Party.id.in_(select(PartyAlias.party_id).where(PartyAlias.norm == norm)),
-                )
-            )
-        )
-        .scalars()
-        .first()
-    )
-    if party is not None:
-        return party
+    found = _by_key_or_alias(session, Party, PartyAlias.party_id, PartyAlias.norm, name)
+    if found:
+        return found[0]
     for candidate in session.execute(select(Party)).scalars():
         if normalize(candidate.name) == norm:
             return candidate
