@@ -5,7 +5,7 @@ import json
 import re
 
 from quotes.curation.anchor import occurrences
-from quotes.extract import Candidate
+from quotes.extract.candidate import Candidate
 
 
 def slug(words: str) -> str:
