@@ -30,6 +30,8 @@ def gold_attributions(ann: Path) -> list[dict]:
     """Each attribution as {role: (start, end)}; discontinuous spans become their extent."""
     spans, attributions = {}, []
     for line in ann.read_text(encoding="utf-8").splitlines():
+        if not re.match(r"[TE]\d+\t", line):
+            continue  # a span's text running onto the next physical line
         if line.startswith("T"):
             tid, info = line.split("\t")[:2]
             label, _, ranges = info.partition(" ")
