@@ -56,3 +56,28 @@ def test_the_code_passes_the_linter():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+README_EXAMPLES = [
+    ["said", "Amrullah Saleh"],
+    ["list", "--critical-of", "moscow", "--kind", "direct", "--kind", "partial"],
+    ["list", "--critical-of", "kabul"],
+    ["list", "--about", "taliban", "--since", "2019", "--until", "2019", "--kind", "partial"],
+    ["claims", "--disputed"],
+    ["claim", "moscow-talks-government-backed"],
+]
+
+
+@pytest.mark.parametrize("args", README_EXAMPLES, ids=" ".join)
+def test_readme_shows_the_real_output_of_its_examples(seeded_url, args, monkeypatch):
+    from tests.helpers import run
+
+    monkeypatch.setenv("COLUMNS", "110")
+    result = run(seeded_url, *args)
+    assert result.exit_code == 0
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert f"$ quotes {' '.join(_quoted(a) for a in args)}\n{result.stdout}" in readme
+
+
+def _quoted(arg: str) -> str:
+    return f'"{arg}"' if " " in arg else arg
