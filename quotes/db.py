@@ -122,12 +122,12 @@ def exists(engine: Engine) -> bool:
 def require_current(engine: Engine) -> None:
     """Raise DatabaseNotReady unless the database exists and is at the newest migration."""
     where = masked(str(engine.url))
-    if not exists(engine):
+    current, head = current_revision(engine), HEAD
+    if current is None and not exists(engine):  # asked again only off the common path
         raise DatabaseNotReady(
             f"No database at {where}. Run `quotes load` to build it from data/, "
             "or `quotes db upgrade` for an empty one."
         )
-    current, head = current_revision(engine), HEAD
     if current != head:
         raise DatabaseNotReady(
             f"The database at {where} is at revision {current or 'none'}, not {head}. "
