@@ -35,7 +35,8 @@ def test_every_option_has_help(path):
 
 def _readme_commands() -> list[str]:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"```\n(python3 -m venv .*?)\n```", readme)[:2]
+    setup = r"(?:bash scripts/test-deps.sh && )?python3 -m venv .*?"
+    return re.findall(rf"```\n({setup})\n```", readme)[:2]
 
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():

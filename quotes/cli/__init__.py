@@ -33,12 +33,20 @@ def cli(ctx: click.Context, url: str) -> None:
     ctx.obj = url
 
 
-from quotes.cli import claims, curation, database, registries, statements  # noqa: E402
+from quotes.cli import (  # noqa: E402
+    claims,
+    curation,
+    database,
+    extraction,
+    registries,
+    statements,
+)
+from quotes.cli.common import add_database_option  # noqa: E402
 
 for command in (
     curation.check,
     curation.load,
-    curation.extract,
+    extraction.extract,
     statements.list_,
     statements.said,
     statements.show,
@@ -51,3 +59,9 @@ for command in (
     database.db_group,
 ):
     cli.add_command(command)
+
+# Every command that opens the database takes --db after its name too, as sqlite-utils'
+# commands do: `quotes list --db x` and `quotes --db x list` are the same.
+for command in cli.commands.values():
+    if command is not extraction.extract:
+        add_database_option(command)

@@ -24,3 +24,26 @@ def report_problems(problems, *, what: str) -> None:
         click.echo(str(problem), err=True)
     click.echo(f"{len(problems)} problem(s); {what}", err=True)
     raise SystemExit(1)
+
+
+def add_database_option(command: click.Command) -> None:
+    """Give ``command`` (and each command of a group) a ``--db`` of its own, which overrides
+    the root's: the root option reads the environment, this one only what is typed."""
+
+    def remember(ctx: click.Context, _param, value: str | None) -> None:
+        if value is not None:
+            ctx.find_root().obj = value
+
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            add_database_option(sub)
+        return
+    command.params.append(
+        click.Option(
+            ["--db"],
+            expose_value=False,
+            callback=remember,
+            metavar="URL",
+            help="Database URL, as the root --db (which it overrides).",
+        )
+    )
