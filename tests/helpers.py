@@ -38,7 +38,7 @@ def line_of(path: Path, fragment: str, occurrence: int = 1) -> int:
 
 
 def run(url: str, *args: str):
-    return CliRunner().invoke(cli, ["--db", url, *args])
+    return CliRunner().invoke(cli, ["--db", url, *args], catch_exceptions=False)
 
 
 def dump(url_or_engine) -> dict[str, list[tuple]]:
