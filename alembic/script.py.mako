@@ -16,6 +16,9 @@ revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}
 branch_labels: str | Sequence[str] | None = ${repr(branch_labels)}
 depends_on: str | Sequence[str] | None = ${repr(depends_on)}
+# What `quotes db downgrade` warns of before going below this revision (None: nothing).
+# Say it: a downgrade that drops a column or a table drops its data.
+DOWNGRADE_LOSES = "what this revision's tables and columns hold"
 
 
 def upgrade() -> None:

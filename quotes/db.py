@@ -1,25 +1,41 @@
-"""Engines from database URLs, sessions, and running the alembic migrations.
+"""Engines from database URLs, the write lock, and running the alembic migrations.
 
 Nothing here runs at import time: callers build an engine from the URL they were given.
+Every transaction is a real one, schema changes included (SQLite's driver would otherwise
+run DDL outside any transaction), and an engine made for writing takes the database's write
+lock as its transactions begin, so writers queue instead of reading stale state.
 """
 
+import time
 from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from quotes.config import DEFAULT_URL, ENV_VAR, database_url  # noqa: F401  (re-exported)
-from quotes.errors import DatabaseNotReady
+from quotes.errors import DatabaseBusy, DatabaseNotReady, QuotesError
 
-# The newest migration: checked against alembic's own head by a test, so that commands can
-# tell an outdated database without loading alembic (which costs every command ~0.1 s).
-HEAD = "0003"
+# Every migration, oldest first: checked against alembic's own scripts by a test, so that
+# commands can tell an outdated or a newer database without loading alembic (~0.1 s).
+REVISIONS = ("0001", "0002", "0003")
+HEAD = REVISIONS[-1]
+
+LOCK_WAIT = 60.0  # seconds a writer waits for another to finish
+_LOCK_KEY = 0x71756F746573  # "quotes": the PostgreSQL advisory lock of our writers
+
+
+class BadDatabaseURL(QuotesError):
+    """The database URL cannot be used: malformed, an unknown driver, or a folder."""
 
 
 def masked(url: str) -> str:
     """The URL with any password hidden, fit to print."""
-    return make_url(url).render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -30,16 +46,50 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets its folder made, foreign keys enforced and WAL."""
+def make_engine(url: str, *, writer: bool = False, lock_wait: float = LOCK_WAIT) -> Engine:
+    """An engine for ``url``, or BadDatabaseURL saying what is wrong with it.
+
+    SQLite gets foreign keys and WAL; a ``writer`` engine gets its file's folder made and
+    takes the write lock at the start of every transaction, waiting ``lock_wait`` seconds
+    at most for another writer to finish.
+    """
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except ArgumentError:
+        raise BadDatabaseURL(
+            f"{url!r} is not a database URL. Use a SQLite file (sqlite:///data/quotes.db) or "
+            "postgresql+psycopg://user:password@host/name."
+        ) from None
+    if backend not in ("sqlite", "postgresql"):
+        raise BadDatabaseURL(
+            f"{masked(url)}: quotes runs on SQLite and PostgreSQL, not {backend}. "
+            "Use sqlite:///FILE or postgresql+psycopg://user:password@host/name."
+        )
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+        if path.is_dir():
+            raise BadDatabaseURL(f"{path} is a folder; the SQLite URL must name a file in it.")
+        if writer:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if backend == "sqlite":
+            engine = create_engine(url, connect_args={"timeout": lock_wait})
+        else:
+            engine = create_engine(url)
+    except (NoSuchModuleError, ArgumentError, ImportError) as error:
+        raise BadDatabaseURL(
+            f"{masked(url)} names a database driver that is not installed or not known "
+            f"({error}). Use sqlite:///FILE or postgresql+psycopg://…"
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
+        event.listen(engine, "begin", lambda conn: _sqlite_begin(conn, begin, lock_wait))
     elif engine.dialect.name == "postgresql":
         event.listen(engine, "connect", _postgresql_settings)
+        if writer:
+            event.listen(engine, "begin", lambda conn: _advisory_lock(conn, lock_wait))
     return engine
 
 
@@ -51,10 +101,48 @@ def _postgresql_settings(dbapi_connection, _record) -> None:
     dbapi_connection.commit()
 
 
+def _advisory_lock(connection, wait: float) -> None:
+    """Take our writers' lock for this transaction, or DatabaseBusy after ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while not connection.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({_LOCK_KEY})").scalar():
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy(busy_message(str(connection.engine.url), wait))
+        time.sleep(0.1)
+
+
+def _sqlite_begin(connection, begin: str, wait: float) -> None:
+    """BEGIN, or BEGIN IMMEDIATE for a writer: the write lock, after the driver's ``timeout``."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        connection.exec_driver_sql(begin)
+    except OperationalError as error:
+        if "locked" not in str(error.orig):
+            raise
+        raise DatabaseBusy(busy_message(str(connection.engine.url), wait)) from None
+
+
+def busy_message(url: str, wait: float) -> str:
+    return (
+        f"Another `quotes load` is writing to {masked(url)}; waited {wait:g} s for it. "
+        "Nothing was written: run the command again when it has finished."
+    )
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # The driver's own transaction handling skips BEGIN before DDL; the "begin" listener
+    # issues BEGIN itself, so that a schema change is rolled back whole like any other.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # WAL lets readers go on while a load writes. A database the user cannot write keeps
+    # the journal it has: reading it needs no change.
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except Exception as error:
+            if "readonly" not in str(error) and "locked" not in str(error):
+                raise
     # WAL makes NORMAL safe against corruption; a 32 MB page cache (the loader asks for more)
     # keeps hot index pages in memory without letting a long export grow.
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -85,17 +173,42 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as connection:
+        upgrade_connection(connection, revision)
+
+
+def upgrade_connection(connection, revision: str = "head") -> None:
+    """Migrate in the caller's transaction: a failure or an interruption leaves no half schema."""
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    refuse_newer(connection)
+    command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
     with engine.begin() as connection:
+        refuse_newer(connection)
         command.downgrade(alembic_config(connection), revision)
+
+
+def downgrade_losses(current: str | None, target: str) -> list[tuple[str, str]]:
+    """What going down from ``current`` to ``target`` destroys: (revision, what) for each
+    migration on the way whose downgrade drops data. ``target`` may be "base" or a revision."""
+    from alembic.script import ScriptDirectory
+
+    if current is None:
+        return []
+    scripts = ScriptDirectory.from_config(alembic_config())
+    lost = []
+    for script in scripts.iterate_revisions(current, target):
+        if script.revision == target:
+            continue
+        what = getattr(script.module, "DOWNGRADE_LOSES", "what it holds (it does not say)")
+        if what:
+            lost.append((script.revision, what))
+    return lost
 
 
 def head_revision() -> str:
@@ -104,32 +217,80 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def revision_of(connection) -> str | None:
+    """The revision a connection's database is at, or None when it has no schema yet."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, or None for a blank or missing database."""
-    if not exists(engine):
+    path = sqlite_path(str(engine.url))
+    if path is not None and not path.exists():
         return None
     with engine.connect() as connection:
-        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        return revision_of(connection)
 
 
 def exists(engine: Engine) -> bool:
-    path = sqlite_path(str(engine.url))
-    if path is not None and not path.exists():
-        return False
-    return inspect(engine).has_table("alembic_version")
+    return current_revision(engine) is not None
+
+
+def refuse_newer(connection) -> None:
+    """DatabaseNotReady when the database was made by a newer version of quotes."""
+    current = revision_of(connection)
+    if current is not None and current not in REVISIONS:
+        raise DatabaseNotReady(_newer_message(str(connection.engine.url), current))
+
+
+def _newer_message(url: str, current: str) -> str:
+    return (
+        f"The database at {masked(url)} is at revision {current}, newer than this version of "
+        f"quotes knows (its newest is {HEAD}). Upgrade quotes, or use another database."
+    )
 
 
 def require_current(engine: Engine) -> None:
     """Raise DatabaseNotReady unless the database exists and is at the newest migration."""
     where = masked(str(engine.url))
-    current, head = current_revision(engine), HEAD
-    if current is None and not exists(engine):  # asked again only off the common path
+    current = current_revision(engine)
+    if current is None:
         raise DatabaseNotReady(
             f"No database at {where}. Run `quotes load` to build it from data/, "
             "or `quotes db upgrade` for an empty one."
         )
-    if current != head:
+    if current not in REVISIONS:
+        raise DatabaseNotReady(_newer_message(str(engine.url), current))
+    if current != HEAD:
         raise DatabaseNotReady(
-            f"The database at {where} is at revision {current or 'none'}, not {head}. "
+            f"The database at {where} is at revision {current}, not {HEAD}. "
             "Run `quotes db upgrade`."
         )
+
+
+def explain(error: Exception, url: str) -> str | None:
+    """A message a user can act on for a database error, or None when it is not one of ours.
+
+    The drivers' own words are kept after the explanation: they name the detail.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(error, DBAPIError):
+        return None
+    detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    where = masked(url)
+    lowered = detail.lower()
+    if "database is locked" in lowered:
+        return busy_message(url, LOCK_WAIT) + f" ({detail})"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"The database at {where} is read-only for you: nothing was written ({detail})."
+    if "disk is full" in lowered or "no space" in lowered:
+        return f"The disk is full: nothing was written to {where} ({detail})."
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"{where} is not a quotes database, or is damaged ({detail})."
+    if "unable to open" in lowered:
+        return f"Cannot open the database at {where} ({detail}): check the path and permissions."
+    if "connection" in lowered or "connect" in lowered or "could not translate" in lowered:
+        return f"Cannot reach the database at {where} ({detail})."
+    return f"The database at {where} refused the command ({detail})."

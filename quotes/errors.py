@@ -7,3 +7,7 @@ class QuotesError(Exception):
 
 class DatabaseNotReady(QuotesError):
     """The database is missing or its schema is not at the newest migration."""
+
+
+class DatabaseBusy(QuotesError):
+    """Another writer holds the database's write lock, longer than we were willing to wait."""

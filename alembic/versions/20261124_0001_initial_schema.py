@@ -15,6 +15,8 @@ revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+# What `quotes db downgrade` warns of before going below this revision (None: nothing).
+DOWNGRADE_LOSES = "every table and all its rows: the whole loaded record"
 
 
 def upgrade() -> None:

@@ -21,6 +21,10 @@ revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+# What `quotes db downgrade` warns of before going below this revision (None: nothing).
+DOWNGRADE_LOSES = (
+    "the statement.paragraph column (each statement's paragraph number) and the full-text index"
+)
 
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE statement_fts USING fts5(text, content='statement', "

@@ -18,6 +18,8 @@ revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+# What `quotes db downgrade` warns of before going below this revision (None: nothing).
+DOWNGRADE_LOSES = None  # indexes only: rebuilt from the rows
 
 
 def upgrade() -> None:

@@ -6,9 +6,13 @@ Each family of commands has a module of its own; this one holds the root group.
 import click
 
 from quotes import config
+from quotes.cli.common import QuotesGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=QuotesGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="quotes")
 @click.option(
     "--db",

@@ -1,15 +1,47 @@
 """What the command modules share: the database from the root option, errors, problems."""
 
+import errno
+
 import click
 
 from quotes.errors import QuotesError
 
 
-def engine_for(ctx: click.Context):
-    """An engine on the database the root ``--db`` option names, disposed when the command ends."""
+class QuotesGroup(click.Group):
+    """The root group: whatever the core or the database raises becomes one line on stderr
+    and an exit status, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except QuotesError as error:
+            raise fail(error) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted: what was being written was rolled back.", err=True)
+            ctx.exit(130)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # click ends quietly on a closed pipe
+            where = f": {error.filename}" if error.filename else ""
+            raise click.ClickException(f"{error.strerror or error}{where}") from None
+        except Exception as error:
+            from quotes import db
+
+            message = db.explain(error, ctx.obj or "")
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
+
+
+def engine_for(ctx: click.Context, *, writer: bool = False, lock_wait: float | None = None):
+    """An engine on the database the ``--db`` options name, disposed when the command ends."""
     from quotes import db
 
-    engine = db.make_engine(ctx.find_root().obj)
+    options = {} if lock_wait is None else {"lock_wait": lock_wait}
+    try:
+        engine = db.make_engine(ctx.find_root().obj, writer=writer, **options)
+    except db.BadDatabaseURL as error:
+        raise click.BadParameter(str(error), param_hint="'--db' / $QUOTES_DATABASE_URL") from None
     ctx.call_on_close(engine.dispose)
     return engine
 

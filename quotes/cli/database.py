@@ -28,7 +28,7 @@ def upgrade(ctx: click.Context) -> None:
     """
     from quotes import db
 
-    engine = engine_for(ctx)
+    engine = engine_for(ctx, writer=True)
     db.upgrade(engine)
     click.echo(
         f"{db.masked(str(engine.url))} is at revision {db.current_revision(engine)}", err=True
@@ -37,27 +37,50 @@ def upgrade(ctx: click.Context) -> None:
 
 @db_group.command()
 @click.argument("revision")
+@click.option(
+    "--force", is_flag=True, help="Go down even where that drops data (it says what first)."
+)
 @click.pass_context
-def downgrade(ctx: click.Context, revision: str) -> None:
+def downgrade(ctx: click.Context, revision: str, force: bool) -> None:
     """Migrate the database back to REVISION ("base" empties it).
+
+    A step down that drops a table or a column drops what it holds: such a downgrade says
+    what it would destroy and needs --force. `quotes load` rebuilds the data from the
+    curated files after an upgrade.
 
     \b
     Example:
-        quotes db downgrade base
+        quotes db downgrade 0002
+        quotes db downgrade base --force
     """
     from quotes import db
 
-    engine = engine_for(ctx)
-    try:
-        db.downgrade(engine, revision)
-    except Exception as error:  # alembic raises its own CommandError and KeyError
-        from alembic.util import CommandError
-
-        if not isinstance(error, CommandError | KeyError):
-            raise
+    if revision != "base" and revision not in db.REVISIONS:
+        known = ", ".join(("base", *db.REVISIONS))
         raise click.BadParameter(
-            f"{revision!r} is not a known revision", param_hint="REVISION"
-        ) from None
+            f"{revision!r} is not a known revision; use one of: {known}", param_hint="REVISION"
+        )
+    engine = engine_for(ctx, writer=True)
+    current = db.current_revision(engine)
+    if current is not None and current not in db.REVISIONS:
+        raise fail(db.DatabaseNotReady(f"{current} is newer than this version of quotes knows"))
+    if (
+        current is not None
+        and revision != "base"
+        and (db.REVISIONS.index(revision) > db.REVISIONS.index(current))
+    ):
+        raise click.BadParameter(
+            f"the database is at {current}, below {revision}: use `quotes db upgrade`",
+            param_hint="REVISION",
+        )
+    losses = db.downgrade_losses(current, revision)
+    if losses and not force:
+        lines = "\n".join(f"  undoing {rev}: {what}" for rev, what in losses)
+        raise click.ClickException(
+            f"Going down to {revision} would destroy data in {db.masked(str(engine.url))}:\n"
+            f"{lines}\nRun again with --force to do it (then `quotes load` after an upgrade)."
+        )
+    db.downgrade(engine, revision)
     current = db.current_revision(engine) or "base"
     click.echo(f"{db.masked(str(engine.url))} is at revision {current}", err=True)
 
@@ -90,10 +113,15 @@ def current(ctx: click.Context) -> None:
     from quotes import db
 
     engine = engine_for(ctx)
-    if not db.exists(engine):
+    revision, head = db.current_revision(engine), db.HEAD
+    if revision is None:
         raise fail(
             QuotesError(f"No database at {db.masked(str(engine.url))}. Run `quotes db upgrade`.")
         )
-    revision, head = db.current_revision(engine), db.HEAD
-    state = "(head)" if revision == head else f"(behind head {head}: run `quotes db upgrade`)"
-    click.echo(f"{revision or 'base'} {state}")
+    if revision not in db.REVISIONS:
+        state = f"(newer than this version of quotes, whose newest is {head}: upgrade quotes)"
+    elif revision == head:
+        state = "(head)"
+    else:
+        state = f"(behind head {head}: run `quotes db upgrade`)"
+    click.echo(f"{revision} {state}")
