@@ -6,6 +6,8 @@ run DDL outside any transaction), and an engine made for writing takes the datab
 lock as its transactions begin, so writers queue instead of reading stale state.
 """
 
+import os
+import sqlite3
 import time
 from importlib import resources
 from pathlib import Path
@@ -43,7 +45,15 @@ def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
+    if parsed.query.get("uri") == "true":  # sqlite:///file:PATH?mode=ro&uri=true
+        return Path(parsed.database.removeprefix("file:")) if parsed.database else None
     return Path(parsed.database)
+
+
+def _read_only_medium(path: Path) -> bool:
+    """A database nobody can write: on a read-only file system or in a folder we cannot
+    write (where a WAL database cannot make its shared-memory file)."""
+    return path.exists() and not os.access(path.parent, os.W_OK)
 
 
 def make_engine(url: str, *, writer: bool = False, lock_wait: float = LOCK_WAIT) -> Engine:
@@ -73,7 +83,15 @@ def make_engine(url: str, *, writer: bool = False, lock_wait: float = LOCK_WAIT)
         if writer:
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        if backend == "sqlite":
+        if backend == "sqlite" and path is not None and not writer and _read_only_medium(path):
+            # SQLite opens a WAL database there only as immutable: what Datasette does too.
+            engine = create_engine(
+                url,
+                creator=lambda: sqlite3.connect(
+                    f"{path.resolve().as_uri()}?immutable=1", uri=True, check_same_thread=False
+                ),
+            )
+        elif backend == "sqlite":
             engine = create_engine(url, connect_args={"timeout": lock_wait})
         else:
             engine = create_engine(url)
@@ -289,6 +307,12 @@ def explain(error: Exception, url: str) -> str | None:
         return f"The disk is full: nothing was written to {where} ({detail})."
     if "not a database" in lowered or "malformed" in lowered:
         return f"{where} is not a quotes database, or is damaged ({detail})."
+    path = sqlite_path(url)
+    if "unable to open" in lowered and path is not None and _read_only_medium(path):
+        return (
+            f"The database at {where} is on a read-only medium or in a folder you cannot "
+            f"write: it can be read, not written ({detail})."
+        )
     if "unable to open" in lowered:
         return f"Cannot open the database at {where} ({detail}): check the path and permissions."
     if "connection" in lowered or "connect" in lowered or "could not translate" in lowered:
