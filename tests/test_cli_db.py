@@ -52,3 +52,35 @@ def test_downgrade_to_an_unknown_revision_is_a_usage_error(tmp_path):
     result = runner.invoke(cli, ["--db", url, "db", "downgrade", "nope"])
     assert result.exit_code == 2
     assert "'nope' is not a known revision" in result.output
+
+
+def _commands(group, path=()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*path, name))
+        else:
+            yield (*path, name), command
+
+
+def test_every_command_that_opens_the_database_takes_db_after_its_name():
+    without = {path for path, command in _commands(cli) if "--db" not in _option_names(command)}
+    assert without == {("extract",)}  # reads text and the registry files, never the database
+
+
+def _option_names(command) -> set[str]:
+    return {name for param in command.params for name in getattr(param, "opts", [])}
+
+
+def test_db_after_the_command_overrides_the_root_and_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(db.ENV_VAR, f"sqlite:///{tmp_path / 'from-env.db'}")
+    runner = CliRunner()
+    url = f"sqlite:///{tmp_path / 'after.db'}"
+    upgraded = runner.invoke(
+        cli, ["--db", f"sqlite:///{tmp_path / 'root.db'}", "db", "upgrade", "--db", url]
+    )
+    assert upgraded.exit_code == 0
+    assert (tmp_path / "after.db").exists()
+    assert not (tmp_path / "root.db").exists() and not (tmp_path / "from-env.db").exists()
+    listed = runner.invoke(cli, ["list", "--db", url], catch_exceptions=False)
+    assert listed.exit_code == 0
+    assert "No statements match." in listed.output

@@ -4,6 +4,7 @@ Loads run as real processes here (`python -m quotes`), killed or interrupted par
 started two at a time, because that is how they fail in the field.
 """
 
+import itertools
 import os
 import signal
 import subprocess
@@ -46,25 +47,45 @@ def listing(url: str) -> str:
     return result.output
 
 
+BIG = 2000  # statements in the generated source: a load of seconds, not milliseconds
+
+
+@pytest.fixture(scope="module")
+def big_project(tmp_path_factory) -> Path:
+    """The curated seed plus a generated source of BIG statements (read, never changed)."""
+    project = tmp_path_factory.mktemp("big")
+    copy_project(project)
+    write_big_source(project, "big", BIG)
+    return project
+
+
+_names = itertools.count()
+
+
+def new_url(backend: str, folder: Path, request) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{folder / f'q{next(_names)}.db'}"
+    server = request.getfixturevalue("pg_server")
+    return server.create_database(f"reliability_{os.getpid()}_{next(_names)}")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def big_project(tmp_path: Path) -> Path:
-    """The curated seed plus a generated source of 3,000 statements."""
-    copy_project(tmp_path)
-    write_big_source(tmp_path, "big", 3000)
-    return tmp_path
+def url(backend, tmp_path, request) -> str:
+    return new_url(backend, tmp_path, request)
 
 
-def _url(request, tmp_path: Path, name: str) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / f'{name}.db'}"
-    return request.getfixturevalue("pg_server").create_database(
-        f"{name}_{os.getpid()}_{id(tmp_path)}"
-    )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def two_urls(request, tmp_path: Path) -> tuple[str, str]:
-    return _url(request, tmp_path, "a"), _url(request, tmp_path, "b")
+@pytest.fixture(scope="module")
+def clean_listing(backend, big_project, request) -> str:
+    """What one uninterrupted load of the big project leaves, listed."""
+    reference = new_url(backend, big_project, request)
+    data = str(big_project / "data")
+    assert finish(quotes(reference, "load", "--data", data, cwd=big_project))[0] == 0
+    return listing(reference)
 
 
 def writing(url: str) -> bool:
@@ -115,11 +136,11 @@ def interrupted_load(url: str, project: Path, point: str, how: signal.Signals) -
 @pytest.mark.parametrize("point", ["schema", "statements", "commit"])
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
 def test_an_interrupted_first_load_leaves_no_database_and_the_next_load_works(
-    big_project, two_urls, point, how
+    big_project, url, clean_listing, point, how
 ):
     """Killed or interrupted once the schema exists, with the statements half written, and
     with everything written but not committed."""
-    interrupted, reference = two_urls
+    interrupted = url
     code, err = interrupted_load(interrupted, big_project, point, how)
     assert "Traceback" not in err
     if how == signal.SIGINT:
@@ -137,25 +158,24 @@ def test_an_interrupted_first_load_leaves_no_database_and_the_next_load_works(
     # And the next load builds exactly what one clean load builds.
     data = str(big_project / "data")
     assert finish(quotes(interrupted, "load", "--data", data, cwd=big_project))[0] == 0
-    assert finish(quotes(reference, "load", "--data", data, cwd=big_project))[0] == 0
-    assert listing(interrupted) == listing(reference)
+    assert listing(interrupted) == clean_listing
 
 
-def test_an_interrupted_reload_leaves_the_last_good_state(big_project, two_urls):
-    url, _ = two_urls
-    data = big_project / "data"
-    assert finish(quotes(url, "load", "--data", str(data), cwd=big_project))[0] == 0
+def test_an_interrupted_reload_leaves_the_last_good_state(url, tmp_path):
+    copy_project(tmp_path)
+    write_big_source(tmp_path, "big", BIG)
+    assert finish(quotes(url, "load", "--data", str(tmp_path / "data"), cwd=tmp_path))[0] == 0
     before = listing(url)
-    write_big_source(big_project, "big", 3500)  # 500 statements more to write
-    code, _ = interrupted_load(url, big_project, "statements", signal.SIGKILL)
+    write_big_source(tmp_path, "big", BIG + 500)  # 500 statements more to write
+    code, _ = interrupted_load(url, tmp_path, "statements", signal.SIGKILL)
     assert code == -signal.SIGKILL
     assert listing(url) == before
 
 
 def test_two_concurrent_loads_of_different_files_equal_loading_them_one_after_the_other(
-    tmp_path, two_urls
+    backend, tmp_path, request
 ):
-    together, apart = two_urls
+    together, apart = new_url(backend, tmp_path, request), new_url(backend, tmp_path, request)
     copy_project(tmp_path)
     first = write_big_source(tmp_path, "first", 800)
     second = write_big_source(tmp_path, "second", 800)
@@ -172,9 +192,8 @@ def test_two_concurrent_loads_of_different_files_equal_loading_them_one_after_th
     assert listing(together).count("\n") == 1600
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def loaded_url(request, tmp_path: Path) -> str:
-    url = _url(request, tmp_path, "loaded")
+@pytest.fixture
+def loaded_url(url, tmp_path) -> str:
     assert run(url, "load", "--data", str(copy_project(tmp_path))).exit_code == 0
     return url
 
