@@ -190,7 +190,8 @@ def _aliases(names: list[str]) -> list[dict]:
     """Alias rows for ``names``, one per normalized form: a speaker's name is one of them."""
     rows: dict[str, dict] = {}
     for name in names:
-        rows.setdefault(normalize(name), {"alias": name, "norm": normalize(name)})
+        norm = normalize(name)
+        rows.setdefault(norm, {"alias": name, "norm": norm})
     return list(rows.values())
 
 

@@ -96,15 +96,13 @@ def writing(url: str) -> bool:
             return False
     except DatabaseBusy:
         return True
-    except Exception:  # no database file yet, or one being created
-        return False
     finally:
         probe.dispose()
 
 
 def interrupted_load(url: str, project: Path, point: str, how: signal.Signals) -> tuple[int, str]:
     """A load of ``project`` stopped by ``how`` at ``point`` of its transaction."""
-    marker = project / f"reached-{point}"
+    marker = project / f"reached-{point}-{next(_names)}"
     process = subprocess.Popen(
         [
             sys.executable,
