@@ -1,14 +1,37 @@
 """YAML files read into plain Python values, remembering the line of every field.
 
-PyYAML's composer keeps each node's position; we build the values from the nodes ourselves
-so that error messages can name a line, and so that a key given twice is an error rather
-than silently overwritten.
+PyYAML's composer keeps each node's position (libyaml's, in C, where PyYAML has it); we
+build the values from the nodes ourselves so that error messages can name a line, and so
+that a key given twice is an error rather than silently overwritten.
+
+Curated files come from strangers, so the reading is bounded: no aliases (a few hundred
+bytes of nested aliases expand to gigabytes), no tags but YAML's own (``!!python/object``),
+keys that are plain scalars, nesting at most MAX_DEPTH deep, and a size cap. Scalars stay the
+text they were written as (``published: 2019`` is "2019"); only ``null`` becomes None, and
+the schema turns text into numbers where it wants one.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from quotes.curation.files import MEGABYTE, UnreadableFile, read_regular_file
+
+MAX_BYTES = 32 * MEGABYTE
+MAX_DEPTH = 20  # a source file needs 5 levels: statements, one, stances, party, polarity
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What YAML 1.1 allows in a stream (tab, newlines and printable characters): the reader
+# refuses the rest with an exception we prefer to name ourselves, with its line.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_NULL = "tag:yaml.org,2002:null"
 
 Loc = tuple[str | int, ...]
 
@@ -63,50 +86,97 @@ class YamlError(Exception):
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read one YAML file; raise YamlError naming the line of a syntax error or duplicate key."""
+    """Read one YAML file; raise YamlError naming the line of what is wrong with it."""
+    if path.suffix == ".yml":
+        raise YamlError(
+            Problem(str(path), None, "", f"curated files end in .yaml: rename it {path.stem}.yaml")
+        )
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise YamlError(Problem(str(path), None, "", "file not found")) from None
+        text = read_regular_file(path, limit=MAX_BYTES).decode("utf-8")
+    except UnreadableFile as error:
+        raise YamlError(Problem(str(path), None, "", str(error))) from None
     except UnicodeDecodeError as error:
         raise YamlError(Problem(str(path), None, "", f"not UTF-8 ({error.reason})")) from None
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise YamlError(
+            Problem(
+                str(path),
+                line,
+                "",
+                f"control character U+{ord(bad.group()):04X} is not allowed in YAML; "
+                "remove it (a tab, a newline or printable text only)",
+            )
+        )
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         reason = error.problem or error.context or "malformed YAML"
         raise YamlError(Problem(str(path), line, "", f"malformed YAML: {reason}")) from None
+    except yaml.YAMLError as error:  # the reader's errors carry no mark
+        raise YamlError(Problem(str(path), None, "", f"malformed YAML: {error}")) from None
+    except RecursionError:  # the pure-Python composer, on nesting libyaml would refuse
+        raise YamlError(Problem(str(path), None, "", _too_deep())) from None
     document = YamlDocument(path, None)
     if node is not None:
-        document.data = _value(node, (), document)
+        document.data = _Builder(document).value(node, ())
     return document
 
 
-def _value(node: yaml.Node, loc: Loc, document: YamlDocument):
-    document.lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Plain values from a node tree, refusing what a curated file has no use for."""
+
+    def __init__(self, document: YamlDocument):
+        self.document = document
+        # An alias is the same node object met twice (libyaml composes it so); seeing each
+        # node once keeps the work linear in the file, whatever the aliases.
+        self.seen: set[int] = set()
+
+    def refuse(self, line: int, loc: Loc, message: str) -> YamlError:
+        return YamlError(Problem(str(self.document.path), line, field_name(loc), message))
+
+    def value(self, node: yaml.Node, loc: Loc, line: int | None = None):
+        line = line or node.start_mark.line + 1
+        self.document.lines.setdefault(loc, line)
+        if id(node) in self.seen:
+            raise self.refuse(
+                line,
+                loc,
+                f"YAML aliases are not allowed in curated files (this repeats the value "
+                f"anchored at line {node.start_mark.line + 1}); write the value out in full",
+            )
+        self.seen.add(id(node))
+        if len(loc) > MAX_DEPTH:
+            raise self.refuse(line, loc, _too_deep())
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.refuse(
+                line, loc, f"YAML tag {tag!r} is not allowed in curated files; remove it"
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return None if node.tag == _NULL else node.value
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result = {}
         for key_node, value_node in node.value:
-            key = yaml.SafeLoader.construct_scalar(_constructor, key_node)
-            if key in result:
-                line = key_node.start_mark.line + 1
-                raise YamlError(
-                    Problem(
-                        str(document.path), line, field_name((*loc, key)), "given twice; keep one"
-                    )
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL:
+                raise self.refuse(
+                    line, loc, "a key must be a plain word, not a list, a mapping or null"
                 )
-            document.lines[(*loc, key)] = key_node.start_mark.line + 1
-            result[key] = _value(value_node, (*loc, key), document)
+            key = key_node.value
+            if key in result:
+                raise self.refuse(line, (*loc, key), "given twice; keep one")
+            self.document.lines[(*loc, key)] = line
+            result[key] = self.value(value_node, (*loc, key), line)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_value(item, (*loc, i), document) for i, item in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
-    # Scalars keep their text when YAML would make them a date: EDTF strings stay strings.
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value
-    return _constructor.construct_object(node)
 
 
-_constructor = yaml.SafeLoader("")
+def _too_deep() -> str:
+    return f"nested more than {MAX_DEPTH} levels deep; curated files need a handful"
