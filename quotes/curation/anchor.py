@@ -97,8 +97,8 @@ class SearchBudget:
     """How many closest-passage searches one run may still make: each costs up to a second
     on a long source, and a file of texts pasted from elsewhere must not take hours."""
 
-    def __init__(self, searches: int = SEARCHES):
-        self.left = searches
+    def __init__(self, searches: int | None = None):
+        self.left = SEARCHES if searches is None else searches
 
     def take(self) -> bool:
         self.left -= 1
@@ -207,7 +207,7 @@ def not_found_message(
 
 
 def closest_passage(
-    source: str | SourceIndex, text: str, *, work: int = SEARCH_WORK
+    source: str | SourceIndex, text: str, *, work: int | None = None
 ) -> tuple[tuple[int, str, float] | None, bool]:
     """The window of the source most like ``text``, starting where a word or a token starts,
     and whether every start was tried.
@@ -222,7 +222,7 @@ def closest_passage(
     best: tuple[int, str, float] | None = None
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(text)
-    limit = max(100, work // max(width, 1))
+    limit = max(100, (SEARCH_WORK if work is None else work) // max(width, 1))
     for start in _candidates(index, text, limit):
         window = source[start : start + width]
         matcher.set_seq1(window)

@@ -1,12 +1,13 @@
 """YAML files read into plain Python values, remembering the line of every field.
 
-PyYAML's composer keeps each node's position (libyaml's, in C, where PyYAML has it); we
-build the values from the nodes ourselves so that error messages can name a line, and so
+PyYAML's parser gives each event its position (libyaml's, in C, where PyYAML has it); we
+build the values from the events ourselves so that error messages can name a line, and so
 that a key given twice is an error rather than silently overwritten.
 
-Curated files come from strangers, so the reading is bounded: no aliases (a few hundred
-bytes of nested aliases expand to gigabytes), no tags but YAML's own (``!!python/object``),
-keys that are plain scalars, nesting at most MAX_DEPTH deep, and a size cap. Scalars stay the
+Curated files come from strangers, so the reading is bounded: no anchors or aliases (a few
+hundred bytes of nested aliases expand to gigabytes), no tags but YAML's own
+(``!!python/object``), keys that are plain scalars, nesting at most MAX_DEPTH deep, one
+document, and a size cap. Scalars stay the
 text they were written as (``published: 2019`` is "2019"); only ``null`` becomes None, and
 the schema turns text into numbers where it wants one.
 """
@@ -16,12 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from quotes.curation.files import MEGABYTE, UnreadableFile, read_regular_file
 
+Loc = tuple[str | int, ...]
+
 MAX_BYTES = 32 * MEGABYTE
 MAX_DEPTH = 20  # a source file needs 5 levels: statements, one, stances, party, polarity
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # What YAML 1.1 allows in a stream (tab, newlines and printable characters): the reader
 # refuses the rest with an exception we prefer to name ourselves, with its line.
 _NOT_PRINTABLE = re.compile(
@@ -32,8 +44,10 @@ _PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _NULL = "tag:yaml.org,2002:null"
-
-Loc = tuple[str | int, ...]
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# libyaml's parser where PyYAML was built with it (some three times faster), else the
+# pure-Python one; both give every event its line, and neither recurses.
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -109,8 +123,9 @@ def read_yaml(path: Path) -> YamlDocument:
                 "remove it (a tab, a newline or printable text only)",
             )
         )
+    parser = _PARSER(text)
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        return _Builder(path).read(parser)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -118,64 +133,107 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError(Problem(str(path), line, "", f"malformed YAML: {reason}")) from None
     except yaml.YAMLError as error:  # the reader's errors carry no mark
         raise YamlError(Problem(str(path), None, "", f"malformed YAML: {error}")) from None
-    except RecursionError:  # the pure-Python composer, on nesting libyaml would refuse
-        raise YamlError(Problem(str(path), None, "", _too_deep())) from None
-    document = YamlDocument(path, None)
-    if node is not None:
-        document.data = _Builder(document).value(node, ())
-    return document
+    finally:
+        parser.dispose()
 
 
 class _Builder:
-    """Plain values from a node tree, refusing what a curated file has no use for."""
+    """Plain values built from the parser's events, with the line of each field, refusing
+    what a curated file has no use for. A stack, not recursion: depth is only a number."""
 
-    def __init__(self, document: YamlDocument):
-        self.document = document
-        # An alias is the same node object met twice (libyaml composes it so); seeing each
-        # node once keeps the work linear in the file, whatever the aliases.
-        self.seen: set[int] = set()
+    def __init__(self, path: Path):
+        self.document = YamlDocument(path, None)
+        self.stack: list[list] = []  # [container, its loc, the key awaiting its value]
 
-    def refuse(self, line: int, loc: Loc, message: str) -> YamlError:
-        return YamlError(Problem(str(self.document.path), line, field_name(loc), message))
-
-    def value(self, node: yaml.Node, loc: Loc, line: int | None = None):
-        line = line or node.start_mark.line + 1
-        self.document.lines.setdefault(loc, line)
-        if id(node) in self.seen:
-            raise self.refuse(
-                line,
-                loc,
-                f"YAML aliases are not allowed in curated files (this repeats the value "
-                f"anchored at line {node.start_mark.line + 1}); write the value out in full",
-            )
-        self.seen.add(id(node))
-        if len(loc) > MAX_DEPTH:
-            raise self.refuse(line, loc, _too_deep())
-        if node.tag not in _PLAIN_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self.refuse(
-                line, loc, f"YAML tag {tag!r} is not allowed in curated files; remove it"
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return None if node.tag == _NULL else node.value
-
-    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
-        result = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL:
+    def read(self, parser) -> YamlDocument:
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                self.node(event, kind)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                self.stack.pop()
+            elif kind is AliasEvent:
                 raise self.refuse(
-                    line, loc, "a key must be a plain word, not a list, a mapping or null"
+                    event,
+                    self.here(),
+                    f"YAML aliases (*{event.anchor}) are not allowed in curated files; "
+                    "write the value out in full",
                 )
-            key = key_node.value
-            if key in result:
-                raise self.refuse(line, (*loc, key), "given twice; keep one")
-            self.document.lines[(*loc, key)] = line
-            result[key] = self.value(value_node, (*loc, key), line)
-        return result
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.refuse(event, (), "one YAML document per file; remove the `---`")
+            elif event is None or kind is StreamEndEvent:
+                return self.document
+
+    def here(self) -> Loc:
+        """Where the next value goes: under the pending key, or at the end of the list."""
+        if not self.stack:
+            return ()
+        container, loc, key = self.stack[-1]
+        return (*loc, key) if type(container) is dict else (*loc, len(container))
+
+    def node(self, event, kind) -> None:
+        lines = self.document.lines
+        line = event.start_mark.line + 1
+        top = self.stack[-1] if self.stack else None
+        if top is not None and type(top[0]) is dict and top[2] is None:
+            self.key(event, kind, top, line)
+            return
+        loc = self.here()
+        if event.anchor is not None:
+            raise self.refuse(
+                event,
+                loc,
+                f"YAML anchors (&{event.anchor}) are not allowed in curated files; "
+                "write each value out in full",
+            )
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.refuse(
+                event, loc, f"YAML tag {shown!r} is not allowed in curated files; remove it"
+            )
+        if kind is ScalarEvent:
+            null = tag == _NULL or (tag is None and event.implicit[0] and event.value in _NULLS)
+            value = None if null else event.value
+        else:
+            if len(self.stack) >= MAX_DEPTH:
+                raise self.refuse(event, loc, _too_deep())
+            value = {} if kind is MappingStartEvent else []
+        if top is None:
+            self.document.data = value
+            lines[()] = line
+        elif type(top[0]) is dict:
+            top[0][top[2]] = value
+            top[2] = None
+        else:
+            lines.setdefault(loc, line)
+            top[0].append(value)
+        if kind is not ScalarEvent:
+            self.stack.append([value, loc, None])
+
+    def key(self, event, kind, top: list, line: int) -> None:
+        container, loc, _ = top
+        if (
+            kind is not ScalarEvent
+            or event.anchor is not None
+            or (event.implicit[0] and event.value in _NULLS)
+        ):
+            raise self.refuse(
+                event, loc, "a key must be a plain word, not a list, a mapping, null or an anchor"
+            )
+        key = event.value
+        if key in container:
+            raise self.refuse(event, (*loc, key), "given twice; keep one")
+        self.document.lines[(*loc, key)] = line
+        top[2] = key
+
+    def refuse(self, event, loc: Loc, message: str) -> YamlError:
+        line = event.start_mark.line + 1
+        return YamlError(Problem(str(self.document.path), line, field_name(loc), message))
 
 
 def _too_deep() -> str:
