@@ -363,7 +363,9 @@ class _Reader:
             self.problems.append(
                 document.problem(("source", "published"), self._future(meta.published))
             )
-        statements = self._statements(document, entries, SourceIndex(text), published)
+        index = SourceIndex(text)
+        index.find_all(entry.text for _, entry in entries)
+        statements = self._statements(document, entries, index, published)
         return CuratedSource(
             path.stem, str(path), meta, meta.text, digest, published, statements, text
         )
