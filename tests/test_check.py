@@ -294,3 +294,14 @@ def test_the_paragraph_index_is_built_once_per_source(tmp_path, monkeypatch):
     result = run("sqlite://", "check", "--data", str(data))
     assert result.exit_code == 0, result.output
     assert len(built) == 1  # one source, 22 statements
+
+
+def test_an_unreadable_registry_is_one_problem_not_one_per_reference(tmp_path):
+    data = copy_project(tmp_path)
+    parties = data / "parties.yaml"
+    edit(parties, "  - key: russia\n", "  - key: [russia\n")
+    lines = _check_lines(data)
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{parties}:")
+    assert ": malformed YAML: " in lines[0]
+    assert lines[1] == "1 problem(s); fix them and run `quotes check` again."

@@ -175,11 +175,15 @@ class _Reader:
         return shell, valid
 
     def _registry(self, path: Path, model: type[BaseModel], name: str, item):
-        """The valid entries of a registry, and the keys of all its entries."""
+        """The valid entries of a registry, and the keys of all its entries: None when the
+        file has no list of entries to read (its problem is reported; references to it are
+        not checked, rather than each reported as unknown)."""
         document = self._document(path)
         if document is None:
-            return None, [], set()
+            return None, [], None
         _, entries = self._with_items(document, model, name, item)
+        if not isinstance(document.data, dict) or not isinstance(document.data.get(name), list):
+            return document, [], None
         raw = _raw_list(document.data, name)
         keys = [e.get("key") if isinstance(e, dict) else None for e in raw]
         self._unique_keys(document, name, keys)
@@ -433,7 +437,7 @@ class _Reader:
             "speaker": (self.speaker_keys, "speakers", f"{SPEAKERS}/"),
             "claim": (self.claim_keys, "claims", CLAIMS),
         }[kind]
-        if key in known:
+        if known is None or key in known:
             return
         hint = did_you_mean(key, sorted(known))
         if kind == "party" and normalize(key) in self.party_aliases:
