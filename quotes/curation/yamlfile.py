@@ -147,10 +147,28 @@ class _Builder:
 
     def read(self, parser) -> YamlDocument:
         documents = 0
+        stack, lines = self.stack, self.document.lines
         while True:
             event = parser.get_event()
             kind = type(event)
-            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            if kind is ScalarEvent and stack and type(stack[-1][0]) is dict:
+                # Most events: a plain key, or a plain scalar value. The rest, below.
+                top = stack[-1]
+                if event.anchor is None and event.tag is None:
+                    if top[2] is None and not (event.implicit[0] and event.value in _NULLS):
+                        key = event.value
+                        if key in top[0]:
+                            raise self.refuse(event, (*top[1], key), "given twice; keep one")
+                        lines[(*top[1], key)] = event.start_mark.line + 1
+                        top[2] = key
+                        continue
+                    if top[2] is not None:
+                        null = event.implicit[0] and event.value in _NULLS
+                        top[0][top[2]] = None if null else event.value
+                        top[2] = None
+                        continue
+                self.node(event, kind)
+            elif kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
                 self.node(event, kind)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 self.stack.pop()
