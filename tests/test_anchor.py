@@ -8,6 +8,12 @@ from quotes.curation.anchor import SourceIndex, occurrences
 TEXT = "banana bandana. An ana\n\nbanana again"
 
 
+@pytest.fixture(autouse=True)
+def _always_one_pass(monkeypatch):
+    """One pass pays on long sources only; these short ones must take it too."""
+    monkeypatch.setattr(anchor, "ONE_PASS", 0)
+
+
 def test_one_pass_finds_what_one_search_a_text_finds():
     texts = ["ana", "banana", "an", "bandana", "missing", "a"]
     index = SourceIndex(TEXT)

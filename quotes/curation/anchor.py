@@ -17,8 +17,9 @@ from quotes.errors import QuotesError
 
 CONTEXT = 32
 SHOWN_OFFSETS = 5  # offsets listed when a text occurs more than once
-SEARCH_WORK = 500_000  # characters compared in one closest-passage search, at most
-SEARCHES = 50  # closest-passage searches in one run, at most
+SEARCH_WORK = 200_000  # characters compared in one closest-passage search, at most
+SEARCHES = 20  # closest-passage searches in one run, at most
+ONE_PASS = 4_000_000  # characters a search a text would scan, above which one pass is made
 MAX_MATCHES = 10_000_000  # occurrences found in one pass over a source, at most
 # A paragraph break is a blank line, whatever the line endings (LF, CRLF or CR).
 _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
@@ -59,8 +60,8 @@ class SourceIndex:
         import ahocorasick  # only curation needs it
 
         wanted = {text for text in texts if text}
-        if len(wanted) < 2:
-            return
+        if len(wanted) * len(self.text) < ONE_PASS:
+            return  # a search a text is quicker than building the automaton
         automaton = ahocorasick.Automaton()
         for text in wanted:
             automaton.add_word(text, text)

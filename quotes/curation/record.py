@@ -166,6 +166,11 @@ class _Reader:
             whole = self._validate(document, model, data)
             items = list(getattr(whole, name)) if whole is not None else []
             return whole, list(enumerate(items))
+        try:  # the common case, in one call
+            whole = model.model_validate(data)
+            return whole, list(enumerate(getattr(whole, name)))
+        except ValidationError:
+            pass  # again, item by item, to keep the good ones and report the rest
         shell = self._validate(document, model, {**data, name: []})
         valid = [
             (i, entry)
