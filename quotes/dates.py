@@ -36,6 +36,8 @@ class Bounds:
 def bounds(text: str) -> Bounds:
     """Parse an EDTF date or interval and return its strict bounds."""
     text = text.strip()
+    if len(text) > 64:  # the longest real EDTF interval is some 40 characters
+        raise DateError(f"{text[:20]!r}... is too long to be a date ({EXAMPLES})")
     if "/" in text:
         start, _, end = text.partition("/")
         lower = _single(start).lower if start not in ("", "..") else None
@@ -62,7 +64,10 @@ def _single(text: str) -> Bounds:
         raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})") from error
     if lower is None or upper is None:
         raise DateError(f"{text!r} is not a single date ({EXAMPLES})")
-    return Bounds(date(*lower[:3]), date(*upper[:3]))
+    try:
+        return Bounds(date(*lower[:3]), date(*upper[:3]))
+    except ValueError:  # EDTF allows years ("Y-20000") that Python's dates cannot hold
+        raise DateError(f"{text!r} is outside the years 1 to 9999 that dates can hold") from None
 
 
 def _plain(text: str) -> Bounds:

@@ -41,6 +41,11 @@ def test_bounds(text, lower, upper):
         ("2019-02-3X", "'2019-02-3X' is not a possible date"),
         ("../..", "'../..' is open at both ends"),
         ("2019-06/2019-05", "'2019-06/2019-05' ends before it starts"),
+        # Valid EDTF, but beyond what a Python date holds: refused, not a ValueError.
+        ("Y-20000", "'Y-20000' is outside the years 1 to 9999 that dates can hold"),
+        ("Y20000", "'Y20000' is outside the years 1 to 9999 that dates can hold"),
+        ("-0500", "'-0500' is outside the years 1 to 9999 that dates can hold"),
+        ("2019-" * 20, "'2019-2019-2019-2019-'... is too long to be a date"),
     ],
 )
 def test_bad_dates_raise_one_clear_error(text, message):

@@ -8,13 +8,15 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from quotes import dates
 from quotes.curation import schema
-from quotes.curation.anchor import Anchor, AnchorError, anchor
+from quotes.curation.anchor import Anchor, AnchorError, SearchBudget, SourceIndex, anchor
+from quotes.curation.texts import SourceTextError, read_source_text
 from quotes.curation.yamlfile import Loc, Problem, YamlDocument, YamlError, read_yaml
 from quotes.errors import QuotesError
 from quotes.names import closest, did_you_mean, normalize
@@ -62,22 +64,40 @@ class Record:
 
 
 def source_files(root: Path, paths: Sequence[Path] = ()) -> list[Path]:
-    """The source files to read: those named (folders expand to their YAML files), else all."""
+    """The source files to read: those named (folders expand to their YAML files), else all.
+
+    A file named twice, or named and inside a folder named, is read once. ``.yml`` files are
+    listed too, so that they are refused by name rather than silently skipped.
+    """
     chosen = list(paths) or [root / SOURCES]
-    files: list[Path] = []
+    files: dict[Path, Path] = {}
     for path in chosen:
-        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    return files
+        for file in _yaml_files(path) if path.is_dir() else [path]:
+            files.setdefault(_identity(file), file)
+    return list(files.values())
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it will say so
+        return path.absolute()
 
 
 def inspect_record(*, root: Path, paths: Sequence[Path] = ()) -> tuple[Record, list[Problem]]:
-    """Read, validate and anchor what can be; return it with every problem found.
+    """Read, validate and anchor what can be; return it with every problem found, sorted by
+    file and line.
 
-    ``root`` is the data folder; source texts are found relative to its parent (the project).
+    ``root`` is the data folder; source texts are found in the ``seeds/`` folder beside it.
     """
     reader = _Reader(root)
     record = reader.read(source_files(root, paths))
-    return record, reader.problems
+    problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
+    return record, problems
 
 
 def read_record(*, root: Path, paths: Sequence[Path] = ()) -> Record:
@@ -92,18 +112,26 @@ class _Reader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.today = date.today()
+        self.budget = SearchBudget()
 
     def read(self, files: Iterable[Path]) -> Record:
-        party_file, parties = self._registry(self.root / PARTIES, schema.PartyRegistry, "parties")
-        _, claims = self._registry(self.root / CLAIMS, schema.ClaimRegistry, "claims")
-        self.party_keys = {p.key for p in parties}
+        party_file, parties, party_keys = self._registry(
+            self.root / PARTIES, schema.PartyRegistry, "parties", schema.PartyEntry
+        )
+        _, claims, claim_keys = self._registry(
+            self.root / CLAIMS, schema.ClaimRegistry, "claims", schema.ClaimEntry
+        )
+        # Keys of entries with a problem count as known: the problem is reported once, at
+        # the entry, not again at every statement that cites it.
+        self.party_keys = party_keys
         self.party_aliases = {normalize(a): p.key for p in parties for a in p.aliases}
-        self.claim_keys = {c.key for c in claims}
+        self.claim_keys = claim_keys
         self.speaker_keys: set[str] = set()
-        self._check_parties(party_file, parties)
+        if party_file is not None:
+            self._check_parties(party_file, parties)
         speakers = self._speakers()
-        self.speaker_keys = set(speakers)
-        sources = [s for path in files if (s := self._source(path)) is not None]
+        sources = self._sources(files)
         return Record(parties, speakers, claims, sources)
 
     # -- files ---------------------------------------------------------------------------
@@ -115,12 +143,14 @@ class _Reader:
             self.problems.append(error.problem)
             return None
 
-    def _validate(self, document: YamlDocument, model: type[BaseModel]):
+    def _validate(self, document: YamlDocument, model: type[BaseModel], data, at: Loc = ()):
+        """``data`` (found at ``at`` in the document) as ``model``, or None with its problems."""
         try:
-            return model.model_validate(document.data if document.data is not None else {})
+            return model.model_validate(data if data is not None else {})
         except ValidationError as error:
-            seen: set[Loc] = set(_misspelt(document, error.errors()))
-            for detail in error.errors():
+            details = [{**d, "loc": (*at, *d["loc"])} for d in error.errors()]
+            seen: set[Loc] = set(_misspelt(document, details))
+            for detail in details:
                 loc = _located(document, detail["loc"])
                 if loc in seen:
                     continue
@@ -128,18 +158,48 @@ class _Reader:
                 self.problems.append(document.problem(loc, _message(detail)))
             return None
 
-    def _registry(self, path: Path, model: type[BaseModel], name: str):
-        document = self._document(path)
-        registry = self._validate(document, model) if document is not None else None
-        if registry is None:
-            return document, []
-        entries = getattr(registry, name)
-        self._unique_keys(document, name, [e.key for e in entries])
-        return document, entries
+    def _with_items(self, document: YamlDocument, model: type[BaseModel], name: str, item):
+        """Validate a file whose field ``name`` is a list of ``item``, one item at a time:
+        the file's other fields (or None), and the valid items with their positions."""
+        data = document.data
+        if not isinstance(data, dict) or not isinstance(data.get(name), list):
+            whole = self._validate(document, model, data)
+            items = list(getattr(whole, name)) if whole is not None else []
+            return whole, list(enumerate(items))
+        try:  # the common case, in one call
+            whole = model.model_validate(data)
+            return whole, list(enumerate(getattr(whole, name)))
+        except ValidationError:
+            pass  # again, item by item, to keep the good ones and report the rest
+        shell = self._validate(document, model, {**data, name: []})
+        valid = [
+            (i, entry)
+            for i, raw in enumerate(data[name])
+            if (entry := self._validate(document, item, raw, (name, i))) is not None
+        ]
+        return shell, valid
 
-    def _unique_keys(self, document: YamlDocument, name: str, keys: list[str]) -> None:
+    def _registry(self, path: Path, model: type[BaseModel], name: str, item):
+        """The valid entries of a registry, and the keys of all its entries: None when the
+        file has no list of entries to read (its problem is reported; references to it are
+        not checked, rather than each reported as unknown)."""
+        document = self._document(path)
+        if document is None:
+            return None, [], None
+        _, entries = self._with_items(document, model, name, item)
+        if not isinstance(document.data, dict) or not isinstance(document.data.get(name), list):
+            return document, [], None
+        raw = _raw_list(document.data, name)
+        keys = [e.get("key") if isinstance(e, dict) else None for e in raw]
+        self._unique_keys(document, name, keys)
+        known = {k for k in keys if isinstance(k, str) and _is_key(k)}
+        return document, [entry for _, entry in entries], known
+
+    def _unique_keys(self, document: YamlDocument, name: str, keys: list) -> None:
         first: dict[str, int] = {}
         for i, key in enumerate(keys):
+            if not isinstance(key, str):
+                continue
             if key in first:
                 self.problems.append(
                     document.problem(
@@ -152,9 +212,10 @@ class _Reader:
 
     def _check_parties(self, document, parties: list[schema.PartyEntry]) -> None:
         owner: dict[str, str] = {}
+        for i, raw in enumerate(_raw_list(document.data, "parties")):
+            if isinstance(raw, dict) and isinstance(raw.get("parent"), str):
+                self._reference(document, ("parties", i, "parent"), raw["parent"], "party")
         for i, party in enumerate(parties):
-            if party.parent is not None:
-                self._reference(document, ("parties", i, "parent"), party.parent, "party")
             for j, alias in enumerate(party.aliases):
                 norm = normalize(alias)
                 if owner.get(norm, party.key) != party.key:
@@ -166,28 +227,75 @@ class _Reader:
                         )
                     )
                 owner.setdefault(norm, party.key)
+        self._parent_cycles(document)
+
+    def _parent_cycles(self, document) -> None:
+        """A party that is its own parent, or its own ancestor: each cycle reported once."""
+        raw = _raw_list(document.data, "parties")
+        parent = {
+            e["key"]: e["parent"].strip()
+            for e in raw
+            if isinstance(e, dict) and isinstance(e.get("key"), str)
+            if isinstance(e.get("parent"), str)
+        }
+        reported: set[str] = set()
+        for i, entry in enumerate(raw):
+            key = entry.get("key") if isinstance(entry, dict) else None
+            if key not in parent or key in reported:
+                continue
+            chain, at = [key], parent[key]
+            while at in parent and at not in chain:
+                chain.append(at)
+                at = parent[at]
+            if at != key:
+                continue
+            reported.update(chain)
+            if len(chain) == 1:
+                message = f"party {key!r} is its own parent; remove `parent` or name another"
+            else:
+                circle = " → ".join([*chain, key])
+                message = (
+                    f"parents go round in a circle ({circle}); a party cannot be its own "
+                    "ancestor: remove one of these `parent` fields"
+                )
+            self.problems.append(document.problem(("parties", i, "parent"), message))
 
     def _speakers(self) -> dict[str, schema.SpeakerFile]:
         speakers: dict[str, schema.SpeakerFile] = {}
-        for path in sorted((self.root / SPEAKERS).glob("*.yaml")):
+        for path in _yaml_files(self.root / SPEAKERS):
             document = self._document(path)
+            if path.suffix == ".yaml" and _is_key(path.stem):
+                self.speaker_keys.add(path.stem)  # known, even when its file has a problem
             if document is None or not self._file_key(document, path):
                 continue
-            speaker = self._validate(document, schema.SpeakerFile)
+            data = document.data
+            if isinstance(data, dict):
+                self._party_reference(document, ("party",), data.get("party"))
+                for i, role in enumerate(_raw_list(data, "roles")):
+                    if isinstance(role, dict):
+                        self._party_reference(document, ("roles", i, "party"), role.get("party"))
+            speaker = self._validate(document, schema.SpeakerFile, data)
             if speaker is None:
                 continue
-            if speaker.party is not None:
-                self._reference(document, ("party",), speaker.party, "party")
             for i, role in enumerate(speaker.roles):
-                if role.party is not None:
-                    self._reference(document, ("roles", i, "party"), role.party, "party")
+                self._role_period(document, ("roles", i), role)
             speakers[path.stem] = speaker
         return speakers
 
+    def _role_period(self, document, loc: Loc, role: schema.RoleEntry) -> None:
+        if role.start is None or role.end is None:
+            return
+        start, end = dates.bounds(role.start), dates.bounds(role.end)
+        if start.lower and end.upper and start.lower > end.upper:
+            self.problems.append(
+                document.problem(
+                    (*loc, "end"),
+                    f"the role ends ({role.end}) before it starts ({role.start}); check the dates",
+                )
+            )
+
     def _file_key(self, document: YamlDocument, path: Path) -> bool:
-        try:
-            schema.KeyAdapter.validate_python(path.stem)
-        except ValidationError:
+        if not _is_key(path.stem):
             self.problems.append(
                 document.problem(
                     (),
@@ -200,31 +308,56 @@ class _Reader:
 
     # -- sources -------------------------------------------------------------------------
 
+    def _sources(self, files: Iterable[Path]) -> list[CuratedSource]:
+        """Each source file, refusing a key (file name) that two files share."""
+        first: dict[str, Path] = {}
+        sources = []
+        for path in files:
+            if path.stem in first:
+                self.problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        "",
+                        f"source key {path.stem!r} is also the key of {first[path.stem]}: "
+                        "a source's key is its file name, and each source needs its own; "
+                        "rename one of them (or leave one out)",
+                    )
+                )
+                continue
+            first[path.stem] = path
+            source = self._source(path)
+            if source is not None:
+                sources.append(source)
+        return sources
+
     def _source(self, path: Path) -> CuratedSource | None:
         document = self._document(path)
         if document is None or not self._file_key(document, path):
             return None
-        curated = self._validate(document, schema.SourceFile)
-        if curated is None:
+        shell, entries = self._with_items(
+            document, schema.SourceFile, "statements", schema.StatementEntry
+        )
+        raw = _raw_list(document.data, "statements")
+        self._unique_keys(
+            document, "statements", [e.get("key") if isinstance(e, dict) else None for e in raw]
+        )
+        for i, statement in enumerate(raw):
+            if isinstance(statement, dict):
+                self._statement_references(document, ("statements", i), statement)
+        if shell is None:
             return None
-        meta = curated.source
-        text_file = self.root.parent / meta.text
+        meta = shell.source
         try:
-            raw = text_file.read_bytes()
-            text = raw.decode("utf-8")
-        except FileNotFoundError:
-            self.problems.append(
-                document.problem(
-                    ("source", "text"),
-                    f"source text {meta.text!r} not found "
-                    f"(looked in {text_file}); paths are relative to the project folder",
-                )
-            )
+            raw_text = read_source_text(self.root.parent, meta.text)
+            text = raw_text.decode("utf-8")
+        except SourceTextError as error:
+            self.problems.append(document.problem(("source", "text"), str(error)))
             return None
         except UnicodeDecodeError:
             self.problems.append(document.problem(("source", "text"), "source text is not UTF-8"))
             return None
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = hashlib.sha256(raw_text).hexdigest()
         if meta.sha256 is not None and meta.sha256 != digest:
             self.problems.append(
                 document.problem(
@@ -235,15 +368,30 @@ class _Reader:
                 )
             )
         published = dates.bounds(meta.published) if meta.published else None
-        statements = self._statements(document, curated.statements, text, published)
+        if published and published.lower and published.lower > self.today:
+            self.problems.append(
+                document.problem(("source", "published"), self._future(meta.published))
+            )
+        index = SourceIndex(text)
+        index.find_all(entry.text for _, entry in entries)
+        statements = self._statements(document, entries, index, published)
         return CuratedSource(
             path.stem, str(path), meta, meta.text, digest, published, statements, text
         )
 
-    def _statements(self, document, entries, text, published) -> list[CuratedStatement]:
-        self._unique_keys(document, "statements", [e.key for e in entries])
+    def _statement_references(self, document, loc: Loc, raw: dict) -> None:
+        """The registry entries a statement names, checked even when the statement has other
+        problems, so that one run reports them all."""
+        if isinstance(raw.get("speaker"), str):
+            self._reference(document, (*loc, "speaker"), raw["speaker"].strip(), "speaker")
+        for name, kind in (("stances", "party"), ("claims", "claim")):
+            if isinstance(raw.get(name), dict):
+                for key in raw[name]:
+                    self._reference(document, (*loc, name, key), key.strip(), kind)
+
+    def _statements(self, document, entries, index: SourceIndex, published):
         result = []
-        for i, entry in enumerate(entries):
+        for i, entry in entries:
             loc: Loc = ("statements", i)
             if entry.status != "reviewed":
                 self.problems.append(
@@ -253,28 +401,27 @@ class _Reader:
                         "against the source, then set `status: reviewed`",
                     )
                 )
-            self._reference(document, (*loc, "speaker"), entry.speaker, "speaker")
-            for party in entry.stances:
-                self._reference(document, (*loc, "stances", party), party, "party")
-            for claim in entry.claims:
-                self._reference(document, (*loc, "claims", claim), claim, "claim")
             said = dates.bounds(entry.said) if entry.said else None
-            if said and published and said.lower and published.upper:
-                if said.lower > published.upper:
-                    self.problems.append(
-                        document.problem(
-                            (*loc, "said"),
-                            f"{entry.said} is after the source was "
-                            f"published ({published.upper}); check the date",
+            if said and said.lower:
+                if published and published.upper:
+                    if said.lower > published.upper:
+                        self.problems.append(
+                            document.problem(
+                                (*loc, "said"),
+                                f"{entry.said} is after the source was "
+                                f"published ({published.upper}); check the date",
+                            )
                         )
-                    )
+                elif said.lower > self.today:
+                    self.problems.append(document.problem((*loc, "said"), self._future(entry.said)))
             try:
                 found = anchor(
-                    text,
+                    index,
                     entry.text,
                     before=entry.before,
                     after=entry.after,
                     occurrence=entry.occurrence,
+                    budget=self.budget,
                 )
             except AnchorError as error:
                 self.problems.append(document.problem((*loc, "text"), str(error)))
@@ -282,19 +429,40 @@ class _Reader:
             result.append(CuratedStatement(entry, found, said, document.line(loc)))
         return result
 
+    def _future(self, when: str) -> str:
+        return f"{when} is in the future (today is {self.today}); check the date"
+
+    def _party_reference(self, document, loc: Loc, key) -> None:
+        if isinstance(key, str):
+            self._reference(document, loc, key.strip(), "party")
+
     def _reference(self, document, loc: Loc, key: str, kind: str) -> None:
         known, plural, where = {
             "party": (self.party_keys, "parties", PARTIES),
             "speaker": (self.speaker_keys, "speakers", f"{SPEAKERS}/"),
             "claim": (self.claim_keys, "claims", CLAIMS),
         }[kind]
-        if key in known:
+        if known is None or key in known:
             return
         hint = did_you_mean(key, sorted(known))
         if kind == "party" and normalize(key) in self.party_aliases:
             hint = f" {key!r} is an alias of {self.party_aliases[normalize(key)]!r}: use the key."
         message = f"unknown {kind} {key!r}.{hint} Known {plural} are in {self.root}/{where}"
         self.problems.append(document.problem(loc, message))
+
+
+def _raw_list(data, name: str) -> list:
+    """``data[name]`` if the file has it as a list, else nothing."""
+    value = data.get(name) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _is_key(text: str) -> bool:
+    try:
+        schema.KeyAdapter.validate_python(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def _misspelt(document: YamlDocument, details: list[dict]) -> list[Loc]:

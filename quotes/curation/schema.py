@@ -29,6 +29,15 @@ def _edtf(value: str) -> str:
 Edtf = Annotated[str, AfterValidator(_edtf)]
 
 
+def _words(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the text is only blank space; copy the words as the source prints them")
+    return value
+
+
+Verbatim = Annotated[str, StringConstraints(min_length=1), AfterValidator(_words)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -87,7 +96,7 @@ class StatementEntry(Strict):
     speaker_as_written: str | None = None
     role: str | None = None
     kind: StatementKind
-    text: Annotated[str, StringConstraints(min_length=1)]
+    text: Verbatim
     # Disambiguate a text found more than once: its context, or which occurrence (1 = first).
     before: str | None = None
     after: str | None = None
