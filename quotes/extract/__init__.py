@@ -58,6 +58,13 @@ def extract(
 
         found = merge(found, attributions(text, tag(text, found)))
         found = split_speakers(text, found)
+    # A cue the tagger found nothing said for, or reported words without a cue, is no
+    # statement a curator could accept; a quotation without its cue still is.
+    found = [
+        c
+        for c in found
+        if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
+    ]
     if not headlines:
         begin = body_start(text)
         found = [c for c in found if c.content_start >= begin]
