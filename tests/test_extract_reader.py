@@ -196,3 +196,22 @@ def test_the_registry_is_matched_in_one_pass_whatever_its_size():
         (13, 19, "sergei-lavrov"),
     ]
     assert registry.closest("Sergei Lavrow") == ["sergei-lavrov"]
+
+
+def test_a_reader_ties_a_surname_and_a_description_to_names_not_in_the_registry():
+    registry = Registry()
+    registry.add_speaker("russian-government", "Government of Russia", ["Russia"], person=False)
+    text = (
+        "Russia’s special envoy for Afghanistan, Zamir Kabulov, said that talks would go on.\n\n"
+        "The Hezb-e Wahdat movement sent a delegation. The group said that it wanted a truce.\n\n"
+        "“We will not leave the table,” Kabulov noted.\n"
+    )
+    envoy, group, quote = extract(text, registry=registry)
+    # Russia is whose envoy he is, not the speaker; nobody here is in the registry.
+    assert (envoy.speaker, envoy.speaker_key, envoy.role) == (
+        "Zamir Kabulov",
+        None,
+        "Russia’s special envoy for Afghanistan",
+    )
+    assert (group.speaker_as_written, group.speaker) == ("The group", "Hezb-e Wahdat movement")
+    assert (quote.speaker_as_written, quote.speaker) == ("Kabulov", "Zamir Kabulov")

@@ -33,6 +33,23 @@ SYNONYMS = {
     "spokeswoman": "spokesperson",
     "spokesman": "spokesperson",
 }
+_BODY = re.compile(
+    r"\b(?:The\s+)?((?:[A-Z][\w’'-]+\s+)+(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
+)
+# Nouns a text uses for the same kind of body: "the Taliban movement" ... "the group".
+FAMILIES = [
+    {"group", "movement", "organization", "organisation", "militants", "insurgents", "party",
+     "alliance", "coalition"},
+    {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
+]  # fmt: skip
+
+
+def same_family(noun: str, name: str) -> bool:
+    """Whether a body called ``name`` can be "the <noun>"."""
+    words = set(name.lower().split())
+    return noun in words or any(noun in f and words & f for f in FAMILIES)
+
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
 
@@ -65,6 +82,10 @@ class Mentions:
             if match.start() == 0 or text[match.start() - 1] == "\n":
                 continue  # a headline or a line's first words: too often not a name
             mentions.named.append(Named(match.start(), match.group(0), None, True))
+        for match in _BODY.finditer(text):
+            if not any(a <= match.start(1) < b for a, b in covered):
+                key, _ = registry.speaker_in(match.group(1))
+                mentions.named.append(Named(match.start(1), match.group(1), key, False))
         for match in _ACRONYM.finditer(text):
             before = text[: match.start()].rstrip()
             expansion = _expansion(before, match.group(1))
@@ -95,6 +116,8 @@ class Mentions:
             return None
         for named in reversed(self.before(position)):
             last = normalize(named.name).split()[-1]
+            if last == word and len(words) == 1 and named.person:
+                return named  # "Kabulov" after "Zamir Kabulov"
             if last == word or last[0] != word[0] or abs(len(last) - len(word)) > 2:
                 continue
             if difflib.SequenceMatcher(None, last, word).ratio() >= 0.8:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
-from quotes.extract.mentions import Mentions
+from quotes.extract.mentions import Mentions, same_family
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence
 
@@ -223,6 +223,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker_resolved = True
         return
     key, alias = registry.speaker_in(mention)
+    if key and re.match(r"\s*[’']s\b", mention[mention.find(alias) + len(alias) :]):
+        key = None  # "Russia’s top diplomat" is not Russia but someone of Russia's
     if key:
         candidate.speaker_key, candidate.speaker = key, registry.speaker_name(key)
         role = mention.replace(alias, "").strip(" ,")
@@ -231,6 +233,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     elif mentions and mentions.acronym_in(mention):
         expansion, key = mentions.acronym_in(mention)
         _name(candidate, registry, expansion, key=key, resolved=True)
+    elif _inner_appositive(mention):
+        name, role = _inner_appositive(mention)
+        _name(candidate, registry, name)
+        candidate.role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.I)
+        if not candidate.speaker_key and mentions:
+            missed = mentions.near_miss(name, candidate.speaker_start)
+            if missed and missed.key:
+                _name(candidate, registry, missed.name, key=missed.key, resolved=True)
     else:
         described = description(mention)
         appositive = _appositive(text, candidate) if described or mention[:1].islower() else None
@@ -249,6 +259,20 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     key = candidate.speaker_key
     if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
         state.last_person = (candidate.speaker, key)
+
+
+_FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
+
+
+def _inner_appositive(mention: str) -> tuple[str, str] | None:
+    """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,"."""
+    parts = [p.strip() for p in mention.strip(" ,").split(",")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    for i in (1, 0):
+        if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
+            return parts[i], parts[1 - i]
+    return None
 
 
 def _name(candidate, registry, name, *, key=None, resolved=False) -> None:
@@ -282,7 +306,7 @@ def _described(candidate, registry, mentions, described, by_role) -> None:
             continue
         if by_role and named.key not in by_role:
             continue
-        if not person and named.key is None and noun not in named.name.lower():
+        if not person and named.key is None and not same_family(noun, named.name):
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
