@@ -8,11 +8,13 @@ convention (a direct quote without its quotation marks; reported speech from the
 while ``content_start``/``content_end`` give the content alone, as attribution corpora mark it.
 """
 
+import bisect
 import re
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import said_in
+from quotes.extract.dates import dateline, said_in
+from quotes.extract.mentions import Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
 from quotes.extract.speakers import (
@@ -33,23 +35,187 @@ _LEADING = re.compile(r"^(?:[,:]\s*|\s+|that\s+)+", re.IGNORECASE)
 
 
 def extract(
-    text: str, *, registry: Registry | None = None, published: str | None = None
+    text: str,
+    *,
+    registry: Registry | None = None,
+    published: str | None = None,
+    headlines: bool = False,
+    model: bool = True,
 ) -> list[Candidate]:
-    """Every candidate statement in ``text``, in order of appearance."""
+    """Every candidate statement in ``text``, in order of appearance.
+
+    The trained tagger proposes spans; quotations the rules find from their quotation marks
+    replace whatever the tagger made of the same words. Headlines and standfirsts are left
+    out unless ``headlines``; ``model=False`` drafts from the rules alone.
+    """
+    from quotes.extract.assemble import attributions
+    from quotes.extract.layout import body_start
+
     registry = registry or Registry.empty()
+    found = _by_rules(text)
+    if model:
+        from quotes.extract.tagger import tag
+
+        found = merge(found, attributions(text, tag(text, found)))
+        found = split_speakers(text, found)
+    # A cue the tagger found nothing said for, or reported words without a cue, is no
+    # statement a curator could accept; a quotation without its cue still is.
+    found = [
+        c
+        for c in found
+        if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
+    ]
+    if not headlines:
+        begin = body_start(text)
+        found = [c for c in found if c.content_start >= begin]
+    state = State(mentions=Mentions.read(text, registry))
+    line = dateline(text)
+    starts, spans = [], []
+    for sentence in sentences(text):
+        starts.append(sentence.start)
+        spans.append(sentence)
+    for candidate in found:
+        resolve(candidate, registry, state, text)
+        at = candidate.cue_start if candidate.cue_start is not None else candidate.content_start
+        sentence = spans[max(0, bisect.bisect_right(starts, at) - 1)] if spans else None
+        words = sentence.text if sentence else ""
+        if line and words.startswith(line.written):
+            words = words[len(line.written) :]  # the dateline dates the story, not the words
+        date = said_in(words, published) if words else None
+        if date:
+            candidate.said, candidate.said_as_written, candidate.said_basis = date
+        candidate.parties = registry.parties_in(
+            text[candidate.content_start : candidate.content_end]
+        )
+        candidate.suggested_stances = _suggested(candidate)
+    return found
+
+
+def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
+    """The tagger's candidates, with what the rules do better: the words of a quotation
+    (quotation marks are evidence), a source the tagger missed for the same cue, a second
+    cue of the same speaker, a speech noun's owner ("Russia’s denials"). No span twice."""
+    kept, quoted = _quotations([c for c in ruled if c.kind == "direct"], learned)
+    by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
+    for candidate in kept:
+        _trim_cue(candidate)
+        rule = by_cue.get(candidate.cue_start)
+        if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
+            candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
+        if candidate.speaker_start is None and rule is not None:
+            candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
+            candidate.speaker_as_written = rule.speaker_as_written
+    extra = _coordinated(ruled, kept, by_cue)
+    cues = {c.cue_start for c in learned}
+
+    def nested(c: Candidate) -> bool:
+        """ "contradicted Russia’s denials that ...": a speech noun with its owner inside
+        another statement's content is a statement of its own."""
+        return (c.cue or "").lower() in lexicon.SPEECH_NOUNS and any(
+            k.content_start <= c.cue_start < k.content_end for k in kept
+        )
+
+    extra += [
+        c
+        for c in ruled
+        if c not in extra
+        and c.kind != "direct"
+        and c.cue_start not in cues
+        and (not any(_overlaps(c, k) for k in kept) or nested(c))
+    ]
+    merged = sorted(quoted + kept + extra, key=lambda c: (c.content_start, c.cue_start or 0))
+    unique, seen = [], set()
+    for candidate in merged:
+        span = (candidate.content_start, candidate.content_end)
+        if span not in seen:
+            seen.add(span)
+            unique.append(candidate)
+    return unique
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.content_start < b.content_end and b.content_start < a.content_end
+
+
+def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
+    """Each quotation the rules found given to the tagger's candidate for it (the one with
+    the same cue, else the one sharing most words): that candidate keeps its cue and source
+    and takes the quotation's words; cueless pieces of a quotation go. Returns the tagger's
+    candidates and the quotations the tagger had nothing for."""
+    kept, alone, taken = list(learned), [], set()
+    for q in quoted:
+        near = [c for c in kept if id(c) not in taken and _overlaps(q, c)]
+        if not near:
+            alone.append(q)
+            continue
+        c = max(
+            near,
+            key=lambda c: (
+                c.cue_start == q.cue_start,
+                min(c.content_end, q.content_end) - max(c.content_start, q.content_start),
+            ),
+        )
+        taken.add(id(c))
+        if c.cue_start is None:
+            c.cue, c.cue_start, c.cue_end = q.cue, q.cue_start, q.cue_end
+        if c.speaker_start is None or re.fullmatch(r"[a-z]+ly", c.speaker_as_written or ""):
+            c.speaker_start, c.speaker_end = q.speaker_start, q.speaker_end
+            c.speaker_as_written = q.speaker_as_written
+        for field in ("kind", "text", "start", "end", "content_start", "content_end"):
+            setattr(c, field, getattr(q, field))
+    quotations = [c for c in kept if id(c) in taken] + alone
+    kept = [
+        c
+        for c in kept
+        if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
+    ]
+    return kept, alone
+
+
+_CUE_WHEN = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last\s+week|this\s+week|earlier|later|then)$"
+)
+
+
+def _trim_cue(candidate: Candidate) -> None:
+    """ "said on Monday": the cue is the verb; the day is the date's business."""
+    when = _CUE_WHEN.search(candidate.cue or "")
+    if when:
+        candidate.cue = candidate.cue[: when.start()]
+        candidate.cue_end = candidate.cue_start + len(candidate.cue)
+
+
+def _coordinated(ruled, kept, by_cue) -> list[Candidate]:
+    """ "X urged A and called for B": two statements where the tagger saw one. The rules'
+    second cue, said by the same speaker inside the tagger's content, ends that content."""
+    found = []
+    for candidate in kept:
+        first = by_cue.get(candidate.cue_start)
+        if first is None or candidate.speaker_start is None:
+            continue
+        for rule in ruled:
+            if (
+                rule is not first
+                and rule.kind != "direct"
+                and rule.speaker_start == candidate.speaker_start
+                and rule.cue_start is not None
+                and candidate.content_start < rule.cue_start < candidate.content_end
+                and first.content_end <= rule.cue_start
+            ):
+                candidate.content_end = min(candidate.content_end, first.content_end)
+                candidate.end = min(candidate.end, candidate.content_end)
+                candidate.text = candidate.text[: candidate.end - candidate.start]
+                found.append(rule)
+    return found
+
+
+def _by_rules(text: str) -> list[Candidate]:
+    """Candidates from quotation marks and reporting cues alone, speakers not yet named."""
     found: list[Candidate] = []
     state = State()
     for sentence in sentences(text):
-        for candidate in split_speakers(text, _in_sentence(text, sentence, state)):
-            resolve(candidate, registry, state, text)
-            date = said_in(sentence.text, published)
-            if date:
-                candidate.said, candidate.said_as_written, candidate.said_basis = date
-            candidate.parties = registry.parties_in(
-                text[candidate.content_start : candidate.content_end]
-            )
-            candidate.suggested_stances = _suggested(candidate)
-            found.append(candidate)
+        found += split_speakers(text, _in_sentence(text, sentence, state))
     return _over_paragraphs(text, found)
 
 
@@ -121,7 +287,7 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
     inside = [(q.start(), q.end()) for q in quotes]
     cues = [
         c
-        for c in lexicon.CUE.finditer(words)
+        for c in lexicon.cues(words)
         if not any(a < c.start() < b for a, b in inside) and _is_cue(words, c)
     ]
     found: list[Candidate] = []

@@ -20,6 +20,7 @@ class Candidate:
     speaker_as_written: str | None = None
     speaker_resolved: bool = False
     speaker_key: str | None = None
+    speaker_options: list[str] = field(default_factory=list)  # registry keys it may be
     role: str | None = None
     said: str | None = None
     said_as_written: str | None = None

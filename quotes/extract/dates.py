@@ -1,59 +1,92 @@
-"""Dates written in a sentence, as EDTF: "On December 26, 2016" is stated; "On May 27"
-is resolved against the publication year; anything vaguer is left for the curator."""
+"""Dates written in a sentence, as EDTF, and the dateline that opens a wire story.
+
+"On December 26, 2016" is stated; "On May 27", "on Monday", "yesterday", "last week",
+"earlier this month", "in late April" are resolved against the publication date; anything
+vaguer is left for the curator. A dateline ("MOSCOW, April 5 /TASS/", "KABUL, May 28
+(Reuters) -") gives the publication date when none was given, its year taken from the text.
+"""
 
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS = {
     m: i
     for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
+        "january february march april may june july august september october november "
+        "december".split(),
         1,
     )
 }
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _NAME = "|".join(m.capitalize() for m in MONTHS)
+_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _DAY = re.compile(rf"\b(?:[Oo]n\s+)?({_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(\d{{4}}))?\b")
-_MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\s+(\d{{4}})\b")
+_MONTH_YEAR = re.compile(rf"\b[Ii]n\s+({_NAME})\s+(\d{{4}})\b")
+_PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_NAME})\b")
+_MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
+_WEEKDAY = re.compile(
+    r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b"
+)
+_RELATIVE = re.compile(
+    r"\b(yesterday|today|last\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
+    r"last\s+(?:week|month|year)|this\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+Said = tuple[str, str, str]  # EDTF, the words as written, how it was fixed
 
 
-def said_in(sentence: str, published: str | None) -> tuple[str, str, str] | None:
+def said_in(sentence: str, published: str | None) -> Said | None:
     """(EDTF, the words as written, how it was fixed), or None."""
     day = _DAY.search(sentence)
     if day:
         month, number, year = MONTHS[day.group(1).lower()], int(day.group(2)), day.group(3)
         if year:
             return f"{year}-{month:02d}-{number:02d}", day.group(0), "stated"
-        return _resolved(month, number, published, day.group(0))
-    month = _MONTH.search(sentence)
-    if month:
-        return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}", month.group(0), "stated"
+        return _day_before(month, number, _latest(published), day.group(0))
+    month_year = _MONTH_YEAR.search(sentence)
+    if month_year:
+        number = MONTHS[month_year.group(1).lower()]
+        return f"{month_year.group(2)}-{number:02d}", month_year.group(0), "stated"
+    latest = _latest(published)
+    if latest is None:
+        return None
+    for pattern, resolve in (
+        (_WEEKDAY, _weekday),
+        (_RELATIVE, _relative),
+        (_PART, _part_of_month),
+        (_MONTH, _month),
+    ):
+        match = pattern.search(sentence)
+        if match:
+            edtf = resolve(match, latest, _day_of(published))
+            if edtf:
+                return edtf, match.group(0), "resolved"
     return None
 
 
-def _resolved(month: int, day: int, published: str | None, written: str):
-    """A day without its year, in the latest year that puts it on or before publication."""
-    from datetime import date
-
+def _latest(published: str | None) -> date | None:
     from quotes.dates import DateError, bounds
 
     if not published:
         return None
     try:
-        latest = bounds(published).upper
+        return bounds(published).upper
     except DateError:
         return None
+
+
+def _day_of(published: str | None) -> date | None:
+    """The publication day when it is known to the day, else None."""
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def _day_before(month: int, day: int, latest: date | None, written: str) -> Said | None:
+    """A day without its year, in the latest year that puts it on or before publication."""
     if latest is None:
         return None
     year = latest.year
@@ -64,3 +97,114 @@ def _resolved(month: int, day: int, published: str | None, written: str):
     except ValueError:
         return None
     return f"{year}-{month:02d}-{day:02d}", written, "resolved"
+
+
+def _weekday(match: re.Match, latest: date, day: date | None) -> str | None:
+    """The last such weekday on or before the publication day ("last Monday": a week before
+    that when it would be the publication day itself)."""
+    if day is None:
+        return None
+    wanted = WEEKDAYS.index(match.group(1).lower())
+    back = (day.weekday() - wanted) % 7
+    if back == 0 and match.group(0).lower().startswith("last"):
+        back = 7
+    return (day - timedelta(days=back)).isoformat()
+
+
+def _relative(match: re.Match, latest: date, day: date | None) -> str | None:
+    words = " ".join(match.group(1).lower().split())
+    if words in ("yesterday", "today", "last night"):
+        if day is None:
+            return None
+        return (day - timedelta(days=0 if words == "today" else 1)).isoformat()
+    if words == "last year":
+        return str(latest.year - 1)
+    if words == "this year":
+        return f"{latest.year}-01-01/{latest.isoformat()}"
+    if words == "last month":
+        first = latest.replace(day=1) - timedelta(days=1)
+        return f"{first.year}-{first.month:02d}"
+    if words.endswith("month"):  # "earlier this month", "this month"
+        return f"{latest.replace(day=1).isoformat()}/{latest.isoformat()}"
+    monday = latest - timedelta(days=latest.weekday())
+    if words == "last week":
+        start = monday - timedelta(days=7)
+        return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    return f"{monday.isoformat()}/{latest.isoformat()}"  # "this week", "earlier this week"
+
+
+def _year_for(month: int, latest: date) -> int:
+    return latest.year if month <= latest.month else latest.year - 1
+
+
+def _part_of_month(match: re.Match, latest: date, day: date | None) -> str | None:
+    month = MONTHS[match.group(2).lower()]
+    year = _year_for(month, latest)
+    first, last = {"early": (1, 10), "late": (21, 31)}.get(match.group(1).lower(), (11, 20))
+    if last == 31:
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        last = (following - timedelta(days=1)).day
+    return f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+
+
+def _month(match: re.Match, latest: date, day: date | None) -> str | None:
+    month = MONTHS[match.group(1).lower()]
+    return f"{_year_for(month, latest)}-{month:02d}"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The line that opens a wire story: where it was filed, when, and by which agency."""
+
+    written: str
+    city: str
+    agency: str | None
+    published: str | None  # EDTF, the year taken from the text when the dateline has none
+    year_basis: str | None  # how the year was found, for the curator
+
+
+_DATELINE = re.compile(
+    rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?)"
+    rf"(?:,\s*(?P<month>{_NAME}|{_SHORT})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
+    r"\s*(?:/(?P<slash>[^/\n]{1,40})/|\((?P<paren>[^)\n]{1,40})\))\s*[-–—:]*\s*",
+    re.MULTILINE,
+)
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline at the start of one of the text's first paragraphs, if any."""
+    for paragraph in [p for p in text.split("\n") if p.strip()][:4]:
+        match = _DATELINE.match(paragraph.strip())
+        if match:
+            break
+    else:
+        return None
+    agency = (match.group("slash") or match.group("paren") or "").strip() or None
+    published = basis = None
+    if match.group("month"):
+        month = _month_number(match.group("month"))
+        day = int(match.group("day"))
+        if match.group("year"):
+            year, basis = int(match.group("year")), "stated in the dateline"
+        else:
+            year, basis = _context_year(text, month, day)
+        try:
+            published = date(year, month, day).isoformat() if year else None
+        except ValueError:
+            published = None
+    return Dateline(
+        match.group(0).strip(" -–—:"), match.group("city").strip(), agency, published, basis
+    )
+
+
+def _month_number(name: str) -> int:
+    name = name.lower()
+    return next(number for full, number in MONTHS.items() if full.startswith(name[:3]))
+
+
+def _context_year(text: str, month: int, day: int) -> tuple[int | None, str | None]:
+    """The latest year the text names: a dateline omits the year because it is the current one."""
+    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)]
+    if years:
+        return max(years), f"the latest year the text names ({max(years)}); check it"
+    return None, None

@@ -17,6 +17,43 @@ def _string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def draft_source(
+    text: str,
+    *,
+    registry,
+    text_path: str,
+    title: str,
+    published: str | None,
+    sha256: str,
+    headlines: bool = False,
+) -> tuple[str, int]:
+    """The draft of one source and its number of candidates. Without ``published``, a
+    dateline gives the publication date, and the draft says where it came from."""
+    from quotes.extract import extract
+    from quotes.extract.dates import dateline
+
+    line = dateline(text)
+    published_note = publication = None
+    if not published and line and line.published:
+        published = line.published
+        published_note = f"from the dateline “{line.written}”; year {line.year_basis}"
+    if line and line.agency:
+        publication = line.agency
+    candidates = extract(text, registry=registry, published=published, headlines=headlines)
+    draft = draft_yaml(
+        candidates,
+        text=text,
+        text_path=text_path,
+        title=title,
+        published=published,
+        published_note=published_note,
+        publication=publication,
+        sha256=sha256,
+        known_speakers=set(registry.names),
+    )
+    return draft, len(candidates)
+
+
 def draft_yaml(
     candidates: list[Candidate],
     *,
@@ -26,16 +63,24 @@ def draft_yaml(
     published: str | None,
     sha256: str,
     known_speakers: set[str],
+    published_note: str | None = None,
+    publication: str | None = None,
 ) -> str:
+    published_line = f"  published: {_string(published) if published else 'null'}"
+    if published_note:
+        published_line += f"  # {published_note}"
+    publication_line = "  publication: null"
+    if publication:
+        publication_line = f"  publication: {_string(publication)}  # the dateline's agency"
     lines = [
         f"# Draft made by `quotes extract` from {text_path}: {len(candidates)} candidate(s).",
         "# Review each statement against the source (speaker, kind, text, date, stances,",
         "# claims), then set `status: reviewed`. `quotes load` refuses drafts.",
         "source:",
         f"  title: {_string(title)}",
-        "  publication: null",
+        publication_line,
         "  author: null",
-        f"  published: {_string(published) if published else 'null'}",
+        published_line,
         "  url: null",
         f"  text: {text_path}",
         f"  sha256: {sha256}",
@@ -58,15 +103,15 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
     keys[base] = keys.get(base, 0) + 1
     key = base if keys[base] == 1 else f"{base}-{keys[base]}"
     out = [f"  - key: {key}", "    status: draft"]
-    note = (
-        ""
-        if speaker in known
-        else f"  # not in the registry: add data/speakers/{speaker}.yaml or use a known key"
-    )
+    note = ""
+    if speaker not in known:
+        note = f"  # not in the registry: add data/speakers/{speaker}.yaml or use a known key"
+        if candidate.speaker_options:
+            note += " (closest: " + ", ".join(candidate.speaker_options) + ")"
     out.append(f"    speaker: {speaker}{note}")
     if candidate.speaker_as_written:
         resolved = (
-            "  # a pronoun, resolved to the person last named" if candidate.speaker_resolved else ""
+            f"  # resolved to {candidate.speaker}: check it" if candidate.speaker_resolved else ""
         )
         out.append(f"    speaker_as_written: {_string(candidate.speaker_as_written)}{resolved}")
     if candidate.role:

@@ -181,3 +181,19 @@ CUE = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
+_FORMS = {f.lower() for f in CUE_FORMS}
+_WORD = re.compile(r"\b[A-Za-z]+\b")
+_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
+
+
+def cues(words: str) -> list[re.Match]:
+    """Every cue in ``words``, as ``CUE.finditer`` finds them, by a set lookup per word (the
+    one large regular expression is slow): a phrase wins over the words inside it."""
+    phrases = list(_PHRASE.finditer(words))
+    taken = [(p.start(), p.end()) for p in phrases]
+    single = [
+        m
+        for m in _WORD.finditer(words)
+        if m.group(0).lower() in _FORMS and not any(a <= m.start() < b for a, b in taken)
+    ]
+    return sorted(phrases + single, key=lambda m: m.start())

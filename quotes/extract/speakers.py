@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
+from quotes.extract.mentions import Mentions, same_family
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence
 
@@ -36,6 +37,7 @@ class State:
     """What a pass over one text remembers: the person last named, for pronouns."""
 
     last_person: tuple[str, str | None] | None = None  # (name, registry key)
+    mentions: "Mentions | None" = None
 
 
 def split_speakers(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -153,20 +155,67 @@ def sentence_subject(text: str, sentence: Sentence) -> tuple[int, int] | None:
     return sentence.start + skip + kept[0].start(), sentence.start + skip + kept[-1].end()
 
 
+_DISCOURSE = (
+    r"however|meanwhile|moreover|also|though|therefore|instead|nevertheless|still|too|"
+    r"in\s+turn|in\s+addition|for\s+(?:his|her|its|their)\s+part|separately|later|earlier"
+)
+_WHEN = (
+    r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|recently|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
+)
+_LEADING_NOISE = re.compile(rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then)\b[\s,]*)+", re.I)
+_TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}))+[\s,]*$", re.I)
+_NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A speaker span without the discourse words and dates glued to it ("Reports, however",
+    "the ministry on Friday"); None when nothing of a speaker is left, or when the span
+    opens a quotation (its first word is what was said, not who said it)."""
+    if text[max(0, start - 1) : start] in '“"' and start > 0:
+        return None
+    words = text[start:end]
+    lead = _LEADING_NOISE.match(words)
+    if lead:
+        start += lead.end()
+    words = text[start:end]
+    tail = _TRAILING_NOISE.search(words)
+    if tail:
+        end = start + tail.start()
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if end <= start or re.fullmatch(rf"(?:{_DISCOURSE}|{_WHEN})", text[start:end], re.I):
+        return None
+    return start, end
+
+
 def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -> None:
-    """Name the speaker: registry match, or the person last named for a pronoun."""
+    """Name the speaker as a careful reader would: the registry's name for it, the person a
+    pronoun or a description stands for, the name beside a role, an acronym's expansion, or
+    the name a misspelling repeats."""
+    from quotes.extract.mentions import by_role, description
+
+    if candidate.speaker_start is not None:
+        span = trim(text, candidate.speaker_start, candidate.speaker_end)
+        if span is None:
+            candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
+        else:
+            candidate.speaker_start, candidate.speaker_end = span
+            if text[span[1] : span[1] + 1] == "," and "," in text[span[0] : span[1]]:
+                candidate.speaker_end += 1  # an appositive keeps its closing comma
+            candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
     mention = candidate.speaker_as_written
     if not mention:
         return
+    mentions = state.mentions
     if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
         name = re.search(
             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),\s*$", text[: candidate.speaker_start]
         )
         if name:
-            key, _ = registry.speaker_in(name.group(1))
-            candidate.speaker_key = key
-            candidate.speaker = registry.speaker_name(key) if key else name.group(1)
-            candidate.speaker_resolved = True
+            _name(candidate, registry, name.group(1), resolved=True)
         return
     if mention.lower() in lexicon.PRONOUNS:
         if state.last_person and mention.lower() in ("he", "she", "who", "i"):
@@ -174,11 +223,92 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker_resolved = True
         return
     key, alias = registry.speaker_in(mention)
-    candidate.speaker_key = key
-    candidate.speaker = registry.speaker_name(key) if key else mention
-    if alias:
+    if key and re.match(r"\s*[’']s\b", mention[mention.find(alias) + len(alias) :]):
+        key = None  # "Russia’s top diplomat" is not Russia but someone of Russia's
+    if key:
+        candidate.speaker_key, candidate.speaker = key, registry.speaker_name(key)
         role = mention.replace(alias, "").strip(" ,")
         role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
         candidate.role = role or None
+    elif mentions and mentions.acronym_in(mention):
+        expansion, key = mentions.acronym_in(mention)
+        _name(candidate, registry, expansion, key=key, resolved=True)
+    elif _inner_appositive(mention):
+        name, role = _inner_appositive(mention)
+        _name(candidate, registry, name)
+        candidate.role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.I)
+        if not candidate.speaker_key and mentions:
+            missed = mentions.near_miss(name, candidate.speaker_start)
+            if missed and missed.key:
+                _name(candidate, registry, missed.name, key=missed.key, resolved=True)
+    else:
+        described = description(mention)
+        appositive = _appositive(text, candidate) if described or mention[:1].islower() else None
+        if appositive:
+            _name(candidate, registry, appositive, resolved=True)
+            candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
+        elif described:
+            _described(candidate, registry, mentions, described, by_role(mention, registry))
+        else:
+            missed = mentions.near_miss(mention, candidate.speaker_start) if mentions else None
+            if missed:
+                _name(candidate, registry, missed.name, key=missed.key, resolved=True)
+            else:
+                candidate.speaker = mention
+                candidate.speaker_options = registry.closest(mention)
+    key = candidate.speaker_key
     if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
         state.last_person = (candidate.speaker, key)
+
+
+_FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
+
+
+def _inner_appositive(mention: str) -> tuple[str, str] | None:
+    """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,"."""
+    parts = [p.strip() for p in mention.strip(" ,").split(",")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    for i in (1, 0):
+        if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
+            return parts[i], parts[1 - i]
+    return None
+
+
+def _name(candidate, registry, name, *, key=None, resolved=False) -> None:
+    key = key or registry.speaker_in(name)[0]
+    candidate.speaker_key = key
+    candidate.speaker = registry.speaker_name(key) if key else name
+    candidate.speaker_resolved = resolved
+
+
+def _appositive(text: str, candidate: Candidate) -> str | None:
+    """The name printed beside a role: "the spokesman, Zamir Kabulov," or "Kabulov, the envoy"."""
+    after = _NAME_AFTER.match(text, candidate.speaker_end)
+    if after:
+        return after.group(1)
+    before = _NAME_BEFORE.search(
+        text[max(0, candidate.speaker_start - 60) : candidate.speaker_start]
+    )
+    return before.group(1) if before else None
+
+
+def _described(candidate, registry, mentions, described, by_role) -> None:
+    """ "the group", "the ministry", "the top diplomat": the one the registry gives that role
+    to, else the latest person or body of that sort named before."""
+    noun, person = described
+    if len(by_role) == 1:
+        _name(candidate, registry, registry.speaker_name(by_role[0]), key=by_role[0], resolved=True)
+        return
+    earlier = mentions.before(candidate.speaker_start) if mentions else []
+    for named in reversed(earlier):
+        if named.person != person:
+            continue
+        if by_role and named.key not in by_role:
+            continue
+        if not person and named.key is None and not same_family(noun, named.name):
+            continue
+        _name(candidate, registry, named.name, key=named.key, resolved=True)
+        return
+    candidate.speaker = candidate.speaker_as_written
+    candidate.speaker_options = by_role[:3]

@@ -1,0 +1,44 @@
+"""Where an article's body starts: headlines, standfirsts and page furniture come before it.
+
+A headline states; it is not a statement anyone made in the story, so extraction leaves it
+out unless asked. The leading block is the lines that read as headings (short, no closing
+full stop), the single sentences that follow a heading (a standfirst), and everything before
+a dateline ("MOSCOW, May 28 /TASS/").
+"""
+
+import re
+
+from quotes.extract.dates import dateline
+
+
+def body_start(text: str) -> int:
+    """The offset of the first paragraph of the story itself."""
+    paragraphs = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", text)]
+    paragraphs = [(start, words) for start, words in paragraphs if words]
+    line = dateline(text)
+    if line:
+        for start, words in paragraphs[:6]:
+            if words.startswith(line.written):
+                return start
+    begin = 0
+    after_heading = False
+    for start, words in paragraphs[:8]:
+        if _heading(words):
+            after_heading, begin = True, start + len(words)
+        elif after_heading and _standfirst(words, paragraphs, start):
+            after_heading, begin = False, start + len(words)
+        else:
+            break
+    return begin
+
+
+def _heading(words: str) -> bool:
+    return len(words.split()) <= 20 and not re.search(r"[.!?…”\"]$", words)
+
+
+def _standfirst(words: str, paragraphs, start) -> bool:
+    """One sentence after a heading, followed by another heading (as magazines print it)."""
+    if len(words.split()) > 45 or re.search(r"[.!?]\s+[A-Z]", words):
+        return False
+    following = [w for s, w in paragraphs if s > start][:1]
+    return bool(following) and _heading(following[0])

@@ -1,0 +1,185 @@
+"""What a careful reader remembers of a text while reading it: who has been named so far,
+which acronyms the text defined, and so what a description or a misspelt name refers to.
+
+"the group" is the movement named a line earlier; "the top diplomat" is the foreign minister
+in the headline or the registry; "MoFA" is "the Ministry of Foreign Affairs (MoFA)"; "Lavrow"
+three paragraphs after "Lavrov" is Lavrov.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from quotes.extract.registry import Registry
+from quotes.names import normalize
+
+# Head nouns of descriptions, and whether they describe a person or a body.
+PERSON_NOUNS = {
+    "minister", "diplomat", "spokesman", "spokeswoman", "spokesperson", "president", "official",
+    "ambassador", "envoy", "leader", "chief", "head", "governor", "senator", "lawmaker", "mp",
+    "general", "commander", "secretary", "premier", "chancellor", "prime", "deputy", "director",
+    "adviser", "advisor", "negotiator", "mayor", "candidate", "nominee", "analyst", "founder",
+}  # fmt: skip
+BODY_NOUNS = {
+    "group", "movement", "ministry", "government", "organization", "organisation", "militants",
+    "insurgents", "party", "office", "department", "agency", "committee", "council", "campaign",
+    "administration", "kremlin", "embassy", "company", "army", "military", "alliance", "coalition",
+}  # fmt: skip
+# What a description says in other words than the registry's titles.
+SYNONYMS = {
+    "top diplomat": "foreign minister",
+    "foreign minister": "minister of foreign affairs",
+    "foreign ministry": "ministry of foreign affairs",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+}
+_BODY = re.compile(
+    r"\b(?:The\s+)?((?:[A-Z][\w’'-]+\s+)+(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
+)
+# Nouns a text uses for the same kind of body: "the Taliban movement" ... "the group".
+FAMILIES = [
+    {"group", "movement", "organization", "organisation", "militants", "insurgents", "party",
+     "alliance", "coalition"},
+    {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
+]  # fmt: skip
+
+
+def same_family(noun: str, name: str) -> bool:
+    """Whether a body called ``name`` can be "the <noun>"."""
+    words = set(name.lower().split())
+    return noun in words or any(noun in f and words & f for f in FAMILIES)
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
+
+
+@dataclass
+class Named:
+    start: int
+    name: str
+    key: str | None
+    person: bool
+
+
+@dataclass
+class Mentions:
+    """Everything named in a text, in order, and the acronyms it defines."""
+
+    named: list[Named] = field(default_factory=list)
+    acronyms: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, text: str, registry: Registry) -> "Mentions":
+        mentions = cls()
+        for start, end, key in registry.speakers.find(text):
+            person = registry.is_person(key)
+            mentions.named.append(Named(start, text[start:end], key, person))
+        covered = [(n.start, n.start + len(n.name)) for n in mentions.named]
+        for match in _PERSON_NAME.finditer(text):
+            if any(a <= match.start() < b for a, b in covered):
+                continue
+            if match.start() == 0 or text[match.start() - 1] == "\n":
+                continue  # a headline or a line's first words: too often not a name
+            mentions.named.append(Named(match.start(), match.group(0), None, True))
+        for match in _BODY.finditer(text):
+            if not any(a <= match.start(1) < b for a, b in covered):
+                key, _ = registry.speaker_in(match.group(1))
+                mentions.named.append(Named(match.start(1), match.group(1), key, False))
+        for match in _ACRONYM.finditer(text):
+            before = text[: match.start()].rstrip()
+            expansion = _expansion(before, match.group(1))
+            if expansion:
+                # The registry may know the body by a longer name ending with the expansion.
+                near = registry.speakers.find(before[-100:])
+                key = near[-1][2] if near and near[-1][1] == len(before[-100:]) else None
+                mentions.acronyms[match.group(1)] = (expansion, key)
+        mentions.named.sort(key=lambda n: n.start)
+        return mentions
+
+    def before(self, position: int) -> list[Named]:
+        return [n for n in self.named if n.start < position]
+
+    def acronym_in(self, mention: str) -> tuple[str, str | None] | None:
+        for word in re.findall(r"[A-Z][A-Za-z]{1,9}", mention):
+            if word in self.acronyms:
+                return self.acronyms[word]
+        return None
+
+    def near_miss(self, mention: str, position: int) -> Named | None:
+        """A name already in the text that ``mention`` misspells ("Barabanow" for "Barabanov")."""
+        words = normalize(mention).split()
+        if not words or not mention[:1].isupper():
+            return None
+        word = words[-1]
+        if len(word) <= 4:
+            return None
+        for named in reversed(self.before(position)):
+            last = normalize(named.name).split()[-1]
+            if last == word and len(words) == 1 and named.person:
+                return named  # "Kabulov" after "Zamir Kabulov"
+            if last == word or last[0] != word[0] or abs(len(last) - len(word)) > 2:
+                continue
+            if difflib.SequenceMatcher(None, last, word).ratio() >= 0.8:
+                return named
+        return None
+
+
+def _expansion(before: str, acronym: str) -> str | None:
+    """The capitalised words before "(MoFA)" whose initials spell it."""
+    letters = [c.lower() for c in acronym if c.isupper()]
+    words = re.findall(r"[\w’'-]+", before)
+    capitals = 0
+    for i in range(len(words) - 1, -1, -1):
+        if words[i][:1].isupper():
+            capitals += 1
+        if capitals == len(letters):
+            name = " ".join(words[i:])
+            initials = [w[0].lower() for w in words[i:] if w[:1].isupper()]
+            if initials == letters:
+                return re.sub(r"^(?:the|The)\s+", "", name)
+            return None
+    return None
+
+
+def description(mention: str) -> tuple[str, bool] | None:
+    """(head noun, names a person) when ``mention`` is a description like "the group"."""
+    words = re.findall(r"[\w’'-]+", mention.lower())
+    determiners = ("the", "a", "an", "its", "his", "her", "their")
+    if not words or not (words[0] in determiners or re.search(r"[’']s$", words[0])):
+        return None
+    if any(w[:1].isupper() for w in re.findall(r"[\w’'-]+", mention)[1:]) and not any(
+        w in PERSON_NOUNS | BODY_NOUNS for w in words
+    ):
+        return None
+    head = words[-1]
+    if head in PERSON_NOUNS:
+        return head, True
+    if head in BODY_NOUNS:
+        return head, False
+    return None
+
+
+def by_role(mention: str, registry: Registry) -> list[str]:
+    """Registry speakers whose role titles say what the description says ("the Russian top
+    diplomat" -> the Minister of Foreign Affairs of Russia)."""
+    words = re.sub(r"'s\b", "", normalize(mention))
+    for phrase, other in SYNONYMS.items():
+        words = words.replace(phrase, other)
+    wanted = set(re.findall(r"\w+", words)) - {"the", "a", "an", "of", "its", "his", "her", "their"}
+    found: set[str] | None = None
+    for word in wanted:
+        keys = set().union(*(registry.roles.get(form, set()) for form in _forms(word)))
+        found = keys if found is None else found & keys
+        if not found:
+            return []
+    return sorted(found or ())
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A word and its country form: "russian" also matches "russia"."""
+    if word.endswith("ian"):
+        return word, word[:-1]
+    if word.endswith("an"):
+        return word, word + "istan"
+    return (word,)

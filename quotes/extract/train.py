@@ -1,0 +1,112 @@
+"""Rebuild the shipped attribution model from PolNeAR and print its figures on dev.
+
+Trains CRFsuite's averaged perceptron on the ``train`` compartment for each number of epochs
+in a small grid, scores each on ``dev`` (exact span F1 for source, cue and content, each span
+counted once), and keeps the best as ``quotes/extract/model/attribution.crfsuite``. The corpus
+is read in place; the model holds feature weights only. A run is reproducible: the paragraphs
+go in in corpus order and CRFsuite shuffles them with the C library's generator, whose seed is
+the same in every fresh process (so the grid always runs in the same order, in one process).
+
+Run: .venv/bin/python -m quotes.extract.train --polnear ../shared/polnear
+"""
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from quotes.extract import polnear, tagger
+
+# Averaged perceptron epochs to try: a few passes over the corpus each, so a run takes minutes
+# (L-BFGS took twelve minutes a setting on this corpus for no better figures).
+GRID = (10, 16)
+
+
+def sequences(articles):
+    """(features, labels) for every paragraph of every article."""
+    from quotes.extract import _by_rules
+
+    for article in articles:
+        ruled = _by_rules(article.text)
+        spans = [
+            tagger.Span(role, *bounds)
+            for attribution in article.attributions
+            for role, bounds in attribution.items()
+        ]
+        for tokens in tagger.paragraphs(article.text):
+            first, last = tokens[0].start, tokens[-1].end
+            inside = [s for s in spans if s.start < last and first < s.end]
+            near = [c for c in ruled if c.content_start < last and first < c.content_end]
+            yield tagger.features(article.text, tokens, near), tagger.labels(tokens, inside)
+
+
+def train(train_set, path: Path, epochs: int) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(algorithm="ap", verbose=False)
+    for xseq, yseq in train_set:
+        trainer.append(xseq, yseq)
+    trainer.set_params({"max_iterations": epochs, "feature.minfreq": 5})
+    trainer.train(str(path))
+
+
+def score(path: Path, articles) -> dict[str, float]:
+    """Exact-span F1 per role, each gold span counted once."""
+    import pycrfsuite
+
+    from quotes.extract import _by_rules
+
+    model = pycrfsuite.Tagger()
+    model.open(str(path))
+    counts = {role: [0, 0, 0] for role in tagger.ROLES}  # hits, predicted, gold
+    for article in articles:
+        predicted = set()
+        ruled = _by_rules(article.text)
+        for tokens in tagger.paragraphs(article.text):
+            tags = model.tag(tagger.features(article.text, tokens, ruled))
+            predicted |= {(s.role, s.start, s.end) for s in tagger.decode(tokens, tags)}
+        gold = {(role, *b) for a in article.attributions for role, b in a.items()}
+        for role in tagger.ROLES:
+            p = {s for s in predicted if s[0] == role}
+            g = {s for s in gold if s[0] == role}
+            counts[role][0] += len(p & g)
+            counts[role][1] += len(p)
+            counts[role][2] += len(g)
+    figures = {}
+    for role, (hits, pred, gold) in counts.items():
+        precision, recall = hits / pred if pred else 0, hits / gold if gold else 0
+        figures[role] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "model" / tagger.MODEL)
+    args = parser.parse_args()
+    began = time.perf_counter()
+    train_set = list(sequences(polnear.articles(args.polnear, "train")))
+    dev = polnear.articles(args.polnear, "dev")
+    print(f"{len(train_set)} training paragraphs, features in {time.perf_counter() - began:.0f} s")
+    best = None
+    with tempfile.TemporaryDirectory() as folder:
+        for epochs in GRID:
+            path = Path(folder) / f"epochs-{epochs}.crfsuite"
+            began = time.perf_counter()
+            train(train_set, path, epochs)
+            figures = score(path, dev)
+            mean = sum(figures.values()) / len(figures)
+            print(
+                f"{epochs} epochs: dev exact F1 "
+                + " ".join(f"{role} {f:.3f}" for role, f in figures.items())
+                + f" (trained in {time.perf_counter() - began:.0f} s)"
+            )
+            if best is None or mean > best[0]:
+                best = (mean, epochs, path.read_bytes())
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(best[2])
+    print(f"kept {best[1]} epochs: {args.out} ({len(best[2]) / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

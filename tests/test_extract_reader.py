@@ -1,0 +1,217 @@
+"""Extraction reads a new article as a careful analyst does: short articles written for the
+purpose, each exercising one pattern (appositive names, descriptions, acronyms, weekday
+dates against a dateline, two-sentence quotes with the cue after, headlines)."""
+
+import pytest
+
+from quotes.extract import extract
+from quotes.extract.dates import dateline, said_in
+from quotes.extract.draft import draft_source
+from quotes.extract.layout import body_start
+from quotes.extract.registry import Registry
+
+
+@pytest.fixture
+def registry():
+    registry = Registry()
+    registry.add_speaker(
+        "zamir-kabulov",
+        "Zamir Kabulov",
+        ["Kabulov"],
+        roles=["Special Presidential Envoy for Afghanistan of Russia"],
+    )
+    registry.add_speaker(
+        "sergei-lavrov",
+        "Sergei Lavrov",
+        ["Lavrov"],
+        roles=["Minister of Foreign Affairs of Russia"],
+    )
+    registry.add_speaker("taliban", "Taliban", ["Taliban movement"], person=False)
+    registry.add_speaker(
+        "afghan-foreign-ministry",
+        "Afghan Ministry of Foreign Affairs",
+        ["Afghan Foreign Ministry"],
+        person=False,
+    )
+    return registry
+
+
+def speakers(found):
+    return [(c.speaker_as_written, c.speaker_key) for c in found]
+
+
+# An invented wire story: a headline, a dateline without its year, weekdays, an appositive.
+WIRE = (
+    "Kabulov says Moscow talks will go on\n"
+    "\n"
+    "MOSCOW, May 28 /TASS/. Russia’s special envoy for Afghanistan, Zamir Kabulov, said on "
+    "Monday that the next round would open in June.\n"
+    "\n"
+    "The talks began in February 2019 and have met four times since.\n"
+)
+
+
+def test_an_appositive_name_beside_a_role_is_the_speaker(registry):
+    (c,) = extract(WIRE, registry=registry, published="2019-05-28")
+    assert c.speaker_key == "zamir-kabulov"
+    assert c.cue == "said"
+    assert c.text.startswith("said on Monday that the next round would open in June")
+
+
+def test_a_weekday_resolves_against_the_dateline(registry):
+    draft, count = draft_source(
+        WIRE, registry=registry, text_path="wire.txt", title="t", published=None, sha256="0"
+    )
+    # The dateline says May 28; the text names 2019; May 28, 2019 was a Tuesday, so
+    # "on Monday" is May 27.
+    assert '  published: "2019-05-28"  # from the dateline “MOSCOW, May 28 /TASS/”' in draft
+    assert '  publication: "TASS"' in draft
+    assert "    said: 2019-05-27\n" in draft
+    assert '    said_as_written: "on Monday"\n    said_basis: resolved' in draft
+    assert count == 1
+
+
+def test_the_headline_is_left_out_unless_asked_for(registry):
+    assert body_start(WIRE) == WIRE.index("MOSCOW")
+    assert all(c.content_start > WIRE.index("MOSCOW") for c in extract(WIRE, registry=registry))
+    with_headline = extract(WIRE, registry=registry, headlines=True)
+    assert any(c.content_start < WIRE.index("MOSCOW") for c in with_headline)
+
+
+def test_a_two_sentence_quote_with_its_cue_after_is_one_direct_statement(registry):
+    text = (
+        "Zamir Kabulov arrived in Doha on Sunday.\n\n"
+        "“We will not leave the table. Our work here is not done,” the envoy noted.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.text, c.cue) == (
+        "direct",
+        "We will not leave the table. Our work here is not done",
+        "noted",
+    )
+    assert c.speaker_as_written == "the envoy"
+    assert c.speaker_key == "zamir-kabulov"
+
+
+def test_descriptions_resolve_to_the_body_named_before_and_the_role_in_the_registry(registry):
+    text = (
+        "The Taliban movement sent a delegation to Moscow.\n\n"
+        "The group said that foreign troops must leave first.\n\n"
+        "Russia’s top diplomat said that the meeting had been productive.\n"
+    )
+    group, diplomat = extract(text, registry=registry)
+    assert (group.speaker_as_written, group.speaker_key) == ("The group", "taliban")
+    assert (diplomat.speaker_as_written, diplomat.speaker_key) == (
+        "Russia’s top diplomat",
+        "sergei-lavrov",
+    )
+
+
+def test_an_acronym_defined_in_the_text_names_the_body(registry):
+    text = (
+        "The Afghan Ministry of Foreign Affairs (MoFA) summoned the ambassador.\n\n"
+        "MoFA said that the meeting in Moscow was a mistake.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker_as_written, c.speaker_key) == ("MoFA", "afghan-foreign-ministry")
+
+
+def test_a_misspelt_repeat_of_a_name_is_the_same_speaker(registry):
+    text = (
+        "Zamir Kabulov met the delegation.\n\n"
+        "Analysts expect little from the meeting.\n\n"
+        "Kabulow said that the delegation had made no promises.\n"
+    )
+    found = [c for c in extract(text, registry=registry) if c.cue == "said"]
+    assert speakers(found) == [("Kabulow", "zamir-kabulov")]
+
+
+def test_discourse_words_and_dates_are_not_part_of_the_speaker(registry):
+    text = (
+        "Reports, however, said that the convoy had been turned back.\n\n"
+        "The ministry on Friday said that the border would stay closed.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.speaker_as_written for c in found] == ["Reports", "The ministry"]
+
+
+def test_a_quotation_is_not_its_own_speaker(registry):
+    text = "“Everyone knows the talks failed,” Lavrov said.\n"
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.speaker_as_written, c.speaker_key) == ("direct", "Lavrov", "sergei-lavrov")
+
+
+def test_a_partial_quote_inside_reported_speech_is_partial(registry):
+    text = "Lavrov said that the West had behaved in a “provocative” way.\n"
+    (c,) = extract(text, registry=registry)
+    assert c.kind == "partial"
+    assert c.text == "said that the West had behaved in a “provocative” way"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "said"),
+    [
+        ("He said on Monday that", "2019-05-29", ("2019-05-27", "on Monday", "resolved")),
+        ("He said yesterday that", "2019-05-29", ("2019-05-28", "yesterday", "resolved")),
+        ("He said last week", "2019-05-29", ("2019-05-20/2019-05-26", "last week", "resolved")),
+        (
+            "Earlier this month, he said",
+            "2019-05-29",
+            ("2019-05-01/2019-05-29", "Earlier this month", "resolved"),
+        ),
+        (
+            "In late April, he said",
+            "2019-05-29",
+            ("2019-04-21/2019-04-30", "In late April", "resolved"),
+        ),
+        ("On November 9, he said", "2019-06", ("2018-11-09", "On November 9", "resolved")),
+        ("On December 26, 2016, he said", None, ("2016-12-26", "On December 26, 2016", "stated")),
+        ("He said on Monday that", "2019-05", None),  # a weekday needs the day of publication
+    ],
+)
+def test_dates_against_the_publication_date(sentence, published, said):
+    assert said_in(sentence, published) == said
+
+
+def test_datelines():
+    line = dateline("KABUL, Feb. 5, 2019 (Reuters) - The Taliban said")
+    assert (line.city, line.agency, line.published) == ("KABUL", "Reuters", "2019-02-05")
+    line = dateline("Headline\n\nKABUL (Reuters) - The Taliban said")
+    assert (line.city, line.agency, line.published) == ("KABUL", "Reuters", None)
+    assert dateline("The Taliban said on Monday that talks would resume.") is None
+
+
+def test_the_registry_is_matched_in_one_pass_whatever_its_size():
+    registry = Registry()
+    for i in range(5000):
+        registry.add_speaker(f"speaker-{i}", f"Person Number{i}", [f"Number{i}"])
+    registry.add_speaker("sergei-lavrov", "Sergei Lavrov", ["Lavrov", "Sergey Lavrov"])
+    assert registry.speaker_in("Russian Foreign Minister Sergey Lavrov’s") == (
+        "sergei-lavrov",
+        "Sergey Lavrov",
+    )
+    assert registry.speaker_in("the envoy") == (None, None)
+    assert registry.speakers.find("Number17 met Lavrov.") == [
+        (0, 8, "speaker-17"),
+        (13, 19, "sergei-lavrov"),
+    ]
+    assert registry.closest("Sergei Lavrow") == ["sergei-lavrov"]
+
+
+def test_a_reader_ties_a_surname_and_a_description_to_names_not_in_the_registry():
+    registry = Registry()
+    registry.add_speaker("russian-government", "Government of Russia", ["Russia"], person=False)
+    text = (
+        "Russia’s special envoy for Afghanistan, Zamir Kabulov, said that talks would go on.\n\n"
+        "The Hezb-e Wahdat movement sent a delegation. The group said that it wanted a truce.\n\n"
+        "“We will not leave the table,” Kabulov noted.\n"
+    )
+    envoy, group, quote = extract(text, registry=registry)
+    # Russia is whose envoy he is, not the speaker; nobody here is in the registry.
+    assert (envoy.speaker, envoy.speaker_key, envoy.role) == (
+        "Zamir Kabulov",
+        None,
+        "Russia’s special envoy for Afghanistan",
+    )
+    assert (group.speaker_as_written, group.speaker) == ("The group", "Hezb-e Wahdat movement")
+    assert (quote.speaker_as_written, quote.speaker) == ("Kabulov", "Zamir Kabulov")
