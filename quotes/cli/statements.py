@@ -84,6 +84,9 @@ def _choice(enum) -> click.Choice:
     return click.Choice([m.value for m in enum], case_sensitive=False)
 
 
+# The largest LIMIT the databases take, as quotes.query.MAX_LIMIT (not imported: --help
+# would pay for the query module).
+LIMIT_MAX = 2**63 - 1
 UNORDERED = {"none": "as stored: the fastest, for whole exports"}
 
 
@@ -92,8 +95,6 @@ def filter_options(command, *, speaker: bool = True, unordered: bool = False):
 
     ``unordered`` offers ``--sort none``.
     """
-    from quotes.query import MAX_LIMIT
-
     sorts = {**SORTS, **(UNORDERED if unordered else {})}
     options = [
         click.option(
@@ -172,7 +173,7 @@ def filter_options(command, *, speaker: bool = True, unordered: bool = False):
         ),
         click.option(
             "--limit",
-            type=click.IntRange(min=0, max=MAX_LIMIT),
+            type=click.IntRange(min=0, max=LIMIT_MAX),
             help="At most this many statements.",
         ),
     ]
