@@ -200,9 +200,16 @@ def _columns(dialect: str) -> dict[str, str]:
     }
 
 
-FROM = (
-    "FROM statement s JOIN speaker sp ON sp.id = s.speaker_id JOIN source so ON so.id = s.source_id"
-)
+def _from(reader: Reader, filters: Filters) -> str:
+    """The statement with its speaker and source. On SQLite, statements lead the join
+    (CROSS JOIN fixes SQLite's join order) unless the filter is on the speaker's party: else
+    its planner may walk speakers and fetch their statements one by one, ten times slower for a
+    whole export than reading the table in order (or in the order of its date index)."""
+    join = "CROSS JOIN" if reader.dialect == "sqlite" and not filters.by_party_ids else "JOIN"
+    return (
+        f"FROM statement s {join} speaker sp ON sp.id = s.speaker_id "
+        f"{join} source so ON so.id = s.source_id"
+    )
 
 
 def select_sql(
@@ -212,7 +219,7 @@ def select_sql(
     in order, and the values bound to it."""
     p = p or _Params(reader)
     clauses = [*conditions(filters, p), *(where or [])]
-    sql = f"SELECT {', '.join(columns)} {FROM}"
+    sql = f"SELECT {', '.join(columns)} {_from(reader, filters)}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += _order(filters.sort)

@@ -1,12 +1,10 @@
 """Careless and hostile command lines on the read path: each refused or handled with one clear
 message and the documented exit status, never a traceback, and the database as it was."""
 
-import json
 import os
 import pty
 import resource
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BACKENDS
-from tests.helpers import PROJECT, copy_project, dump, run
+from tests.helpers import PROJECT, dump, run
+from tests.test_search_peers import seed_in_sqlite
 
 QUOTES = [sys.executable, "-m", "quotes"]
 
@@ -155,17 +154,8 @@ def test_export_cut_short_leaves_the_old_file_and_no_half_file(big_url, tmp_path
     assert _no_leftovers(tmp_path) == []
 
 
-@pytest.fixture
-def sqlite_seed(tmp_path) -> str:
-    """The seed in a SQLite file of the test's own."""
-    url = f"sqlite:///{tmp_path / 'quotes.db'}"
-    result = run(url, "load", "--data", str(copy_project(tmp_path)))
-    assert result.exit_code == 0, result.output
-    return url
-
-
-def test_export_over_the_database_is_refused_without_force(sqlite_seed):
-    url = sqlite_seed
+def test_export_over_the_database_is_refused_without_force(tmp_path):
+    url = seed_in_sqlite(tmp_path)
     copy = Path(url.removeprefix("sqlite:///"))
     before, size = dump(url), copy.stat().st_size
     result = run(url, "export", "-o", str(copy))
@@ -295,42 +285,3 @@ def test_export_shows_progress_on_a_terminal_only(big_url, tmp_path):
     assert silent == ""
     piped = quotes(big_url, "export", "-o", str(tmp_path / "piped.csv"), text=True)
     assert piped.stderr == f"3000 statement(s) exported to {tmp_path / 'piped.csv'}\n"
-
-
-# -- the peers' tools work on our database ---------------------------------------------------
-
-
-def test_sqlite_utils_search_finds_statements(sqlite_seed):
-    path = sqlite_seed.removeprefix("sqlite:///")
-    before = dump(sqlite_seed)
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "sqlite-utils"),
-            "search",
-            path,
-            "statement",
-            "scorpion",
-            "-c",
-            "key",
-            "-c",
-            "text",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [
-        {
-            "key": "saleh-scorpion-genes",
-            "text": "described the Taliban as having “scorpion genes” and possessing "
-            "“Bronze Age logic.”",
-        }
-    ]
-    # Datasette finds the index the same way: by the declaration of the virtual table.
-    with sqlite3.connect(path) as connection:
-        (declared,) = connection.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'statement_fts'"
-        ).fetchone()
-    assert 'content="statement"' in declared
-    assert dump(sqlite_seed) == before
