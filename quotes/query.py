@@ -240,8 +240,14 @@ def statement_records(session, filters: Filters) -> Iterator[dict]:
     reader = reader_of(session)
     sql, params = _record_select(reader, filters)
     names = list(_columns(reader.dialect))
-    for row in reader.stream(sql, params, BATCH):
-        yield record(dict(zip(names, row, strict=True)))
+    for batch in reader.batches(sql, params, BATCH, few=_few(filters)):
+        for row in batch:
+            yield record(dict(zip(names, row, strict=True)))
+
+
+def _few(filters: Filters) -> bool:
+    """Whether the answer fits in one batch whatever the data."""
+    return filters.limit is not None and filters.limit <= BATCH
 
 
 def record(row: dict) -> dict:
@@ -352,7 +358,7 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     hot path, where the database builds nearly every cell and Python only the citation."""
     reader = reader_of(session)
     sql, params = select_sql(reader, filters, _cell_columns(reader.dialect, fields))
-    batches = reader.batches(sql, params, BATCH)
+    batches = reader.batches(sql, params, BATCH, few=_few(filters))
     if "citation" not in fields:
         yield from batches
         return

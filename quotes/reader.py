@@ -33,15 +33,13 @@ class Reader:
         cursor.execute(sql, tuple(params))
         return cursor
 
-    def stream(self, sql: str, params=(), size: int = 2000) -> Iterator[tuple]:
-        """Rows of a query of any size, one at a time (see ``batches``)."""
-        for batch in self.batches(sql, params, size):
-            yield from batch
-
-    def batches(self, sql: str, params=(), size: int = 2000) -> Iterator[list[tuple]]:
+    def batches(
+        self, sql: str, params=(), size: int = 2000, *, few: bool = False
+    ) -> Iterator[list[tuple]]:
         """Rows of a query of any size, ``size`` at a time: through a server-side cursor on
-        PostgreSQL, so that memory stays flat however many rows there are."""
-        if self.dialect == "postgresql":
+        PostgreSQL, so that memory stays flat however many rows there are, unless the caller
+        knows there are ``few`` (at most ``size``): then one round trip does."""
+        if self.dialect == "postgresql" and not few:
             cursor = self.connection.cursor(name=f"quotes_{next(_cursors)}")
             cursor.itersize = size
         else:
@@ -50,6 +48,8 @@ class Reader:
             cursor.execute(sql, tuple(params))
             while rows := cursor.fetchmany(size):
                 yield rows
+                if len(rows) < size:
+                    break
         finally:
             with contextlib.suppress(Exception):  # the connection may be closed already
                 cursor.close()
