@@ -365,6 +365,7 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     at = fields.index("citation")
     notes = _SourceNotes(reader)
     for batch in batches:
+        notes.fetch({r[at] for r in batch})
         yield [r[:at] + (notes[r[at]] + r[-1],) + r[at + 1 : -1] for r in batch]
 
 
@@ -385,14 +386,19 @@ class _SourceNotes(dict):
         super().__init__()
         self.reader = reader
 
-    def __missing__(self, source_id: int) -> str:
+    def fetch(self, source_ids: set[int]) -> None:
+        """Build the notes of those sources not seen yet, reading them in one query."""
         from quotes.citation import source_note
 
-        row = self.reader.execute(
-            "SELECT author, title, publication, published, url FROM source WHERE id = "
-            + self.reader.mark,
-            (source_id,),
-        ).fetchone()
-        note = source_note(*row)
-        self[source_id] = "'" + note if note.startswith(_FORMULA_FIRST) else note
-        return self[source_id]
+        missing = sorted(source_ids - self.keys())
+        if not missing:
+            return
+        marks = ", ".join(self.reader.mark for _ in missing)
+        rows = self.reader.execute(
+            "SELECT id, author, title, publication, published, url FROM source "
+            f"WHERE id IN ({marks})",
+            missing,
+        ).fetchall()
+        for source_id, *metadata in rows:
+            note = source_note(*metadata)
+            self[source_id] = "'" + note if note.startswith(_FORMULA_FIRST) else note
