@@ -1,17 +1,22 @@
-"""Scale benchmark: a million statements on SQLite and PostgreSQL, against hand-written SQL.
+"""Scale benchmark: a million statements on SQLite and PostgreSQL, side by side with the peers.
 
 For each backend: load synthetic data through the real loader (statements per second, peak
-memory); time the everyday questions in process (median and 95th percentile) next to the same
-answer asked as hand-written SQL through the database's own client (sqlite3, psql) in the same
-run, as the floor; time the same commands as whole processes; export every statement to CSV
-(rows per second, peak memory, at 100,000 rows and at all); time `quotes --help`; and print
-each query's plan. Figures only: nothing here passes or fails on time.
+memory); ask the everyday questions in process (median and 95th percentile) next to the same
+rows asked through the database's own client (the sqlite3 shell, psql) in the same run; time
+the commands as whole processes, with and without bytecode, next to `sqlite-utils query`
+giving the same rows; export every statement (in date order and in no order; rows per second
+and peak memory) next to sqlite-utils and the client on the same columns; time `quotes
+--help`; print each query's plan. Every peer's rows are checked equal to ours, cell by cell.
+Figures only: nothing here passes or fails on time.
 
+    .venv/bin/pip install -e . --group bench    # the peers: sqlite-utils (sqlite3, psql: apt)
     .venv/bin/python benchmarks/scale.py                 # 1,000,000 statements, both backends
     .venv/bin/python benchmarks/scale.py --n 20000 --repeat 2    # the CI smoke run
 """
 
 import argparse
+import csv
+import io
 import json
 import os
 import platform
@@ -29,12 +34,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 QUOTES = [sys.executable, "-m", "quotes"]
+SQLITE_UTILS = str(Path(sys.executable).parent / "sqlite-utils")
 TARGETS = {
     "ratio": 1.5,
-    "help_ms": 150,
-    "said_process_ms": 500,
-    "load_rate": 20_000,
-    "export_rate": 200_000,
+    "help_ms": 100,
+    "process_ms": 250,
+    "load_rate": 25_000,
+    "export_vs_sqlite_utils": 2.0,
+    "export_rate": {"sqlite": 200_000, "postgresql": 100_000},
     "export_mb": 200,
 }
 
@@ -44,6 +51,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000, help="statements to generate")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--repeat", type=int, default=7, help="runs per timing")
+    parser.add_argument(
+        "--sqlite-file",
+        type=Path,
+        help="a SQLite database this script loaded before with the same --n: its load is not "
+        "timed again",
+    )
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase in a child
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -54,6 +67,10 @@ def main() -> None:
         f"Python {platform.python_version()}; n = {args.n:,} statements\n"
     )
     for backend in args.backends.split(","):
+        if backend == "sqlite" and args.sqlite_file:
+            url = f"sqlite:///{args.sqlite_file.resolve()}"
+            _run(backend, url, ["sqlite3", str(args.sqlite_file.resolve())], args, load=False)
+            continue
         with _database(backend) as (url, client):
             _run(backend, url, client, args)
 
@@ -152,8 +169,16 @@ def _load_child(url: str, n: int) -> None:
     )
 
 
-def _run(backend: str, url: str, client: list[str], args) -> None:
+def _run(backend: str, url: str, client: list[str], args, load: bool = True) -> None:
     print(f"== {backend} ==")
+    if load:
+        _load(backend, url, args)
+    else:
+        print(f"load: not timed in this run ({url} was loaded before)")
+    _ask(backend, url, client, args)
+
+
+def _load(backend: str, url: str, args) -> None:
     child = subprocess.run(
         [sys.executable, __file__, "--phase", "load", "--url", url, "--n", str(args.n)],
         capture_output=True,
@@ -173,252 +198,304 @@ def _run(backend: str, url: str, client: list[str], args) -> None:
         + f"; peak memory {loaded['peak_mb']:.0f} MB"
     )
 
-    from sqlmodel import Session
 
+def _ask(backend: str, url: str, client: list[str], args) -> None:
     from benchmarks.synthetic import Synthetic
-    from quotes import db
+    from quotes.reader import connect
 
-    synthetic = Synthetic(args.n)
-    engine = db.make_engine(url)
-    questions = _questions(synthetic, backend)
+    reader = connect(url)
+    questions = _questions(reader, Synthetic(args.n))
+    peer = "sqlite3" if backend == "sqlite" else "psql"
     print(
-        f"\n{'question':34} {'in process (ms)':>18} {'hand SQL (ms)':>16} {'ratio':>6}"
-        f"  {'rows':>7}  target"
+        f"\n{'in process':34} {'quotes (ms)':>16} {peer + ' (ms)':>16} {'ratio':>6}"
+        f"  {'rows':>6}  same cells  target"
     )
-    with Session(engine) as session:
-        for name, question in questions.items():
-            ours, rows = _in_process(session, question["core"], args.repeat)
-            floor = _floor(client, backend, question["sql"], args.repeat)
-            # sqlite3's timer counts whole milliseconds: a faster answer counts as 0.5 ms.
-            floor = [max(t, 0.5) for t in floor]
-            ratio = statistics.median(ours) / statistics.median(floor) if floor else float("nan")
-            print(
-                f"{name:34} {_ms(ours):>18} {_ms(floor):>16} {ratio:6.2f}  {rows:7,}  "
-                f"{'<= 1.5: ' + ('met' if ratio <= TARGETS['ratio'] else 'NOT met')}"
-            )
-
-    print(f"\n{'whole process':60} {'median ms':>10} {'p95 ms':>8}")
     for name, question in questions.items():
-        times = _process_times([*QUOTES, "--db", url, *question["cli"], "--nl"], args.repeat)
-        note = ""
-        if name.startswith("said"):
-            note = _against(statistics.median(times), TARGETS["said_process_ms"], "ms")
+        ours, rows = _in_process(question["run"], args.repeat)
+        floor = _floor(client, backend, question["sql"], args.repeat)
+        # sqlite3's timer counts whole milliseconds: a faster answer counts as 0.5 ms.
+        floor = [max(t, 0.5) for t in floor]
+        ratio = statistics.median(ours) / statistics.median(floor) if floor else float("nan")
+        same = _same(question["csv"](), _client_csv(client, backend, question["sql"]))
         print(
-            f"{'quotes ' + ' '.join(question['cli']):60} {statistics.median(times):10.0f} "
-            f"{_p95(times):8.0f}{note}"
+            f"{name:34} {_ms(ours):>16} {_ms(floor):>16} {ratio:6.2f}  {rows:6,}  {same:10}  "
+            f"<= 1.5: {'met' if ratio <= TARGETS['ratio'] else 'NOT met'}"
         )
-    help_times = _process_times([*QUOTES, "--help"], args.repeat)
+
     print(
-        f"{'quotes --help':60} {statistics.median(help_times):10.0f} {_p95(help_times):8.0f}"
-        + _against(statistics.median(help_times), TARGETS["help_ms"], "ms")
+        f"\n{'whole process, median ms':64} {'quotes':>7} {'bytecode':>8} "
+        + (f"{'sqlite-utils':>12} {'ratio':>6}  same cells" if backend == "sqlite" else "")
+    )
+    for question in questions.values():
+        command = [*QUOTES, "--db", url, *question["cli"], "--csv"]
+        cold = statistics.median(_process_times(command, args.repeat, bytecode=False))
+        warm = statistics.median(_process_times(command, args.repeat, bytecode=True))
+        line = f"{'quotes ' + ' '.join(question['cli']) + ' --csv':64} {cold:7.0f} {warm:8.0f}"
+        if backend == "sqlite":
+            utils = [SQLITE_UTILS, "query", url.removeprefix("sqlite:///"), question["sql"]]
+            theirs = statistics.median(_process_times([*utils, "--csv"], args.repeat))
+            ours = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            same = _same(ours, _output([*utils, "--csv"]))
+            line += f" {theirs:12.0f} {warm / theirs:6.2f}  {same}"
+            if question.get("process_target"):
+                line += _against(warm, TARGETS["process_ms"], "ms") + (
+                    f", <= 1.5x sqlite-utils: {'met' if warm / theirs <= 1.5 else 'NOT met'}"
+                )
+        print(line)
+    cold = statistics.median(_process_times([*QUOTES, "--help"], args.repeat, bytecode=False))
+    warm = statistics.median(_process_times([*QUOTES, "--help"], args.repeat, bytecode=True))
+    print(
+        f"{'quotes --help':64} {cold:7.0f} {warm:8.0f}"
+        + _against(warm, TARGETS["help_ms"], "ms (with bytecode)")
     )
 
-    print("\nexport to CSV (whole process)")
-    for limit in sorted({min(100_000, args.n), args.n}):
-        out = Path(tempfile.mkdtemp()) / "export.csv"
-        command = [*QUOTES, "--db", url, "export", "-o", str(out)]
-        if limit < args.n:
-            command += ["--limit", str(limit)]
-        seconds, peak = _measured(command)
-        rows = limit
-        print(
-            f"  {rows:>9,} rows: {seconds:.1f} s, {rows / seconds:,.0f} rows/s"
-            + _against(rows / seconds, TARGETS["export_rate"], "rows/s", more=True)
-            + f"; peak memory {peak:.0f} MB"
-            + _against(peak, TARGETS["export_mb"], "MB")
-        )
-        shutil.rmtree(out.parent, ignore_errors=True)
+    print("\nexport, every column (whole process)")
+    _exports(backend, url, client, reader, args)
 
     print("\nquery plans (ours)")
-    with engine.connect() as connection:
-        for name, question in questions.items():
-            if question.get("plan") is None:
-                continue
-            explain = "EXPLAIN QUERY PLAN " if backend == "sqlite" else "EXPLAIN "
-            compiled = question["plan"](engine)
-            plan = connection.exec_driver_sql(explain + compiled).all()
-            lines = [" ".join(str(c) for c in row[-1:]) for row in plan]
-            print(f"  {name}:")
-            for line in lines[:12]:
-                print(f"    {line}")
-    engine.dispose()
+    for name, question in questions.items():
+        explain = "EXPLAIN QUERY PLAN " if backend == "sqlite" else "EXPLAIN "
+        plan = reader.execute(explain + question["sql"]).fetchall()
+        print(f"  {name}:")
+        # SQLite: the statement's own steps (parent 0), not those inside the stance and claim
+        # subqueries; PostgreSQL: the plan's first lines.
+        steps = [row for row in plan if backend != "sqlite" or row[1] == 0]
+        for row in steps[:14]:
+            print(f"    {row[-1]}")
+    reader.close()
     print()
+
+
+def _exports(backend: str, url: str, client: list[str], reader, args) -> None:
+    """Every statement, every column: quotes against sqlite-utils (same columns, same order)
+    and the database's client, in date order and in no order."""
+    from quotes.cli.statements import EXPORT_FIELDS
+    from quotes.query import Filters
+
+    folder = Path(tempfile.mkdtemp())
+    for sort in ("said", "none"):
+        out = folder / "export.csv"
+        command = [*QUOTES, "--db", url, "export", "--sort", sort, "--silent", "-o", str(out)]
+        seconds, peak = _measured(command)
+        rate = args.n / seconds
+        line = f"  --sort {sort:5}: quotes {seconds:6.1f} s, {rate:9,.0f} rows/s"
+        line += f", peak {peak:.0f} MB"
+        sql = _literal(reader, Filters(sort=sort), EXPORT_FIELDS, citation_of_sources=True)
+        if backend == "sqlite":
+            theirs_out = folder / "sqlite-utils.csv"
+            path = url.removeprefix("sqlite:///")
+            utils = [SQLITE_UTILS, "query", path, sql, "--csv"]
+            theirs, _ = _measured(utils, stdout=theirs_out)
+            line += f"; sqlite-utils {args.n / theirs:9,.0f} rows/s, ratio {theirs / seconds:.2f}"
+            if sort == "said":
+                line += _against(
+                    theirs / seconds, TARGETS["export_vs_sqlite_utils"], "x sqlite-utils", more=True
+                )
+        shell_out = folder / "client.csv"
+        shell, _ = _measured(_client_command(client, backend, sql), stdout=shell_out)
+        line += f"; {client[0].rsplit('/', 1)[-1]} {args.n / shell:9,.0f} rows/s"
+        if sort == "none":
+            line += _against(rate, TARGETS["export_rate"][backend], "rows/s", more=True)
+        line += _against(peak, TARGETS["export_mb"], "MB")
+        rows = _count_rows(out)
+        line += f"; rows: {rows:,}" + (" (all)" if rows == args.n else f" (NOT {args.n:,})")
+        if backend == "sqlite" and sort == "said":
+            line += f"; same cells as sqlite-utils: {_same_files(out, theirs_out)}"
+        print(line)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- the questions ---------------------------------------------------------------------------
 
 
-def _questions(synthetic, backend: str) -> dict:
-    from quotes.claims import claim_rows
-    from quotes.lookup import find_speaker, resolve_filters
-    from quotes.query import Filters, statement_records, statement_select
-
-    speaker = synthetic.speaker_name(100)
-    sqlite = backend == "sqlite"
-    concat = (
-        "group_concat(p.key || ':' || st.polarity, '; ')"
-        if sqlite
-        else "string_agg(p.key || ':' || st.polarity, '; ')"
-    )
-    nulls = "" if sqlite else " NULLS FIRST"
-    columns = (
-        "s.id, so.key, s.key, sp.name, sp.key, s.role_as_written, s.kind, s.text, s.cue, s.said, "
-        's.said_from, s.said_to, so.title, so.author, so.published, s.start, s."end", '
-        f"(SELECT {concat} FROM stance st JOIN party p ON p.id = st.party_id "
-        "WHERE st.statement_id = s.id) AS stances"
-    )
-    base = (
-        "FROM statement s JOIN speaker sp ON sp.id = s.speaker_id "
-        "JOIN source so ON so.id = s.source_id "
-    )
-    order = f"ORDER BY s.said_from{nulls}, s.said_to, so.key, s.start, s.key"
-    # The floor is the best hand-written form: an IN list the stance index answers.
-    critical = (
-        "s.id IN (SELECT statement_id FROM stance WHERE party_id = "
-        "(SELECT id FROM party WHERE key = 'party-00') AND polarity = 'critical')"
-    )
-    search = (
-        "s.id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH "
-        '\'"ceasefire" "sanctions"\')'
-        if sqlite
-        else "to_tsvector('english'::regconfig, translate(s.text, '“”‘’«»„', '       ')) @@ "
-        "plainto_tsquery('english'::regconfig, 'ceasefire sanctions')"
-    )
-    search_sql = f"SELECT {columns} {base}WHERE {search} {order} LIMIT 50"
-
-    def listing(**names):
-        def run(session):
-            return list(statement_records(session, resolve_filters(session, **names)))
-
-        def plan(engine):
-            from sqlmodel import Session
-
-            with Session(engine) as session:
-                filters = resolve_filters(session, **names)
-            return str(
-                statement_select(filters, engine.dialect.name).compile(
-                    engine, compile_kwargs={"literal_binds": True}
-                )
-            )
-
-        return run, plan
-
-    def said(session):
-        found = find_speaker(session, speaker)
-        return list(statement_records(session, Filters(speaker_ids=(found.id,))))
-
-    critical_run, critical_plan = listing(critical_of=("party-00",), limit=50)
-    dated_run, dated_plan = listing(
-        critical_of=("party-00",), limit=50, since=_date("2019-01-01"), until=_date("2019-03-31")
-    )
-    search_run, search_plan = listing(search="ceasefire sanctions", limit=50)
-    speaker_id = f"(SELECT speaker_id FROM speakeralias WHERE norm = '{speaker.lower()}')"
-    disputed_sql = (
-        "SELECT c.key, c.text, count(CASE WHEN cp.position = 'asserts' THEN 1 END) AS a, "
-        "count(CASE WHEN cp.position = 'denies' THEN 1 END) AS d, "
-        "count(CASE WHEN cp.position = 'questions' THEN 1 END) AS q, "
-        "count(DISTINCT s.speaker_id), min(s.said_from), max(s.said_to) FROM claim c "
-        "LEFT JOIN claimposition cp ON cp.claim_id = c.id LEFT JOIN statement s ON "
-        "s.id = cp.statement_id GROUP BY c.id, c.key, c.text "
-        "HAVING count(CASE WHEN cp.position = 'asserts' THEN 1 END) > 0 AND "
-        "count(CASE WHEN cp.position IN ('denies', 'questions') THEN 1 END) > 0 ORDER BY c.key"
-    )
-    return {
-        f"said '{speaker}'": {
-            "core": said,
-            "cli": ["said", speaker],
-            "sql": f"SELECT {columns} {base}WHERE s.speaker_id = {speaker_id} {order}",
-            "plan": lambda engine: f"SELECT s.id {base}WHERE s.speaker_id = {speaker_id} {order}",
-        },
-        "list --critical-of --limit 50": {
-            "core": critical_run,
-            "cli": ["list", "--critical-of", "party-00", "--limit", "50"],
-            "sql": f"SELECT {columns} {base}WHERE {critical} {order} LIMIT 50",
-            "plan": critical_plan,
-        },
-        "  ... --since 2019-01 --until 2019-03": {
-            "core": dated_run,
-            "cli": [
-                "list",
-                "--critical-of",
-                "party-00",
-                "--since",
-                "2019-01-01",
-                "--until",
-                "2019-03-31",
-                "--limit",
-                "50",
-            ],
-            "sql": f"SELECT {columns} {base}WHERE {critical} AND (s.said_to IS NULL OR "
-            "s.said_to >= '2019-01-01') AND (s.said_from IS NULL OR s.said_from <= "
-            f"'2019-03-31') {order} LIMIT 50",
-            "plan": dated_plan,
-        },
-        "list --search (two words)": {
-            "core": search_run,
-            "cli": ["list", "--search", "ceasefire sanctions", "--limit", "50"],
-            "sql": search_sql,
-            "plan": search_plan,
-        },
-        "claims --disputed": {
-            "core": lambda session: list(claim_rows(session, disputed=True)),
-            "cli": ["claims", "--disputed"],
-            "sql": disputed_sql,
-            "plan": None,
-        },
-    }
-
-
-def _date(text: str):
+def _questions(reader, synthetic) -> dict:
+    """Each everyday question: how quotes answers it in process (CSV cells, names looked up
+    as the CLI does), its command line, and the same rows as one SQL statement for the peers."""
     from datetime import date
 
-    return date.fromisoformat(text)
+    from quotes.cli.statements import STATEMENT_FIELDS
+    from quotes.export import write_cells
+    from quotes.lookup import find_speaker, resolve_filters
+
+    speaker = synthetic.speaker_name(100)
+
+    def listing(cli: list[str], process_target: bool = False, **names) -> dict:
+        from quotes.query import statement_cells
+
+        def csv() -> str:
+            buffer = io.StringIO()
+            write_cells(
+                statement_cells(reader, resolve_filters(reader, **names), STATEMENT_FIELDS),
+                buffer,
+                fmt="csv",
+                header=STATEMENT_FIELDS,
+            )
+            return buffer.getvalue()
+
+        filters = resolve_filters(reader, **names)
+        return {
+            "run": lambda: csv().count("\r\n") - 1,
+            "csv": csv,
+            "cli": cli,
+            "sql": _literal(reader, filters, STATEMENT_FIELDS),
+            "process_target": process_target,
+        }
+
+    found = find_speaker(reader, speaker)
+    critical = {"critical_of": ("party-00",), "limit": 50, "sort": "-said"}
+    questions = {
+        f"said '{speaker}'": listing(["said", speaker], True, speakers=(found.key,)),
+        "list --critical-of P --limit 50 (newest)": listing(
+            ["list", "--critical-of", "party-00", "--limit", "50", "--sort", "-said"],
+            True,
+            **critical,
+        ),
+        "  ... --since 2019-01 --until 2019-03": listing(
+            [
+                "list",
+                *("--critical-of", "party-00", "--since", "2019-01", "--until", "2019-03"),
+                *("--limit", "50", "--sort", "-said"),
+            ],
+            **critical,
+            since=date(2019, 1, 1),
+            until=date(2019, 3, 31),
+        ),
+        "list --search 'two words' --limit 50": listing(
+            ["list", "--search", "ceasefire sanctions", "--limit", "50"],
+            search="ceasefire sanctions",
+            limit=50,
+        ),
+    }
+    return questions
+
+
+def _literal(reader, filters, fields: list[str], citation_of_sources: bool = False) -> str:
+    """Our SELECT for ``filters`` as one SQL text with its values written in, for the peers.
+    The citation, which quotes finishes in Python from the source, is left to the peers as the
+    source id and its locator (with ``citation_of_sources``) or left out."""
+    from quotes.query import _cell_columns, select_sql
+
+    columns = _cell_columns(reader.dialect, fields)
+    names = [*fields, "locator"] if "citation" in fields else fields
+    named = [f'{column} AS "{name}"' for column, name in zip(columns, names, strict=True)]
+    if "citation" in fields and not citation_of_sources:
+        named = named[:-2]
+    sql, params = select_sql(reader, filters, named)
+    for value in params:
+        if isinstance(value, str) or hasattr(value, "isoformat"):
+            text = str(value).replace("'", "''").join("''")
+        else:
+            text = str(value)
+        sql = sql.replace(reader.mark, text, 1)
+    return sql
 
 
 # -- measuring -------------------------------------------------------------------------------
 
 
-def _in_process(session, run, repeat: int) -> tuple[list[float], int]:
-    run(session)  # warm the caches once, as a user's second question would
+def _in_process(run, repeat: int) -> tuple[list[float], int]:
+    run()  # warm the caches once, as a user's second question would
     times, rows = [], 0
     for _ in range(repeat):
         began = time.perf_counter()
-        rows = len(run(session))
+        rows = run()
         times.append((time.perf_counter() - began) * 1000)
     return times, rows
 
 
 def _floor(client: list[str], backend: str, sql: str, repeat: int) -> list[float]:
-    """The same answer from the database's own client, timed by the client itself."""
+    """The same rows from the database's own client, timed by the client itself."""
     runs = repeat + 1
     if backend == "sqlite":
-        script = ".mode list\n.timer on\n" + f"{sql};\n" * runs
-        output = subprocess.run(client, input=script, capture_output=True, text=True).stdout
-        times = [float(t) * 1000 for t in re.findall(r"Run Time: real ([0-9.]+)", output)]
+        script = ".mode csv\n.output /dev/null\n.timer on\n" + f"{sql};\n" * runs
+        output = subprocess.run(client, input=script, capture_output=True, text=True)
+        times = [float(t) * 1000 for t in re.findall(r"Run Time: real ([0-9.]+)", output.stderr)]
+        times = times or [
+            float(t) * 1000 for t in re.findall(r"Run Time: real ([0-9.]+)", output.stdout)
+        ]
     else:
-        script = "\\o /dev/null\n\\timing on\n" + f"{sql};\n" * runs
+        script = "\\pset format csv\n\\o /dev/null\n\\timing on\n" + f"{sql};\n" * runs
         output = subprocess.run(client, input=script, capture_output=True, text=True).stdout
         times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", output)]
     return times[1:]  # the first run warms the cache
 
 
-def _process_times(command: list[str], repeat: int) -> list[float]:
+def _client_command(client: list[str], backend: str, sql: str) -> list[str]:
+    """The client printing the rows of ``sql`` as CSV without a header."""
+    if backend == "sqlite":
+        return [client[0], "-csv", *client[1:], sql]
+    return [*client, "--csv", "-t", "-c", sql]
+
+
+def _client_csv(client: list[str], backend: str, sql: str) -> str:
+    return "header\r\n" + _output(_client_command(client, backend, sql))
+
+
+def _output(command: list[str]) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))[1:]  # without the header
+
+
+def _same(ours: str, theirs: str) -> str:
+    """Whether two CSV texts hold the same rows, cell by cell (headers aside)."""
+    a, b = _rows(ours), _rows(theirs)
+    if a == b:
+        return "yes"
+    return f"NO ({len(a):,} rows against {len(b):,})"
+
+
+def _same_files(ours: Path, theirs: Path) -> str:
+    """The export's rows against the peer's, the citation (ours) and source id and locator
+    (theirs) aside."""
+    with ours.open(newline="", encoding="utf-8") as a, theirs.open(newline="") as b:
+        mine, other = csv.reader(a), csv.reader(b)
+        next(mine), next(other)
+        for count, (x, y) in enumerate(zip(mine, other, strict=False), 1):
+            if x[:-1] != y[:-2]:
+                return f"NO (row {count})"
+    return "yes"
+
+
+def _count_rows(path: Path) -> int:
+    with path.open(newline="", encoding="utf-8") as rows:
+        return sum(1 for _ in csv.reader(rows)) - 1
+
+
+def _process_times(command: list[str], repeat: int, bytecode: bool | None = None) -> list[float]:
+    """Wall-clock times of ``command``. ``bytecode`` False: quotes' own modules compiled anew
+    each run (PYTHONDONTWRITEBYTECODE, as on these machines, with an editable install); True:
+    from cached bytecode, as after a regular install."""
+    env = dict(os.environ)
+    if bytecode is not None:
+        for cache in (PROJECT / "quotes").rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if not bytecode:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=True)  # compiles
     times = []
     for _ in range(repeat):
         began = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         times.append((time.perf_counter() - began) * 1000)
+    if bytecode:
+        for cache in (PROJECT / "quotes").rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
     return times
 
 
-def _measured(command: list[str]) -> tuple[float, float]:
+def _measured(command: list[str], stdout: Path | None = None) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one child process."""
     began = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
+    with open(stdout or os.devnull, "w") as out:
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - began
     if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed")
+        raise SystemExit(f"{' '.join(command)[:200]} failed")
     return seconds, usage.ru_maxrss / 1024
 
 

@@ -45,7 +45,7 @@ def chicago_date(published: str | None) -> str:
 
 def chicago_note(record: dict) -> str:
     """A ready-to-paste note for the statement's source, located by paragraph."""
-    note = _source_note(
+    note = source_note(
         record.get("author"),
         record["source_title"],
         record.get("publication"),
@@ -55,8 +55,8 @@ def chicago_note(record: dict) -> str:
     return f"{note}, par. {record['paragraph']}." if record.get("paragraph") else f"{note}."
 
 
-@lru_cache(maxsize=4096)
-def _source_note(author, title, publication, published, url) -> str:
+@lru_cache(maxsize=65536)
+def source_note(author, title, publication, published, url) -> str:
     """The note for a source, without its locator or final stop (many rows share it)."""
     parts = [author] if author else []
     parts.append(f"“{title},”")

@@ -21,7 +21,7 @@ from quotes.errors import DatabaseBusy, DatabaseNotReady, QuotesError
 
 # Every migration, oldest first: checked against alembic's own scripts by a test, so that
 # commands can tell an outdated or a newer database without loading alembic (~0.1 s).
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 
 LOCK_WAIT = 60.0  # seconds a writer waits for another to finish

@@ -6,13 +6,11 @@ the closest names: both are errors the CLI shows as they are.
 """
 
 import re
-
-from sqlalchemy import or_, select
-from sqlmodel import Session
+from dataclasses import dataclass
 
 from quotes.errors import QuotesError
-from quotes.models import Claim, Party, PartyAlias, Source, Speaker, SpeakerAlias
 from quotes.names import did_you_mean, normalize
+from quotes.reader import Reader, reader_of
 
 
 class UnknownName(QuotesError):
@@ -27,84 +25,120 @@ class AmbiguousName(QuotesError):
     option: str | None = None
 
 
-def _by_key_or_alias(session: Session, model, alias_owner, alias_norm, name: str) -> list:
+@dataclass(frozen=True)
+class Found:
+    """A speaker, party, source or claim found by name: its id, key and name (for a claim,
+    its wording, also as ``text``)."""
+
+    id: int
+    key: str
+    name: str
+
+    @property
+    def text(self) -> str:
+        return self.name
+
+
+# Each registry: its table, the column that names a row, its alias table and that table's
+# column pointing back (None: no aliases).
+_TABLES = {
+    "speaker": ("speaker", "name", "speakeralias", "speaker_id"),
+    "party": ("party", "name", "partyalias", "party_id"),
+    "source": ("source", "title", None, None),
+    "claim": ("claim", "text", None, None),
+}
+
+
+def _found(reader: Reader, kind: str, where: str, params) -> list[Found]:
+    table, name, _, _ = _TABLES[kind]
+    sql = f'SELECT id, "key", {name} FROM {table} WHERE {where} ORDER BY "key"'
+    return [Found(*row) for row in reader.execute(sql, params).fetchall()]
+
+
+def _by_key_or_alias(reader: Reader, kind: str, name: str) -> list[Found]:
     """Rows whose key is ``name`` or one of whose aliases is ``name`` once normalized."""
-    owned = select(alias_owner).where(alias_norm == normalize(name))
-    query = select(model).where(or_(model.key == name.strip(), model.id.in_(owned)))
-    return list(session.execute(query).scalars())
+    _, _, aliases, owner = _TABLES[kind]
+    m = reader.mark
+    where = f'"key" = {m} OR id IN (SELECT {owner} FROM {aliases} WHERE norm = {m})'
+    return _found(reader, kind, where, (name.strip(), normalize(name)))
 
 
-def find_speaker(session: Session, name: str) -> Speaker:
+def _column(reader: Reader, sql: str) -> list[str]:
+    return [row[0] for row in reader.execute(sql).fetchall()]
+
+
+def find_speaker(session, name: str) -> Found:
+    reader = reader_of(session)
     norm = normalize(name)
-    exact = _by_key_or_alias(session, Speaker, SpeakerAlias.speaker_id, SpeakerAlias.norm, name)
+    exact = _by_key_or_alias(reader, "speaker", name)
     if len(exact) == 1:
         return exact[0]
     if not exact:
-        exact = _speakers_by_part(session, norm)
+        exact = _speakers_by_part(reader, norm)
         if len(exact) == 1:
             return exact[0]
     if exact:
-        listed = ", ".join(f"{s.key} ({s.name})" for s in sorted(exact, key=lambda s: s.key))
+        listed = ", ".join(f"{s.key} ({s.name})" for s in exact)
         raise AmbiguousName(
             f"{name!r} matches {len(exact)} speakers: {listed}. Use a full name or a key."
         )
-    names = session.execute(select(SpeakerAlias.alias)).scalars().all()
+    names = _column(reader, "SELECT alias FROM speakeralias")
     raise UnknownName(
         f"No speaker called {name!r}.{did_you_mean(name, sorted(set(names)))} "
         "See `quotes speakers`."
     )
 
 
-def _speakers_by_part(session: Session, norm: str) -> list[Speaker]:
+def _speakers_by_part(reader: Reader, norm: str) -> list[Found]:
     """Speakers one of whose names contains ``norm`` as whole words ("saleh", "lavrov")."""
     if not norm:
         return []
     words = re.compile(rf"(?<!\w){re.escape(norm)}(?!\w)")
     escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = session.execute(
-        select(SpeakerAlias.speaker_id, SpeakerAlias.norm).where(
-            SpeakerAlias.norm.like(f"%{escaped}%", escape="\\")
-        )
-    ).all()
-    ids = {speaker_id for speaker_id, alias in rows if words.search(alias)}
+    rows = reader.execute(
+        f"SELECT speaker_id, norm FROM speakeralias WHERE norm LIKE {reader.mark} ESCAPE '\\'",
+        (f"%{escaped}%",),
+    ).fetchall()
+    ids = sorted({speaker_id for speaker_id, alias in rows if words.search(alias)})
     if not ids:
         return []
-    return list(session.execute(select(Speaker).where(Speaker.id.in_(ids))).scalars())
+    return _found(reader, "speaker", f"id IN ({', '.join(reader.mark for _ in ids)})", ids)
 
 
-def find_party(session: Session, name: str) -> Party:
+def find_party(session, name: str) -> Found:
+    reader = reader_of(session)
     norm = normalize(name)
-    found = _by_key_or_alias(session, Party, PartyAlias.party_id, PartyAlias.norm, name)
+    found = _by_key_or_alias(reader, "party", name)
     if found:
         return found[0]
-    for candidate in session.execute(select(Party)).scalars():
+    for candidate in _found(reader, "party", "1 = 1", ()):
         if normalize(candidate.name) == norm:
             return candidate
-    known = session.execute(select(Party.key)).scalars().all()
-    aliases = session.execute(select(PartyAlias.alias)).scalars().all()
+    known = _column(reader, 'SELECT "key" FROM party')
+    aliases = _column(reader, "SELECT alias FROM partyalias")
     raise UnknownName(
         f"Unknown party {name!r}.{did_you_mean(name, [*known, *aliases])} See `quotes parties`."
     )
 
 
-def find_source(session: Session, key: str) -> Source:
-    return _by_key(session, Source, key, "source", "quotes sources")
+def find_source(session, key: str) -> Found:
+    return _by_key(reader_of(session), "source", key, "quotes sources")
 
 
-def find_claim(session: Session, key: str) -> Claim:
-    return _by_key(session, Claim, key, "claim", "quotes claims")
+def find_claim(session, key: str) -> Found:
+    return _by_key(reader_of(session), "claim", key, "quotes claims")
 
 
-def _by_key(session: Session, model, key: str, kind: str, listing: str):
-    row = session.execute(select(model).where(model.key == key.strip())).scalars().first()
-    if row is None:
-        known = session.execute(select(model.key)).scalars().all()
+def _by_key(reader: Reader, kind: str, key: str, listing: str) -> Found:
+    found = _found(reader, kind, f'"key" = {reader.mark}', (key.strip(),))
+    if not found:
+        known = _column(reader, f'SELECT "key" FROM {kind}')
         raise UnknownName(f"Unknown {kind} {key!r}.{did_you_mean(key, known)} See `{listing}`.")
-    return row
+    return found[0]
 
 
 def resolve_filters(
-    session: Session,
+    session,
     *,
     speakers=(),
     by=(),
@@ -120,6 +154,8 @@ def resolve_filters(
     ``plain`` carries the options that need no lookup (kinds, dates, search, sort, limit).
     """
     from quotes.query import Filters
+
+    session = reader_of(session)
 
     def ids(find, names, option: str) -> tuple[int, ...]:
         try:

@@ -1,32 +1,23 @@
 """One filter object, one SELECT: every listing and export of statements goes through here.
 
-Records stream: statements are fetched in batches, and each batch's stances and claims in
-one query each, so memory stays flat however many statements match.
+The SELECT is plain SQL handed to the driver (see quotes.reader): the read path never imports
+SQLAlchemy. Stances and claims ride along in the same row as "key:value; ..." strings, so
+one query streams every record, and memory stays flat however many statements match.
 """
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import (
-    Select,
-    String,
-    and_,
-    func,
-    literal_column,
-    or_,
-    select,
-    text,
-    type_coerce,
-)
-from sqlmodel import Session
-
 from quotes.errors import QuotesError
-from quotes.models import Claim, ClaimPosition, Party, Source, Speaker, Stance, Statement
+from quotes.reader import Reader, reader_of
 from quotes.vocabulary import SORTS
 
-BATCH = 1000
+BATCH = 2000
+# The largest LIMIT both databases take (a 64-bit signed integer).
+MAX_LIMIT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -49,16 +40,30 @@ class Filters:
     sort: str = "said"
     limit: int | None = None
 
+    def __post_init__(self):
+        if self.since and self.until and self.since > self.until:
+            raise QuotesError(
+                f"--since {self.since} is after --until {self.until}: nothing can match; swap them."
+            )
+        if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
+            raise QuotesError(f"--limit must be between 0 and {MAX_LIMIT:,}.")
 
-def _stance(party_ids: tuple[int, ...], polarities: tuple[str, ...]):
-    """Statements with such a stance, as an IN (...) list that the stance index answers:
-    both planners then start from the few matching stances, not from every statement."""
-    condition = []
-    if party_ids:
-        condition.append(Stance.party_id.in_(party_ids))
-    if polarities:
-        condition.append(Stance.polarity.in_(polarities))
-    return Statement.id.in_(select(Stance.statement_id).where(*condition))
+
+class _Params:
+    """Values bound to the SQL being built, each behind the driver's placeholder."""
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self.values: list = []
+
+    def __call__(self, value) -> str:
+        if isinstance(value, date) and self.reader.dialect == "sqlite":
+            value = value.isoformat()  # SQLite keeps dates as ISO text
+        self.values.append(value)
+        return self.reader.mark
+
+    def each(self, values) -> str:
+        return "(" + ", ".join(self(v) for v in values) + ")"
 
 
 def search_words(search: str) -> list[str]:
@@ -68,186 +73,184 @@ def search_words(search: str) -> list[str]:
     return words
 
 
-def _search(search: str, dialect: str):
+def _search(search: str, p: _Params) -> str:
     words = search_words(search)
-    if dialect == "sqlite":
+    if p.reader.dialect == "sqlite":
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        fts = (
-            select(literal_column("rowid"))
-            .select_from(text("statement_fts"))
-            .where(text("statement_fts MATCH :fts_query").bindparams(fts_query=match))
-        )
-        return Statement.id.in_(fts)
-    if dialect == "postgresql":
+        return f"s.id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH {p(match)})"
+    if p.reader.dialect == "postgresql":
         # The same expression as the index in migration 0002, or the index goes unused.
-        english = literal_column("'english'::regconfig")
-        plain = func.translate(
-            Statement.text, literal_column("'“”‘’«»„'"), literal_column("'       '")
+        return (
+            "to_tsvector('english'::regconfig, translate(s.text, '“”‘’«»„', '       ')) "
+            f"@@ plainto_tsquery('english'::regconfig, {p(' '.join(words))})"
         )
-        return func.to_tsvector(english, plain).bool_op("@@")(
-            func.plainto_tsquery(english, " ".join(words))
-        )
-    return and_(*(Statement.text.ilike(f"%{w}%") for w in words))
+    return " AND ".join(f"s.text LIKE {p('%' + w + '%')}" for w in words)
 
 
-def conditions(filters: Filters, dialect: str) -> list:
-    """The WHERE clauses for ``filters``; shared by listings, counts and exports."""
+def _stance(party_ids, polarities, p: _Params) -> str:
+    """Statements with such a stance, as an IN (...) list that the stance index answers:
+    both planners then start from the few matching stances, not from every statement."""
+    condition = []
+    if party_ids:
+        condition.append(f"party_id IN {p.each(party_ids)}")
+    if polarities:
+        condition.append(f"polarity IN {p.each(polarities)}")
+    return f"s.id IN (SELECT statement_id FROM stance WHERE {' AND '.join(condition)})"
+
+
+def conditions(filters: Filters, p: _Params) -> list[str]:
+    """The WHERE clauses for ``filters``; shared by listings and exports."""
     where = []
     if filters.speaker_ids:
-        where.append(Statement.speaker_id.in_(filters.speaker_ids))
+        where.append(f"s.speaker_id IN {p.each(filters.speaker_ids)}")
     if filters.by_party_ids:
-        where.append(Speaker.party_id.in_(filters.by_party_ids))
+        where.append(f"sp.party_id IN {p.each(filters.by_party_ids)}")
     if filters.about_party_ids or filters.polarities:
-        where.append(_stance(filters.about_party_ids, filters.polarities))
+        where.append(_stance(filters.about_party_ids, filters.polarities, p))
     if filters.critical_of:
-        where.append(_stance(filters.critical_of, ("critical",)))
+        where.append(_stance(filters.critical_of, ("critical",), p))
     if filters.supportive_of:
-        where.append(_stance(filters.supportive_of, ("supportive",)))
+        where.append(_stance(filters.supportive_of, ("supportive",), p))
     if filters.kinds:
-        where.append(Statement.kind.in_(filters.kinds))
+        where.append(f"s.kind IN {p.each(filters.kinds)}")
     # A statement matches a date range when the days it may have been said overlap it.
     if filters.since:
-        where.append(or_(Statement.said_to.is_(None), Statement.said_to >= filters.since))
+        where.append(f"(s.said_to IS NULL OR s.said_to >= {p(filters.since)})")
     if filters.until:
-        where.append(or_(Statement.said_from.is_(None), Statement.said_from <= filters.until))
+        where.append(f"(s.said_from IS NULL OR s.said_from <= {p(filters.until)})")
     if filters.source_ids:
-        where.append(Statement.source_id.in_(filters.source_ids))
+        where.append(f"s.source_id IN {p.each(filters.source_ids)}")
     if filters.claim_ids or filters.positions:
         condition = []
         if filters.claim_ids:
-            condition.append(ClaimPosition.claim_id.in_(filters.claim_ids))
+            condition.append(f"claim_id IN {p.each(filters.claim_ids)}")
         if filters.positions:
-            condition.append(ClaimPosition.position.in_(filters.positions))
-        where.append(Statement.id.in_(select(ClaimPosition.statement_id).where(*condition)))
+            condition.append(f"position IN {p.each(filters.positions)}")
+        where.append(
+            "s.id IN (SELECT statement_id FROM claimposition WHERE " + " AND ".join(condition) + ")"
+        )
     if filters.search:
-        where.append(_search(filters.search, dialect))
+        where.append(_search(filters.search, p))
     return where
 
 
-def _order(sort: str) -> list:
-    said = [Statement.said_from.asc().nulls_first(), Statement.said_to.asc().nulls_last()]
-    place = [Source.key, Statement.start, Statement.key]
-    if sort == "said":
-        return [*said, *place]
-    if sort == "-said":
-        return [
-            Statement.said_to.desc().nulls_last(),
-            Statement.said_from.desc().nulls_last(),
-            *place,
-        ]
-    if sort == "speaker":
-        return [Speaker.name, *said, *place]
-    if sort == "source":
-        return place
-    raise QuotesError(f"Unknown sort {sort!r}; use one of: {', '.join(SORTS)}.")
-
-
-def _columns() -> dict:
-    """The columns a record is made of, as plain values (no ORM objects, no enum objects):
-    listing a million statements spends its time on rows, not on objects."""
-    plain = {Statement.kind, Statement.said_basis, Statement.said_from, Statement.said_to}
-    columns = {
-        "id": Statement.id,
-        "statement_key": Statement.key,
-        "source_key": Source.key,
-        "speaker": Speaker.name,
-        "speaker_key": Speaker.key,
-        "speaker_as_written": Statement.speaker_as_written,
-        "role": Statement.role_as_written,
-        "kind": Statement.kind,
-        "text": Statement.text,
-        "cue": Statement.cue,
-        "said": Statement.said,
-        "said_from": Statement.said_from,
-        "said_to": Statement.said_to,
-        "said_as_written": Statement.said_as_written,
-        "said_basis": Statement.said_basis,
-        "context": Statement.context,
-        "note": Statement.note,
-        "source_title": Source.title,
-        "publication": Source.publication,
-        "author": Source.author,
-        "published": Source.published,
-        "url": Source.url,
-        "text_path": Source.text_path,
-        "start": Statement.start,
-        "end": Statement.end,
-        "paragraph": Statement.paragraph,
-        "prefix": Statement.prefix,
-        "suffix": Statement.suffix,
+def _order(sort: str) -> str:
+    said = "s.said_from ASC NULLS FIRST, s.said_to ASC NULLS LAST"
+    place = 'so."key", s.start, s."key"'
+    orders = {
+        "said": f"{said}, {place}",
+        "-said": f"s.said_to DESC NULLS LAST, s.said_from DESC NULLS LAST, {place}",
+        "speaker": f"sp.name, {said}, {place}",
+        "source": place,
+        "none": "",
     }
-    labelled = {
-        name: type_coerce(column, String()).label(name) if column in plain else column.label(name)
-        for name, column in columns.items()
+    if sort not in orders:
+        raise QuotesError(f"Unknown sort {sort!r}; use one of: {', '.join(SORTS)}.")
+    return f" ORDER BY {orders[sort]}" if orders[sort] else ""
+
+
+def _pairs_sql(dialect: str, table: str, value: str, other: str) -> str:
+    """A statement's stances (or claims) as one "key:value; ..." string, sorted by key."""
+    item = f"o.\"key\" || ':' || t.{value}"
+    rows = f"FROM {table} t JOIN {other} o ON o.id = t.{other}_id WHERE t.statement_id = s.id"
+    if dialect == "postgresql":
+        return f"(SELECT string_agg({item}, '; ' ORDER BY o.\"key\") {rows})"
+    # SQLite's group_concat keeps the order of the rows it is given.
+    return f"(SELECT group_concat(i, '; ') FROM (SELECT {item} AS i {rows} ORDER BY o.\"key\"))"
+
+
+def _text(column: str, dialect: str) -> str:
+    """Dates as ISO text: SQLite keeps them so, PostgreSQL says so when asked."""
+    return f"{column}::text" if dialect == "postgresql" else column
+
+
+def _columns(dialect: str) -> dict[str, str]:
+    """Every field a statement row is made of, as SQL over s(tatement), sp(eaker), so(urce)."""
+    return {
+        "statement_key": 's."key"',
+        "source_key": 'so."key"',
+        "source_id": "s.source_id",
+        "speaker": "sp.name",
+        "speaker_key": 'sp."key"',
+        "speaker_as_written": "s.speaker_as_written",
+        "role": "s.role_as_written",
+        "kind": "s.kind",
+        "text": "s.text",
+        "cue": "s.cue",
+        "said": "s.said",
+        "said_from": _text("s.said_from", dialect),
+        "said_to": _text("s.said_to", dialect),
+        "said_as_written": "s.said_as_written",
+        "said_basis": "s.said_basis",
+        "context": "s.context",
+        "stance_list": _pairs_sql(dialect, "stance", "polarity", "party"),
+        "claim_list": _pairs_sql(dialect, "claimposition", "position", "claim"),
+        "note": "s.note",
+        "source_title": "so.title",
+        "publication": "so.publication",
+        "author": "so.author",
+        "published": "so.published",
+        "url": "so.url",
+        "text_path": "so.text_path",
+        "start": "s.start",
+        "end": 's."end"',
+        "paragraph": "s.paragraph",
+        "prefix": "s.prefix",
+        "suffix": "s.suffix",
     }
-    # Stances and claims ride along as "key:value; ..." strings, one correlated subquery
-    # each on an indexed column: one round trip per batch of rows, not three.
-    labelled["stance_list"] = (
-        select(
-            func.aggregate_strings(Party.key + ":" + type_coerce(Stance.polarity, String()), "; ")
-        )
-        .select_from(Stance)
-        .join(Party, Stance.party_id == Party.id)
-        .where(Stance.statement_id == Statement.id)
-        .scalar_subquery()
-        .label("stance_list")
-    )
-    labelled["claim_list"] = (
-        select(
-            func.aggregate_strings(
-                Claim.key + ":" + type_coerce(ClaimPosition.position, String()), "; "
-            )
-        )
-        .select_from(ClaimPosition)
-        .join(Claim, ClaimPosition.claim_id == Claim.id)
-        .where(ClaimPosition.statement_id == Statement.id)
-        .scalar_subquery()
-        .label("claim_list")
-    )
-    return labelled
 
 
-def _pairs(listed: str | None) -> list[tuple[str, str]]:
-    """ "russia:critical; china:neutral" as sorted pairs (keys are slugs: no ':' or ';')."""
-    if not listed:
-        return []
-    return sorted(tuple(item.split(":", 1)) for item in listed.split("; "))
-
-
-def _with_speaker_and_source() -> Select:
+def _from(reader: Reader, filters: Filters) -> str:
+    """The statement with its speaker and source. On SQLite, statements lead the join
+    (CROSS JOIN fixes SQLite's join order) unless the filter is on the speaker's party: else
+    its planner may walk speakers and fetch their statements one by one, ten times slower for a
+    whole export than reading the table in order (or in the order of its date index)."""
+    join = "CROSS JOIN" if reader.dialect == "sqlite" and not filters.by_party_ids else "JOIN"
     return (
-        select(*_columns().values())
-        .select_from(Statement)
-        .join(Speaker, Statement.speaker_id == Speaker.id)
-        .join(Source, Statement.source_id == Source.id)
+        f"FROM statement s {join} speaker sp ON sp.id = s.speaker_id "
+        f"{join} source so ON so.id = s.source_id"
     )
 
 
-def statement_select(filters: Filters, dialect: str) -> Select:
-    """The statements ``filters`` asks for, with their speaker and source, in order."""
-    query = (
-        _with_speaker_and_source()
-        .where(*conditions(filters, dialect))
-        .order_by(*_order(filters.sort))
-    )
-    return query.limit(filters.limit) if filters.limit is not None else query
+def select_sql(
+    reader: Reader, filters: Filters, columns: list[str], where: list[str] | None = None, p=None
+) -> tuple[str, list]:
+    """The SELECT of ``columns`` (SQL expressions) for the statements ``filters`` asks for,
+    in order, and the values bound to it."""
+    p = p or _Params(reader)
+    clauses = [*conditions(filters, p), *(where or [])]
+    sql = f"SELECT {', '.join(columns)} {_from(reader, filters)}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += _order(filters.sort)
+    if filters.limit is not None:
+        sql += f" LIMIT {p(filters.limit)}"
+    return sql, p.values
 
 
-def statement_records(session: Session, filters: Filters) -> Iterator[dict]:
-    """Each matching statement as a flat record (the JSON shape), streamed in batches."""
-    dialect = session.get_bind().dialect.name
-    # Core rows through the session's connection: no ORM bookkeeping for plain columns.
-    rows = (
-        session.connection()
-        .execution_options(yield_per=BATCH)
-        .execute(statement_select(filters, dialect))
-        .mappings()
-    )
-    for row in rows:
-        yield record(row)
+def _record_select(reader: Reader, filters: Filters, where=None, p=None) -> tuple[str, list]:
+    return select_sql(reader, filters, list(_columns(reader.dialect).values()), where, p)
 
 
-def record(row) -> dict:
+def statement_records(session, filters: Filters) -> Iterator[dict]:
+    """Each matching statement as a flat record (the JSON shape), streamed.
+
+    ``session`` is a quotes.reader.Reader or a SQLAlchemy session or connection.
+    """
+    reader = reader_of(session)
+    sql, params = _record_select(reader, filters)
+    names = list(_columns(reader.dialect))
+    for batch in reader.batches(sql, params, BATCH, few=_few(filters)):
+        for row in batch:
+            yield record(dict(zip(names, row, strict=True)))
+
+
+def _few(filters: Filters) -> bool:
+    """Whether the answer fits in one batch whatever the data."""
+    return filters.limit is not None and filters.limit <= BATCH
+
+
+def record(row: dict) -> dict:
     """A statement row as one flat record: what JSON, CSV and tables show."""
     return {
         "key": f"{row['source_key']}/{row['statement_key']}",
@@ -259,8 +262,8 @@ def record(row) -> dict:
         "text": row["text"],
         "cue": row["cue"],
         "said": row["said"],
-        "said_from": _iso(row["said_from"]),
-        "said_to": _iso(row["said_to"]),
+        "said_from": row["said_from"],
+        "said_to": row["said_to"],
         "said_as_written": row["said_as_written"],
         "said_basis": row["said_basis"],
         "context": row["context"],
@@ -284,27 +287,118 @@ def record(row) -> dict:
     }
 
 
-def _iso(day) -> str | None:
-    """Dates come back as text from SQLite and as dates from PostgreSQL."""
-    return day if day is None or isinstance(day, str) else day.isoformat()
+def _pairs(listed: str | None) -> list[tuple[str, str]]:
+    """ "china:neutral; russia:critical" as pairs (keys are slugs: no ':' or ';')."""
+    if not listed:
+        return []
+    return [tuple(item.split(":", 1)) for item in listed.split("; ")]
 
 
-def find_statement(session: Session, key: str) -> dict:
+def find_statement(session, key: str) -> dict:
     """One statement by its global key ``source-key/statement-key``."""
+    reader = reader_of(session)
     source_key, _, statement_key = key.partition("/")
-    row = (
-        session.execute(
-            _with_speaker_and_source().where(
-                Source.key == source_key, Statement.key == statement_key
-            )
-        )
-        .mappings()
-        .first()
-    )
+    p = _Params(reader)
+    where = [f'so."key" = {p(source_key)}', f's."key" = {p(statement_key)}']
+    sql, params = _record_select(reader, Filters(sort="none"), where, p)
+    row = reader.execute(sql, params).fetchone()
     if row is None:
         from quotes.lookup import UnknownName
 
         raise UnknownName(
             f"No statement {key!r}; keys look like source-key/statement-key (see `quotes list`)."
         )
-    return record(row)
+    return record(dict(zip(_columns(reader.dialect), row, strict=True)))
+
+
+# Cells that are free text: a spreadsheet could take one for a formula (keys, kinds, dates
+# and numbers cannot start with = + - @).
+_FREE_TEXT = {
+    "speaker", "speaker_as_written", "role", "text", "cue", "said", "said_as_written",
+    "context", "note", "source_title", "publication", "author", "published", "url",
+    "text_path", "prefix", "suffix",
+}  # fmt: skip
+_FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # as quotes.export.FORMULA_STARTS
+
+
+def _inert(column: str, dialect: str) -> str:
+    """SQL that prefixes a formula-looking cell with an apostrophe (OWASP's CSV-injection
+    advice), so the database does it in C rather than Python for every cell of an export."""
+    char = "chr" if dialect == "postgresql" else "char"
+    return (
+        f"CASE WHEN substr({column}, 1, 1) IN ('=', '+', '-', '@', {char}(9), {char}(13)) "
+        f"THEN '''' || {column} ELSE {column} END"
+    )
+
+
+def _cell_columns(dialect: str, fields: list[str]) -> list[str]:
+    """SQL giving each of ``fields`` as the cell a CSV shows; "citation" is finished in Python
+    from the source id and the paragraph locator at the end of the row."""
+    columns = _columns(dialect)
+    located = "s.paragraph IS NOT NULL AND s.paragraph <> 0"
+    computed = {
+        "key": 'so."key" || \'/\' || s."key"',
+        "stances": columns["stance_list"],
+        "claims": columns["claim_list"],
+        "location": f"CASE WHEN {located} THEN 'paragraph ' || s.paragraph || ', ' ELSE '' END"
+        " || 'characters ' || s.start || '–' || s.\"end\" || ' of ' || so.text_path",
+        "citation": "s.source_id",
+    }
+    cells = []
+    for field in fields:
+        column = computed.get(field) or columns[field]
+        cells.append(_inert(column, dialect) if field in _FREE_TEXT else column)
+    if "citation" in fields:
+        cells.append(f"CASE WHEN {located} THEN ', par. ' || s.paragraph || '.' ELSE '.' END")
+    return cells
+
+
+def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[list[tuple]]:
+    """Every matching statement as a row of CSV cells for ``fields``, in batches: the export's
+    hot path, where the database builds nearly every cell and Python only the citation."""
+    reader = reader_of(session)
+    sql, params = select_sql(reader, filters, _cell_columns(reader.dialect, fields))
+    batches = reader.batches(sql, params, BATCH, few=_few(filters))
+    if "citation" not in fields:
+        yield from batches
+        return
+    at = fields.index("citation")
+    notes = _SourceNotes(reader)
+    for batch in batches:
+        notes.fetch({r[at] for r in batch})
+        yield [r[:at] + (notes[r[at]] + r[-1],) + r[at + 1 : -1] for r in batch]
+
+
+def statement_count(session, filters: Filters) -> int:
+    """How many statements ``filters`` matches (for a progress bar)."""
+    reader = reader_of(session)
+    unordered = dataclasses.replace(filters, sort="none", limit=None)
+    sql, params = select_sql(reader, unordered, ["count(*)"])
+    count = reader.execute(sql, params).fetchone()[0]
+    return count if filters.limit is None else min(count, filters.limit)
+
+
+class _SourceNotes(dict):
+    """Source id to its citation without the locator: a citation depends only on its source,
+    so each source's note is built once however its statements interleave."""
+
+    def __init__(self, reader: Reader):
+        super().__init__()
+        self.reader = reader
+
+    def fetch(self, source_ids: set[int]) -> None:
+        """Build the notes of those sources not seen yet, reading them in one query."""
+        from quotes.citation import source_note
+
+        missing = sorted(source_ids - self.keys())
+        if not missing:
+            return
+        marks = ", ".join(self.reader.mark for _ in missing)
+        rows = self.reader.execute(
+            "SELECT id, author, title, publication, published, url FROM source "
+            f"WHERE id IN ({marks})",
+            missing,
+        ).fetchall()
+        for source_id, *metadata in rows:
+            note = source_note(*metadata)
+            self[source_id] = "'" + note if note.startswith(_FORMULA_FIRST) else note

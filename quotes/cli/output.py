@@ -1,7 +1,14 @@
-"""Output options shared by every listing: a table for people, CSV/TSV/JSON/JSON Lines."""
+"""Output options shared by every listing: a table for people, CSV/TSV/JSON/JSON Lines.
+
+One format per run, picked either way sqlite-utils users know: a flag (``--csv``) or
+``--format csv``. Writing to standard output ends quietly when the reader closes the pipe
+(``| head``) and with one clear line when the output cannot take the data (a full disk).
+"""
 
 import functools
+import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -16,21 +23,37 @@ FLAGS = {
 }
 
 
-def output_options(command):
-    """--table (the default), --csv, --tsv, --json, --nl: one format per run, passed as ``fmt``."""
+def output_options(command=None, *, formats: dict[str, str] = FLAGS, default: str = "table"):
+    """A flag per format (``--csv``) and ``--format NAME``: one format per run, passed as
+    ``fmt``; naming two different ones is a usage error."""
+    if command is None:
+        return functools.partial(output_options, formats=formats, default=default)
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        chosen = [name for name in FLAGS if kwargs.pop(f"as_{name}")]
+        chosen = [f"--{name}" for name in formats if kwargs.pop(f"as_{_python(name)}")]
+        named = kwargs.pop("format_name")
+        if named and f"--{named}" not in chosen:
+            chosen.append(f"--format {named}")
         if len(chosen) > 1:
-            raise click.UsageError(
-                "Choose one output format: " + ", ".join(f"--{c}" for c in chosen)
-            )
-        return command(*args, fmt=chosen[0] if chosen else "table", **kwargs)
+            raise click.UsageError("Choose one output format: " + ", ".join(chosen))
+        fmt = chosen[0].removeprefix("--format ").removeprefix("--") if chosen else default
+        return command(*args, fmt=fmt, **kwargs)
 
-    for name, help_text in reversed(FLAGS.items()):
-        wrapper = click.option(f"--{name}", f"as_{name}", is_flag=True, help=help_text)(wrapper)
-    return wrapper
+    for name, help_text in reversed(formats.items()):
+        wrapper = click.option(f"--{name}", f"as_{_python(name)}", is_flag=True, help=help_text)(
+            wrapper
+        )
+    return click.option(
+        "--format",
+        "format_name",
+        type=click.Choice(list(formats)),
+        help=f"The output format, as a name: the same as its flag (default: {default}).",
+    )(wrapper)
+
+
+def _python(name: str) -> str:
+    return name.replace("-", "_")
 
 
 def emit(
@@ -44,9 +67,36 @@ def emit(
 ) -> int:
     """Stream ``records`` to stdout: ``table`` columns for people, ``fields`` for programs."""
     columns = table if fmt == "table" else [Column(f, f) for f in fields]
-    count = write(records, sys.stdout, fmt=fmt, columns=columns, empty=empty, footer=footer)
-    sys.stdout.flush()
-    return count
+    with stdout_guarded() as out:
+        return write(records, out, fmt=fmt, columns=columns, empty=empty, footer=footer)
+
+
+@contextmanager
+def stdout_guarded():
+    """Standard output for data: a closed pipe ends the command quietly (exit status 0: the
+    reader has what it wanted), an output that takes no more (/dev/full) with one line."""
+    try:
+        yield sys.stdout
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        raise SystemExit(0) from None
+    except OSError as error:
+        _stdout_to_devnull()
+        raise click.ClickException(
+            f"Cannot write to standard output: {error.strerror or error}."
+        ) from None
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (click's test runner)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def with_session(function):
@@ -70,3 +120,94 @@ def with_session(function):
             return function(session, *args, **kwargs)
 
     return wrapper
+
+
+def with_reader(function):
+    """Open the database read only through its driver (quotes.reader), for commands that only
+    read: they start without importing SQLAlchemy."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        from quotes.errors import QuotesError
+        from quotes.reader import connect
+
+        ctx = click.get_current_context()
+        try:
+            reader = connect(ctx.find_root().obj)
+        except QuotesError as error:
+            raise click.ClickException(str(error)) from None
+        ctx.call_on_close(reader.close)
+        return function(reader, *args, **kwargs)
+
+    return wrapper
+
+
+def into_file(path, produce, *, force: bool, suffixes: tuple[str, ...]) -> int:
+    """Run ``produce(out)`` into the file at ``path``, whole or not at all: it writes a
+    temporary file beside it, renamed into place only once complete. A device or a pipe
+    (/dev/stdout, a FIFO) is written to as it is. Returns what ``produce`` returns."""
+    import tempfile
+
+    _refuse_to_destroy(path, force=force, suffixes=suffixes)
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8", newline="") as out:
+                return produce(out)
+        except OSError as error:
+            raise _cannot_write(path, error) from None
+    if not path.parent.is_dir():
+        raise click.ClickException(
+            f"Cannot write {path}: there is no folder {path.parent}. "
+            "Create it first, or name another file."
+        )
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            result = produce(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as a plain open() would have made it
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove(temporary)
+        raise _cannot_write(path, error) from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    return result
+
+
+def _refuse_to_destroy(path, *, force: bool, suffixes: tuple[str, ...]) -> None:
+    """Writing over a database, or over a file that no export made, needs --force."""
+    if force or not path.is_file():
+        return
+    try:
+        with path.open("rb") as existing:
+            head = existing.read(16)
+    except OSError:
+        return  # unreadable: writing will say what is wrong
+    size = path.stat().st_size
+    if head == b"SQLite format 3\x00":
+        what = f"a SQLite database ({size:,} bytes)"
+    elif path.suffix.lower() not in suffixes:
+        what = f"a file of {size:,} bytes that does not look like an export (not {suffixes[0]})"
+    else:
+        return
+    raise click.ClickException(
+        f"{path} is {what}: exporting would destroy it. "
+        "Name another file, or add --force to overwrite it."
+    )
+
+
+def _cannot_write(path, error: OSError) -> click.ClickException:
+    return click.ClickException(f"Cannot write {path}: {error.strerror or error}.")
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from quotes.cli.output import emit, output_options, with_session
+from quotes.cli.output import emit, into_file, output_options, stdout_guarded, with_reader
 from quotes.export import Column
 from quotes.vocabulary import SORTS, Polarity, Position, StatementKind
 
@@ -61,13 +61,19 @@ class DateBound(click.ParamType):
     def convert(self, value, param, ctx):
         from quotes.dates import DateError, bounds
 
+        if not isinstance(value, str):
+            return value
         try:
             found = bounds(value) if "/" not in value else None
         except DateError as error:
             self.fail(str(error), param, ctx)
+        except (ValueError, OverflowError, TypeError):
+            # The EDTF parser takes years like Y-20000 that no date type holds.
+            found = None
         if found is None or found.lower is None:
             self.fail(
-                f"{value!r} is not a day, month or year (e.g. 2019-05-27, 2019-05, 2019)",
+                f"{value!r} is not a day, month or year between 0001 and 9999 "
+                "(e.g. 2019-05-27, 2019-05, 2019)",
                 param,
                 ctx,
             )
@@ -78,8 +84,18 @@ def _choice(enum) -> click.Choice:
     return click.Choice([m.value for m in enum], case_sensitive=False)
 
 
-def filter_options(command, *, speaker: bool = True):
-    """The filters every statement listing shares; options AND together, repeats OR."""
+# The largest LIMIT the databases take, as quotes.query.MAX_LIMIT (not imported: --help
+# would pay for the query module).
+LIMIT_MAX = 2**63 - 1
+UNORDERED = {"none": "as stored: the fastest, for whole exports"}
+
+
+def filter_options(command, *, speaker: bool = True, unordered: bool = False):
+    """The filters every statement listing shares; options AND together, repeats OR.
+
+    ``unordered`` offers ``--sort none``.
+    """
+    sorts = {**SORTS, **(UNORDERED if unordered else {})}
     options = [
         click.option(
             "--by",
@@ -150,12 +166,16 @@ def filter_options(command, *, speaker: bool = True):
         ),
         click.option(
             "--sort",
-            type=click.Choice(list(SORTS)),
+            type=click.Choice(list(sorts)),
             default="said",
             show_default=True,
-            help="; ".join(f"{k}: {v}" for k, v in SORTS.items()) + ".",
+            help="; ".join(f"{k}: {v}" for k, v in sorts.items()) + ".",
         ),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many statements."),
+        click.option(
+            "--limit",
+            type=click.IntRange(min=0, max=LIMIT_MAX),
+            help="At most this many statements.",
+        ),
     ]
     if speaker:
         options.insert(
@@ -172,12 +192,24 @@ def filter_options(command, *, speaker: bool = True):
     return command
 
 
-def _filters(session, options: dict):
+def _filters(reader, options: dict):
+    from quotes.errors import QuotesError
     from quotes.lookup import AmbiguousName, UnknownName, resolve_filters
+    from quotes.query import search_words
 
+    since, until = options.get("since"), options.get("until")
+    if since and until and since > until:
+        raise click.UsageError(
+            f"--since {since} is after --until {until}, so nothing can match: swap them."
+        )
+    if options.get("search") is not None:
+        try:
+            search_words(options["search"])
+        except QuotesError as error:
+            raise click.BadParameter(str(error), param_hint="'--search'") from None
     try:
         return resolve_filters(
-            session,
+            reader,
             speakers=options.pop("speaker", ()),
             by=options.pop("by"),
             about=options.pop("about"),
@@ -194,18 +226,6 @@ def _filters(session, options: dict):
         raise click.BadParameter(str(error), param_hint=f"'--{error.option}'") from None
 
 
-def _records(session, filters):
-    from quotes.errors import QuotesError
-    from quotes.query import search_words, statement_records
-
-    if filters.search:
-        try:
-            search_words(filters.search)
-        except QuotesError as error:
-            raise click.BadParameter(str(error), param_hint="'--search'") from None
-    return statement_records(session, filters)
-
-
 def _for_people(records):
     """Records with the cells a table shows: who said it in which role, one stance a line."""
     for record in records:
@@ -219,8 +239,22 @@ def _for_people(records):
         }
 
 
-def _list(session, fmt: str, options: dict) -> None:
-    records = _records(session, _filters(session, options))
+def _list(reader, fmt: str, options: dict) -> None:
+    from quotes.query import statement_cells, statement_records
+
+    filters = _filters(reader, options)
+    if fmt in ("csv", "tsv"):
+        from quotes.export import write_cells
+
+        with stdout_guarded() as out:
+            write_cells(
+                statement_cells(reader, filters, STATEMENT_FIELDS),
+                out,
+                fmt=fmt,
+                header=STATEMENT_FIELDS,
+            )
+        return
+    records = statement_records(reader, filters)
     if fmt == "table":
         records = _for_people(records)
     emit(
@@ -236,8 +270,8 @@ def _list(session, fmt: str, options: dict) -> None:
 @click.command(name="list")
 @filter_options
 @output_options
-@with_session
-def list_(session, fmt: str, **options) -> None:
+@with_reader
+def list_(reader, fmt: str, **options) -> None:
     """List statements, filtered by speaker, party, stance, date, source, claim and text.
 
     \b
@@ -246,15 +280,15 @@ def list_(session, fmt: str, **options) -> None:
         quotes list --about taliban --since 2019 --until 2019 --csv
         quotes list --claim moscow-talks-government-backed --position denies
     """
-    _list(session, fmt, options)
+    _list(reader, fmt, options)
 
 
 @click.command()
 @click.argument("name")
 @functools.partial(filter_options, speaker=False)
 @output_options
-@with_session
-def said(session, name: str, fmt: str, **options) -> None:
+@with_reader
+def said(reader, name: str, fmt: str, **options) -> None:
     """Everything NAME said, oldest first, with role, date, kind, stances and source.
 
     NAME is a key, a name or an alias, ignoring case and accents, or a unique part of a name.
@@ -267,17 +301,17 @@ def said(session, name: str, fmt: str, **options) -> None:
     from quotes.lookup import AmbiguousName, UnknownName, find_speaker
 
     try:
-        speaker = find_speaker(session, name)
+        speaker = find_speaker(reader, name)
     except (UnknownName, AmbiguousName) as error:
         raise click.BadParameter(str(error), param_hint="'NAME'") from None
-    _list(session, fmt, {**options, "speaker": (speaker.key,)})
+    _list(reader, fmt, {**options, "speaker": (speaker.key,)})
 
 
 @click.command()
 @click.argument("key")
 @click.option("--json", "as_json", is_flag=True, help="The statement as one JSON record.")
-@with_session
-def show(session, key: str, as_json: bool) -> None:
+@with_reader
+def show(reader, key: str, as_json: bool) -> None:
     """One statement in full: its words in context, dates, stances, claims and citation.
 
     KEY is source-key/statement-key, as `quotes list` prints it.
@@ -293,7 +327,7 @@ def show(session, key: str, as_json: bool) -> None:
     from quotes.query import find_statement
 
     try:
-        record = find_statement(session, key)
+        record = find_statement(reader, key)
     except UnknownName as error:
         raise click.BadParameter(str(error), param_hint="'KEY'") from None
     record = {**record, "location": location(record), "citation": chicago_note(record)}
@@ -340,58 +374,110 @@ def show(session, key: str, as_json: bool) -> None:
     click.echo("\n".join(lines))
 
 
+EXPORT_FORMATS = {
+    "csv": "One row per statement with its location and citation (the default).",
+    "tsv": "The same, tab-separated.",
+    "json": "One JSON array of records, each with its location and citation.",
+    "nl": "JSON Lines: one such record per line.",
+    "csl-json": "One CSL-JSON item per source cited, for Zotero and other managers.",
+}
+# What an earlier export into a file looks like: writing over it needs no --force.
+EXPORT_SUFFIXES = {
+    "csv": (".csv", ".txt"),
+    "tsv": (".tsv", ".tab", ".txt"),
+    "json": (".json",),
+    "nl": (".jsonl", ".ndjson", ".json"),
+    "csl-json": (".json",),
+}
+
+
 @click.command()
-@filter_options
+@functools.partial(filter_options, unordered=True)
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
+    help="Write to this file (whole or not at all) instead of standard output.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "tsv", "json", "nl", "csl-json"]),
-    default="csv",
-    show_default=True,
-    help="csv/tsv: one row per statement with a citation; json/nl: records; "
-    "csl-json: one item per source cited, for Zotero and other managers.",
-)
+@output_options(formats=EXPORT_FORMATS, default="csv")
 @click.option(
     "--excel",
     is_flag=True,
-    help="Start the file with a byte-order mark, so Excel reads it as UTF-8.",
+    help="CSV and TSV only: start with a byte-order mark, so Excel reads the file as UTF-8.",
 )
-@with_session
-def export(session, output: Path | None, fmt: str, excel: bool, **options) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write over an existing file that does not look like an export (a database, say).",
+)
+@click.option("--silent", is_flag=True, help="No progress bar and no count on stderr.")
+@with_reader
+def export(
+    reader, output: Path | None, fmt: str, excel: bool, force: bool, silent: bool, **options
+) -> None:
     """Export citations: every matching statement with a ready-to-paste Chicago note.
 
-    Same filters as `quotes list`. CSV columns: the statement's fields (stances as
-    "party:polarity; ...", claims as "claim:position; ..."), its location in the source
-    (paragraph and characters) and a Chicago notes-style citation. Cells that a spreadsheet
-    could run as a formula are prefixed with an apostrophe (OWASP's CSV-injection advice).
+    Same filters as `quotes list`, plus `--sort none` (as stored, the fastest). CSV columns:
+    the statement's fields (stances as "party:polarity; ...", claims as "claim:position;
+    ..."), its location in the source (paragraph and characters) and a Chicago notes-style
+    citation. Cells that a spreadsheet could run as a formula are prefixed with an apostrophe
+    (OWASP's CSV-injection advice). A progress bar shows on a terminal.
 
     \b
     Example:
         quotes export --critical-of moscow -o critical-of-moscow.csv
         quotes export --excel -o citations.csv
         quotes export --format csl-json -o sources.json
+        quotes export --sort none --nl > everything.jsonl
     """
-    from quotes.export import with_citation, write
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError(
+            f"--excel adds the byte-order mark Excel needs to read CSV as UTF-8; a {fmt} file "
+            "must not start with one. Leave out --excel, or export --csv."
+        )
+    filters = _filters(reader, options)
+    show_progress = not silent and sys.stderr.isatty()
 
-    records = with_citation(_records(session, _filters(session, options)))
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if fmt == "csl-json":
-            count = _write_csl(records, out)
-        else:
-            count = write(
-                records, out, fmt=fmt, columns=[Column(f, f) for f in EXPORT_FIELDS], excel=excel
-            )
-    finally:
-        if output:
-            out.close()
-    click.echo(f"{count} statement(s) exported" + (f" to {output}" if output else ""), err=True)
+    def produce(out) -> int:
+        return _export(reader, filters, out, fmt=fmt, excel=excel, progress=show_progress)
+
+    if output:
+        count = into_file(output, produce, force=force, suffixes=EXPORT_SUFFIXES[fmt])
+    else:
+        with stdout_guarded() as out:
+            count = produce(out)
+    if not silent:
+        click.echo(f"{count} statement(s) exported" + (f" to {output}" if output else ""), err=True)
+
+
+def _export(reader, filters, out, *, fmt: str, excel: bool, progress: bool) -> int:
+    from quotes.export import with_citation, write, write_cells
+    from quotes.query import statement_cells, statement_count, statement_records
+
+    bar = _progress_bar(statement_count(reader, filters)) if progress else None
+    if fmt in ("csv", "tsv"):
+        batches = statement_cells(reader, filters, EXPORT_FIELDS)
+        if bar:
+            batches = _advancing(bar, batches, len)
+        return write_cells(batches, out, fmt=fmt, header=EXPORT_FIELDS, excel=excel)
+    records = with_citation(statement_records(reader, filters))
+    if bar:
+        records = _advancing(bar, records, lambda _: 1)
+    if fmt == "csl-json":
+        return _write_csl(records, out)
+    return write(records, out, fmt=fmt, columns=[Column(f, f) for f in EXPORT_FIELDS])
+
+
+def _progress_bar(total: int):
+    return click.progressbar(length=total, label="Exporting", file=sys.stderr, width=30)
+
+
+def _advancing(bar, items, size):
+    """``items`` as they are, moving ``bar`` on by ``size(item)`` each, and closing it."""
+    with bar:
+        for item in items:
+            yield item
+            bar.update(size(item))
 
 
 def _write_csl(records, out) -> int:

@@ -1,0 +1,176 @@
+"""Reading the database through its DB-API driver alone (sqlite3, psycopg), for the read path.
+
+`quotes said` answers in a few milliseconds, while importing SQLAlchemy costs a third of a
+second: the commands that only read (list, said, show, export) open the database here, read
+only, and hand plain SQL to the driver. Code that already holds a SQLAlchemy session (the
+loader, the web pages, the tests) passes it as it is: ``reader_of`` reads through the session's
+own driver connection, inside its transaction.
+"""
+
+import contextlib
+import itertools
+import re
+from collections.abc import Iterator
+
+from quotes.errors import DatabaseNotReady, QuotesError
+
+# The newest migration (quotes.db.HEAD says the same; a test checks both against alembic).
+HEAD = "0004"
+_cursors = itertools.count()
+
+
+class Reader:
+    """A driver connection and the few things the SQL builders must know about it."""
+
+    def __init__(self, connection, dialect: str, *, owned: bool = False):
+        self.connection = connection
+        self.dialect = dialect
+        self.mark = "?" if dialect == "sqlite" else "%s"  # the driver's placeholder
+        self.owned = owned
+
+    def execute(self, sql: str, params=()):
+        cursor = self.connection.cursor()
+        cursor.execute(sql, tuple(params))
+        return cursor
+
+    def batches(
+        self, sql: str, params=(), size: int = 2000, *, few: bool = False
+    ) -> Iterator[list[tuple]]:
+        """Rows of a query of any size, ``size`` at a time: through a server-side cursor on
+        PostgreSQL, so that memory stays flat however many rows there are, unless the caller
+        knows there are ``few`` (at most ``size``): then one round trip does."""
+        if self.dialect == "postgresql" and not few:
+            cursor = self.connection.cursor(name=f"quotes_{next(_cursors)}")
+            cursor.itersize = size
+        else:
+            cursor = self.connection.cursor()
+        try:
+            cursor.execute(sql, tuple(params))
+            while rows := cursor.fetchmany(size):
+                yield rows
+                if len(rows) < size:
+                    break
+        finally:
+            with contextlib.suppress(Exception):  # the connection may be closed already
+                cursor.close()
+
+    def close(self) -> None:
+        if self.owned:
+            self.connection.close()
+
+
+def reader_of(db) -> Reader:
+    """A Reader for ``db``: a Reader, a SQLAlchemy Session or a SQLAlchemy Connection."""
+    if isinstance(db, Reader):
+        return db
+    connection = db.connection() if hasattr(db, "get_bind") else db
+    return Reader(connection.connection.driver_connection, connection.dialect.name)
+
+
+_SQLITE = re.compile(r"^sqlite(\+pysqlite)?://(?P<rest>.*)$")
+_POSTGRESQL = re.compile(r"^postgres(ql)?(\+psycopg)?://(?P<rest>.*)$")
+
+
+def connect(url: str) -> Reader:
+    """A read-only Reader on the database at ``url``, checked to be at the newest migration.
+
+    URLs for other drivers go through SQLAlchemy, as everywhere else.
+    """
+    if match := _SQLITE.match(url):
+        reader = _sqlite(url, match["rest"])
+    elif match := _POSTGRESQL.match(url):
+        reader = _postgresql(url, "postgresql://" + match["rest"])
+    else:
+        return _through_sqlalchemy(url)
+    try:
+        current = _revision(reader)
+    except QuotesError:
+        reader.close()
+        raise
+    if current != HEAD:
+        reader.close()
+        _not_ready(url)
+    return reader
+
+
+def _sqlite(url: str, rest: str) -> Reader:
+    import sqlite3
+
+    # sqlite:///relative/file.db, sqlite:////absolute/file.db, as SQLAlchemy reads them.
+    path = rest[1:].partition("?")[0] if rest.startswith("/") else ""
+    if path in ("", ":memory:"):
+        _not_ready(url)
+    try:
+        connection = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+    except sqlite3.Error:
+        _not_ready(url)
+    return Reader(connection, "sqlite", owned=True)
+
+
+def _uri_path(path: str) -> str:
+    return path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+
+
+def _postgresql(url: str, conninfo: str) -> Reader:
+    import psycopg
+
+    try:
+        connection = psycopg.connect(conninfo, connect_timeout=10)
+    except psycopg.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise QuotesError(f"Cannot connect to the database at {_masked(url)}: {first}") from None
+    connection.read_only = True
+    # Listings read every row they ask for: plan server-side cursors for all of them.
+    connection.execute("SET cursor_tuple_fraction = 1.0")
+    return Reader(connection, "postgresql", owned=True)
+
+
+def _revision(reader: Reader) -> str | None:
+    """The schema revision, None when there is no schema; QuotesError for a non-database."""
+    errors = _driver_errors(reader)
+    try:
+        return reader.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    except errors[0]:
+        if reader.dialect == "postgresql":
+            reader.connection.rollback()
+        return None
+    except errors[1] as error:
+        raise QuotesError(f"Cannot read the database: {error}.") from None
+
+
+def _driver_errors(reader: Reader) -> tuple[type, type]:
+    """(no such table, any other database error) for the reader's driver."""
+    if reader.dialect == "sqlite":
+        import sqlite3
+
+        return sqlite3.OperationalError, sqlite3.DatabaseError
+    import psycopg
+
+    return psycopg.errors.UndefinedTable, psycopg.Error
+
+
+def _not_ready(url: str):
+    """Raise the message the rest of quotes gives for a database that is missing or behind."""
+    from quotes import db
+
+    engine = db.make_engine(url)
+    try:
+        db.require_current(engine)
+    finally:
+        engine.dispose()
+    raise DatabaseNotReady(f"The database at {_masked(url)} is not readable.")
+
+
+def _masked(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def _through_sqlalchemy(url: str) -> Reader:
+    from quotes import db
+
+    engine = db.make_engine(url)
+    db.require_current(engine)
+    connection = engine.connect()
+    reader = reader_of(connection)
+    reader.close = lambda: (connection.close(), engine.dispose())
+    return reader
