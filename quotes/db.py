@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from quotes.config import DEFAULT_URL, ENV_VAR, database_url  # noqa: F401  (re-exported)
-from quotes.errors import DatabaseBusy, DatabaseNotReady, QuotesError
+from quotes.errors import BadDatabaseURL, DatabaseBusy, DatabaseNotReady, QuotesError  # noqa: F401
 
 # Every migration, oldest first: checked against alembic's own scripts by a test, so that
 # commands can tell an outdated or a newer database without loading alembic (~0.1 s).
@@ -26,10 +26,6 @@ HEAD = REVISIONS[-1]
 
 LOCK_WAIT = 60.0  # seconds a writer waits for another to finish
 _LOCK_KEY = 0x71756F746573  # "quotes": the PostgreSQL advisory lock of our writers
-
-
-class BadDatabaseURL(QuotesError):
-    """The database URL cannot be used: malformed, an unknown driver, or a folder."""
 
 
 def masked(url: str) -> str:

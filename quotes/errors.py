@@ -11,3 +11,7 @@ class DatabaseNotReady(QuotesError):
 
 class DatabaseBusy(QuotesError):
     """Another writer holds the database's write lock, longer than we were willing to wait."""
+
+
+class BadDatabaseURL(QuotesError):
+    """The database URL cannot be used: malformed, an unknown driver, or a folder."""

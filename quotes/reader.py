@@ -12,8 +12,6 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from quotes.errors import DatabaseNotReady, QuotesError
-
 # The newest migration (quotes.db.HEAD says the same; a test checks both against alembic).
 HEAD = "0004"
 _cursors = itertools.count()
@@ -74,36 +72,38 @@ _POSTGRESQL = re.compile(r"^postgres(ql)?(\+psycopg)?://(?P<rest>.*)$")
 def connect(url: str) -> Reader:
     """A read-only Reader on the database at ``url``, checked to be at the newest migration.
 
-    URLs for other drivers go through SQLAlchemy, as everywhere else.
+    The fast path takes a plain SQLite file or PostgreSQL server at the newest schema. All
+    else (other URLs, a missing, older, newer or damaged database, a read-only medium, a
+    server that refuses) goes through SQLAlchemy and quotes.db, which say what is wrong in
+    the words every other command uses.
     """
+    reader = None
     if match := _SQLITE.match(url):
-        reader = _sqlite(url, match["rest"])
+        reader = _sqlite(match["rest"])
     elif match := _POSTGRESQL.match(url):
-        reader = _postgresql(url, "postgresql://" + match["rest"])
-    else:
-        return _through_sqlalchemy(url)
-    try:
-        current = _revision(reader)
-    except QuotesError:
+        reader = _postgresql("postgresql://" + match["rest"])
+    if reader is not None:
+        try:
+            if _revision(reader) == HEAD:
+                return reader
+        except Exception:  # no schema, not a database: said below
+            pass
         reader.close()
-        raise
-    if current != HEAD:
-        reader.close()
-        _not_ready(url)
-    return reader
+    return _through_sqlalchemy(url)
 
 
-def _sqlite(url: str, rest: str) -> Reader:
+def _sqlite(rest: str) -> Reader | None:
+    import os
     import sqlite3
 
     # sqlite:///relative/file.db, sqlite:////absolute/file.db, as SQLAlchemy reads them.
     path = rest[1:].partition("?")[0] if rest.startswith("/") else ""
-    if path in ("", ":memory:"):
-        _not_ready(url)
+    if path in ("", ":memory:") or "?" in rest or not os.path.isfile(path):
+        return None
     try:
         connection = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
     except sqlite3.Error:
-        _not_ready(url)
+        return None
     return Reader(connection, "sqlite", owned=True)
 
 
@@ -111,58 +111,22 @@ def _uri_path(path: str) -> str:
     return path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
 
 
-def _postgresql(url: str, conninfo: str) -> Reader:
+def _postgresql(conninfo: str) -> Reader | None:
     import psycopg
 
     try:
         connection = psycopg.connect(conninfo, connect_timeout=10)
-    except psycopg.Error as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise QuotesError(f"Cannot connect to the database at {_masked(url)}: {first}") from None
+    except psycopg.Error:
+        return None
     connection.read_only = True
     # Listings read every row they ask for: plan server-side cursors for all of them.
     connection.execute("SET cursor_tuple_fraction = 1.0")
     return Reader(connection, "postgresql", owned=True)
 
 
-def _revision(reader: Reader) -> str | None:
-    """The schema revision, None when there is no schema; QuotesError for a non-database."""
-    errors = _driver_errors(reader)
-    try:
-        return reader.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    except errors[0]:
-        if reader.dialect == "postgresql":
-            reader.connection.rollback()
-        return None
-    except errors[1] as error:
-        raise QuotesError(f"Cannot read the database: {error}.") from None
-
-
-def _driver_errors(reader: Reader) -> tuple[type, type]:
-    """(no such table, any other database error) for the reader's driver."""
-    if reader.dialect == "sqlite":
-        import sqlite3
-
-        return sqlite3.OperationalError, sqlite3.DatabaseError
-    import psycopg
-
-    return psycopg.errors.UndefinedTable, psycopg.Error
-
-
-def _not_ready(url: str):
-    """Raise the message the rest of quotes gives for a database that is missing or behind."""
-    from quotes import db
-
-    engine = db.make_engine(url)
-    try:
-        db.require_current(engine)
-    finally:
-        engine.dispose()
-    raise DatabaseNotReady(f"The database at {_masked(url)} is not readable.")
-
-
-def _masked(url: str) -> str:
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+def _revision(reader: Reader) -> str:
+    """The schema revision; the driver's error where there is no schema or no database."""
+    return reader.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 
 def _through_sqlalchemy(url: str) -> Reader:

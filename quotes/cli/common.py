@@ -41,9 +41,13 @@ def engine_for(ctx: click.Context, *, writer: bool = False, lock_wait: float | N
     try:
         engine = db.make_engine(ctx.find_root().obj, writer=writer, **options)
     except db.BadDatabaseURL as error:
-        raise click.BadParameter(str(error), param_hint="'--db' / $QUOTES_DATABASE_URL") from None
+        raise bad_url(error) from None
     ctx.call_on_close(engine.dispose)
     return engine
+
+
+def bad_url(error: QuotesError) -> click.BadParameter:
+    return click.BadParameter(str(error), param_hint="'--db' / $QUOTES_DATABASE_URL")
 
 
 def fail(error: QuotesError) -> click.ClickException:

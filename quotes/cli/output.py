@@ -128,12 +128,15 @@ def with_reader(function):
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        from quotes.errors import QuotesError
+        from quotes.cli.common import bad_url
+        from quotes.errors import BadDatabaseURL, QuotesError
         from quotes.reader import connect
 
         ctx = click.get_current_context()
         try:
             reader = connect(ctx.find_root().obj)
+        except BadDatabaseURL as error:
+            raise bad_url(error) from None
         except QuotesError as error:
             raise click.ClickException(str(error)) from None
         ctx.call_on_close(reader.close)
