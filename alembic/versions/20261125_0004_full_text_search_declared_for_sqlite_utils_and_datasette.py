@@ -19,6 +19,8 @@ revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+# What `quotes db downgrade` warns of before going below this revision (None: nothing).
+DOWNGRADE_LOSES = None  # the full-text index is declared again and rebuilt from the rows
 
 OPTIONS = "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'"
 
