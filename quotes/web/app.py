@@ -50,10 +50,10 @@ DOWNLOADS = {
 }
 
 
-def create_app(engine: Engine, *, project: Path) -> Starlette:
+def create_app(engine: Engine, *, project: Path, page_size: int = PAGE) -> Starlette:
     """The web application over ``engine`` (opened read-only by the caller); source texts are
     read from ``project``, the folder their paths in the database are relative to."""
-    site = Site(engine, project.resolve())
+    site = Site(engine, project.resolve(), page_size)
     routes = [
         Route("/", lambda request: RedirectResponse("/statements", status_code=302)),
         Route("/statements", site.statements),
@@ -74,7 +74,11 @@ def create_app(engine: Engine, *, project: Path) -> Starlette:
         Route("/stance-matrix/graph.svg", site.graph_svg),
         Route("/static/{name}", site.static),
     ]
-    return Starlette(routes=routes, middleware=[SecurityHeaders.middleware()])
+    return Starlette(
+        routes=routes,
+        middleware=[SecurityHeaders.middleware()],
+        exception_handlers={404: site.not_found},
+    )
 
 
 def _templates() -> Environment:
@@ -103,8 +107,9 @@ def matrix_href(by: str | None, about: str, polarity: str | None) -> str | None:
 class Site:
     """The pages; each method answers one route."""
 
-    def __init__(self, engine: Engine, project: Path):
+    def __init__(self, engine: Engine, project: Path, page_size: int):
         self.engine = engine
+        self.page_size = page_size
         self.project = project
         self.templates = _templates()
         self._matrix: list | None = None
@@ -124,6 +129,9 @@ class Site:
             found = list(islice(rows(session), LISTED + 1))
         return self.page(template, rows=found[:LISTED], more=len(found) > LISTED)
 
+    async def not_found(self, request: Request, _error) -> HTMLResponse:
+        return self.problem("No page at this address. Start from the statements.", 404)
+
     def session(self) -> Session:
         return Session(self.engine)
 
@@ -138,7 +146,7 @@ class Site:
             try:
                 asked, filters = self._filters(session, request)
                 after = params.cursor(request.query_params.get("after"))
-                records, following = statement_page(session, filters, after=after, size=PAGE)
+                records, following = statement_page(session, filters, after=after, size=self.page_size)
                 facets = browse.facets(session, filters)
             except (params.BadRequest, UnknownName, AmbiguousName) as error:
                 asked = params.Question(
@@ -275,7 +283,7 @@ class Site:
             except (UnknownName, AmbiguousName, params.BadRequest) as error:
                 return self.problem(str(error), 404)
             records, following = statement_page(
-                session, Filters(speaker_ids=(found.id,)), after=after, size=PAGE
+                session, Filters(speaker_ids=(found.id,)), after=after, size=self.page_size
             )
             roles = browse.speaker_roles(session, found)
             stances = browse.speaker_stances(session, found)
