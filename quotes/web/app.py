@@ -146,7 +146,9 @@ class Site:
             try:
                 asked, filters = self._filters(session, request)
                 after = params.cursor(request.query_params.get("after"))
-                records, following = statement_page(session, filters, after=after, size=self.page_size)
+                records, following = statement_page(
+                    session, filters, after=after, size=self.page_size
+                )
                 facets = browse.facets(session, filters)
             except (params.BadRequest, UnknownName, AmbiguousName) as error:
                 asked = params.Question(
