@@ -42,7 +42,11 @@ from quotes.web.streams import streamed
 PAGE = 50
 API_MOST = 1000
 LISTED = 500  # rows of an index page, a claim's timeline, a source's statements
-STATIC = {"quotes.css": "text/css", "copy.js": "text/javascript"}
+STATIC = {
+    "quotes.css": "text/css",
+    "copy.js": "text/javascript",
+    "favicon.svg": "image/svg+xml",
+}
 DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "jsonl": ("application/jsonl; charset=utf-8", "nl"),
