@@ -6,10 +6,10 @@ listing beside it lists. Facets are counted over at most ``FACET_ROWS`` matching
 a page over a million rows stays fast, and says when its counts are of a part.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Select, extract, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import extract, func, select
 from sqlmodel import Session
 
 from quotes.models import Party, Role, Source, Speaker, Stance, Statement
@@ -24,7 +24,7 @@ class Facets:
     """Counts of the matching statements by speaker, party and stance, kind, source and year.
 
     ``total`` is exact unless ``partial``: then more than ``FACET_ROWS`` statements match and
-    the counts are over the first ``FACET_ROWS`` of them the database found.
+    the counts are over ``FACET_ROWS`` of them, the first the database finds.
     """
 
     total: int
@@ -37,76 +37,86 @@ class Facets:
 
 
 def facets(session: Session, filters: Filters) -> Facets:
+    """One pass over (at most FACET_ROWS of) the matching statements' plain columns, counted
+    here, and one over their stances; names are looked up for the values shown only."""
     dialect = session.get_bind().dialect.name
-    matching = (
-        select(Statement.id)
-        .join(Speaker, Statement.speaker_id == Speaker.id)
-        .where(*conditions(filters, dialect))
-        .limit(FACET_ROWS + 1)
-        .subquery()
-    )
-    total = session.execute(select(func.count()).select_from(matching)).scalar_one()
-    scope = Statement.id.in_(select(matching.c.id).limit(FACET_ROWS))
-    count = func.count().label("n")
-
-    def top(query: Select, limit: int | None = FACET_VALUES) -> list[tuple]:
-        query = query.where(scope).order_by(count.desc(), *query.selected_columns[:-1])
-        return [tuple(row) for row in session.execute(query.limit(limit))]
-
-    year = extract("year", Statement.said_from)
+    matching = select(
+        Statement.id, Statement.speaker_id, Statement.source_id, Statement.kind
+    ).add_columns(Statement.said_from)
+    if filters.by_party_ids:  # the one filter on the speaker's row
+        matching = matching.join(Speaker, Statement.speaker_id == Speaker.id)
+    matching = matching.where(*conditions(filters, dialect)).limit(FACET_ROWS + 1)
+    rows = session.execute(matching).all()
+    partial = len(rows) > FACET_ROWS
+    rows = rows[:FACET_ROWS]
+    speakers, sources, kinds, years = Counter(), Counter(), Counter(), Counter()
+    for _, speaker_id, source_id, kind, said_from in rows:
+        speakers[speaker_id] += 1
+        sources[source_id] += 1
+        kinds[str(kind)] += 1
+        years[_year(said_from)] += 1
+    stances = Counter()
+    ids = [row[0] for row in rows]
+    for chunk in range(0, len(ids), 1000):
+        counted = session.execute(
+            select(Stance.party_id, Stance.polarity, func.count())
+            .where(Stance.statement_id.in_(ids[chunk : chunk + 1000]))
+            .group_by(Stance.party_id, Stance.polarity)
+        )
+        for party_id, polarity, n in counted:
+            stances[party_id, str(polarity)] += n
+    top_stances = stances.most_common(2 * FACET_VALUES)
+    party_keys = _names(session, Party.id, Party.key, {p for (p, _), _ in top_stances})
     return Facets(
-        total=min(total, FACET_ROWS),
-        partial=total > FACET_ROWS,
-        speakers=top(
-            select(Speaker.key, Speaker.name, count)
-            .select_from(Statement)
-            .join(Speaker, Statement.speaker_id == Speaker.id)
-            .group_by(Speaker.key, Speaker.name)
-        ),
-        stances=[
-            (party, str(polarity), n)
-            for party, polarity, n in top(
-                select(Party.key, Stance.polarity, count)
-                .select_from(Statement)
-                .join(Stance, Stance.statement_id == Statement.id)
-                .join(Party, Stance.party_id == Party.id)
-                .group_by(Party.key, Stance.polarity),
-                limit=2 * FACET_VALUES,
-            )
-        ],
-        kinds=[
-            (str(kind), n)
-            for kind, n in top(select(Statement.kind, count).group_by(Statement.kind), limit=None)
-        ],
-        sources=top(
-            select(Source.key, Source.title, count)
-            .select_from(Statement)
-            .join(Source, Statement.source_id == Source.id)
-            .group_by(Source.key, Source.title)
-        ),
-        years=sorted(
-            (
-                (None if y is None else int(y), n)
-                for y, n in top(select(year, count).group_by(year), limit=None)
-            ),
-            key=lambda pair: (pair[0] is not None, pair[0] or 0),
-        ),
+        total=len(rows),
+        partial=partial,
+        speakers=_named(session, speakers, Speaker),
+        stances=[(party_keys[p], polarity, n) for (p, polarity), n in top_stances],
+        kinds=kinds.most_common(),
+        sources=_named(session, sources, Source),
+        years=sorted(years.items(), key=lambda pair: (pair[0] is not None, pair[0] or 0)),
     )
+
+
+def _year(said_from) -> int | None:
+    """The year of a date, which SQLite gives as ISO text and PostgreSQL as a date."""
+    if said_from is None:
+        return None
+    return int(said_from[:4]) if isinstance(said_from, str) else said_from.year
+
+
+def _names(session: Session, id_column, name_column, ids) -> dict:
+    if not ids:
+        return {}
+    return dict(session.execute(select(id_column, name_column).where(id_column.in_(ids))).all())
+
+
+def _named(session: Session, counts: Counter, model) -> list[tuple[str, str, int]]:
+    """The most common ids in ``counts`` as (key, name or title, count), most first."""
+    shown = counts.most_common(FACET_VALUES)
+    label = model.name if model is Speaker else model.title
+    keys = _names(session, model.id, model.key, {i for i, _ in shown})
+    labels = _names(session, model.id, label, {i for i, _ in shown})
+    return sorted(((keys[i], labels[i], n) for i, n in shown), key=lambda item: (-item[2], item[1]))
 
 
 def stance_matrix(session: Session) -> list[tuple[str | None, str, str, int]]:
-    """(speaker's party or None, target party, polarity, statements) for every stance taken."""
-    target, own = aliased(Party), aliased(Party)
+    """(speaker's party or None, target party, polarity, statements) for every stance taken.
+
+    Grouped by ids, named afterwards: the one pass over every stance stays as lean as it can.
+    """
     query = (
-        select(own.key, target.key, Stance.polarity, func.count())
+        select(Speaker.party_id, Stance.party_id, Stance.polarity, func.count())
         .select_from(Stance)
-        .join(target, Stance.party_id == target.id)
         .join(Statement, Stance.statement_id == Statement.id)
         .join(Speaker, Statement.speaker_id == Speaker.id)
-        .outerjoin(own, Speaker.party_id == own.id)
-        .group_by(own.key, target.key, Stance.polarity)
+        .group_by(Speaker.party_id, Stance.party_id, Stance.polarity)
     )
-    return [(by, about, str(polarity), n) for by, about, polarity, n in session.execute(query)]
+    keys = dict(session.execute(select(Party.id, Party.key)).all())
+    return [
+        (keys.get(by), keys[about], str(polarity), n)
+        for by, about, polarity, n in session.execute(query)
+    ]
 
 
 def party_names(session: Session) -> dict[str, str]:

@@ -233,34 +233,60 @@ def statement_select(filters: Filters, dialect: str) -> Select:
     return query.limit(filters.limit) if filters.limit is not None else query
 
 
-def statement_page(
-    session: Session, filters: Filters, *, after: tuple[str | None, int] | None, size: int
-) -> tuple[list[dict], tuple[str | None, int] | None]:
-    """One page of ``size`` statements in (said_from, id) order, from after the keyset cursor
-    ``after`` (the last page's ``(said_from, id)``), and the cursor for the next page or None.
+Cursor = tuple[str | None, str | None, int]  # (said_from, said_to, id) of a page's last row
 
-    Keyset paging: a page deep into a million rows costs what the first one does (no OFFSET).
+
+def statement_page(
+    session: Session, filters: Filters, *, after: Cursor | None, size: int
+) -> tuple[list[dict], Cursor | None]:
+    """One page of ``size`` statements in (said_from, said_to, id) order, unknown bounds
+    first, from after the keyset cursor ``after`` (the previous page's last row); and the
+    cursor for the next page, or None on the last page.
+
+    Keyset paging: a page deep into a million rows costs what the first one does (no OFFSET);
+    the order is the date index's own (SQLite's indexes end in the row id), so no sort either.
     """
-    said_from = Statement.said_from
     where = conditions(filters, session.get_bind().dialect.name)
     if after is not None:
-        day, last_id = after
-        if day is None:
-            where.append(or_(said_from.is_not(None), Statement.id > last_id))
-        else:
-            day = date.fromisoformat(day)
-            where.append(or_(said_from > day, and_(said_from == day, Statement.id > last_id)))
+        where.extend(_after(*after))
     query = (
         _with_speaker_and_source()
         .where(*where)
-        .order_by(said_from.asc().nulls_first(), Statement.id)
+        .order_by(
+            Statement.said_from.asc().nulls_first(),
+            Statement.said_to.asc().nulls_first(),
+            Statement.id,
+        )
         .limit(size + 1)
     )
     rows = session.connection().execute(query).mappings().all()
     more = len(rows) > size
     rows = rows[:size]
-    cursor = (_iso(rows[-1]["said_from"]), rows[-1]["id"]) if more else None
+    last = rows[-1] if more else None
+    cursor = (_iso(last["said_from"]), _iso(last["said_to"]), last["id"]) if last else None
     return [record(row) for row in rows], cursor
+
+
+def _after(said_from: str | None, said_to: str | None, last_id: int) -> list:
+    """Rows after (said_from, said_to, id) in that order, where an unknown bound sorts first;
+    plus a plain lower bound on said_from, which lets the index seek instead of scan."""
+
+    def later(column, value):
+        return column.is_not(None) if value is None else column > date.fromisoformat(value)
+
+    def same(column, value):
+        return column.is_(None) if value is None else column == date.fromisoformat(value)
+
+    rest = or_(
+        later(Statement.said_to, said_to),
+        and_(same(Statement.said_to, said_to), Statement.id > last_id),
+    )
+    condition = [
+        or_(later(Statement.said_from, said_from), and_(same(Statement.said_from, said_from), rest))
+    ]
+    if said_from is not None:
+        condition.append(Statement.said_from >= date.fromisoformat(said_from))
+    return condition
 
 
 def statement_records(session: Session, filters: Filters) -> Iterator[dict]:

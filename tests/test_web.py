@@ -336,7 +336,7 @@ def test_downloads_are_what_quotes_export_writes(client, seeded_url, tmp_path, s
         ("/statements?speaker=nobody-at-all", 400, "No speaker called"),
         ("/statements?since=last-week", 400, "is not a day, month or year"),
         ("/statements?kind=shouted", 400, "is not one of direct, partial, indirect"),
-        ("/statements?after=2019-99-99~3", 400, "not a page cursor"),
+        ("/statements?after=2019-99-99~~3", 400, "not a page cursor"),
         ("/statements?" + "&".join(["speaker=saleh"] * 11), 400, "at most 10 values"),
         ("/statements?search=" + "x" * 201, 400, "longer than 200"),
         ("/statements?" + "x" * 5000, 414, "too long"),

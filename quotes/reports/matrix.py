@@ -26,15 +26,22 @@ def stance_matrix_svg(
     rows: Iterable[tuple[str | None, str, str, int]],
     names: dict[str, str],
     href: Href | None = None,
+    most: int | None = None,
 ) -> str:
-    """The matrix as SVG; ``names`` maps party keys to names, ``href`` links each count."""
+    """The matrix as SVG; ``names`` maps party keys to names, ``href`` links each count;
+    ``most`` keeps the parties down and across with the most statements."""
     counts = _counts(rows)
-    down = sorted({by for by, _ in counts}, key=lambda k: (k is None, k or ""))
-    across = sorted({about for _, about in counts})
+    down = _busiest({by for by, _ in counts}, counts, 0, most)
+    across = _busiest({about for _, about in counts}, counts, 1, most)
+    down.sort(key=lambda k: (k is None, k or ""))
+    across.sort()
     href = href or (lambda *_: None)
     width = LABEL_W + CELL_W * max(len(across), 1) + 20
     height = HEAD_H + CELL_H * max(len(down), 1) + 60
-    body = [text(10, 20, "Speakers' parties (down) on target parties (across)", font_weight="bold")]
+    heading = "Speakers' parties (down) on target parties (across)"
+    if most is not None and len({about for _, about in counts}) > most:
+        heading += f": the {most} with most statements each way"
+    body = [text(10, 20, heading, font_weight="bold")]
     for j, about in enumerate(across):
         x, y = LABEL_W + CELL_W * j + 12, HEAD_H - 8
         body.append(
@@ -54,6 +61,16 @@ def stance_matrix_svg(
         )
         body.append(text(x + 14, legend_y, polarity))
     return document(width, height, "Stance matrix: who takes which stance on whom", body)
+
+
+def _busiest(parties: set, counts, side: int, most: int | None) -> list:
+    """``parties`` (one side of the matrix), the ``most`` with most statements only."""
+    if most is None or len(parties) <= most:
+        return list(parties)
+    total: dict = defaultdict(int)
+    for pair, by_polarity in counts.items():
+        total[pair[side]] += sum(by_polarity.values())
+    return sorted(parties, key=lambda k: -total[k])[:most]
 
 
 def _cell(x, y, by, about, counts, href: Href) -> str:
@@ -100,12 +117,17 @@ def criticism_graph_svg(
     rows: Iterable[tuple[str | None, str, str, int]],
     names: dict[str, str],
     href: Href | None = None,
+    most: int | None = 60,
 ) -> str:
     """Who criticizes whom: parties on a circle, an arrow from the speakers' party to the
-    party criticized, as thick as the number of critical statements."""
+    party criticized, as thick as the number of critical statements; the ``most`` heaviest
+    arrows only (a graph of thousands of arrows shows nothing)."""
     critical = {
         pair: c["critical"] for pair, c in _counts(rows).items() if c.get("critical") and pair[0]
     }
+    dropped = max(0, len(critical) - most) if most is not None else 0
+    if dropped:
+        critical = dict(sorted(critical.items(), key=lambda item: -item[1])[:most])
     href = href or (lambda *_: None)
     nodes = sorted({p for pair in critical for p in pair})
     size, radius = 560, 190
@@ -126,7 +148,8 @@ def criticism_graph_svg(
         text(
             10,
             20,
-            "Who criticizes whom (arrow: speakers' party to the party criticized)",
+            "Who criticizes whom (arrow: speakers' party to the party criticized)"
+            + (f"; the {most} heaviest arrows of {most + dropped}" if dropped else ""),
             font_weight="bold",
         ),
     ]

@@ -5,9 +5,11 @@ here; downloads stream. Nothing here writes: the database is opened read-only an
 names a file (source texts are found from the database's own record, checked by checksum).
 """
 
+import contextlib
 import functools
 import hashlib
 import json
+import threading
 from collections import defaultdict
 from itertools import islice
 from pathlib import Path
@@ -41,6 +43,7 @@ from quotes.web.streams import streamed
 
 PAGE = 50
 API_MOST = 1000
+MATRIX_MOST = 24  # parties each way on the matrix page (the SVG download has them all)
 LISTED = 500  # rows of an index page, a claim's timeline, a source's statements
 STATIC = {
     "quotes.css": "text/css",
@@ -78,8 +81,15 @@ def create_app(engine: Engine, *, project: Path, page_size: int = PAGE) -> Starl
         Route("/stance-matrix/graph.svg", site.graph_svg),
         Route("/static/{name}", site.static),
     ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        threading.Thread(target=site.pictures, daemon=True, name="quotes-matrix").start()
+        yield
+
     return Starlette(
         routes=routes,
+        lifespan=lifespan,
         middleware=[SecurityHeaders.middleware()],
         exception_handlers={404: site.not_found},
     )
@@ -116,7 +126,8 @@ class Site:
         self.page_size = page_size
         self.project = project
         self.templates = _templates()
-        self._matrix: list | None = None
+        self._pictures: dict | None = None
+        self._pictures_lock = threading.Lock()
 
     # -- helpers
 
@@ -410,27 +421,37 @@ class Site:
 
     # -- the stance matrix
 
-    def matrix_rows(self) -> list:
-        """Counted once per process: the database does not change under a read-only server."""
-        if self._matrix is None:
-            with self.session() as session:
-                self._matrix = (browse.stance_matrix(session), browse.party_names(session))
-        return self._matrix
+    def pictures(self) -> dict:
+        """The stance matrix and graph, counted and drawn once per process (the database
+        does not change under a read-only server); `quotes serve` starts this at startup."""
+        with self._pictures_lock:
+            if self._pictures is None:
+                with self.session() as session:
+                    rows, names = browse.stance_matrix(session), browse.party_names(session)
+                self._pictures = {
+                    "matrix": stance_matrix_svg(rows, names, matrix_href, most=MATRIX_MOST),
+                    "graph": criticism_graph_svg(rows, names, matrix_href),
+                    "matrix.svg": stance_matrix_svg(rows, names),
+                    "graph.svg": criticism_graph_svg(rows, names),
+                    "names": names,
+                }
+        return self._pictures
 
     def matrix(self, request: Request) -> Response:
-        rows, names = self.matrix_rows()
+        pictures = self.pictures()
         return self.page(
             "matrix.html",
-            matrix=stance_matrix_svg(rows, names, matrix_href),
-            graph=criticism_graph_svg(rows, names, matrix_href),
-            names=names,
+            matrix=pictures["matrix"],
+            graph=pictures["graph"],
+            names=pictures["names"],
+            most=MATRIX_MOST,
         )
 
     def matrix_svg(self, request: Request) -> Response:
-        return _svg(stance_matrix_svg(*self.matrix_rows()))
+        return _svg(self.pictures()["matrix.svg"])
 
     def graph_svg(self, request: Request) -> Response:
-        return _svg(criticism_graph_svg(*self.matrix_rows()))
+        return _svg(self.pictures()["graph.svg"])
 
     def static(self, request: Request) -> Response:
         name = request.path_params["name"]

@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from quotes.errors import QuotesError
+from quotes.query import Cursor
 from quotes.vocabulary import Polarity, Position, StatementKind
 
 # URL parameter -> (resolve_filters keyword, values allowed or None for names).
@@ -27,7 +28,8 @@ DATES = ("since", "until")
 FILTER_PARAMS = (*NAMED, *CHOSEN, *DATES, "search")
 MAX_VALUES = 10  # values of one parameter
 MAX_LENGTH = 200  # characters of one value
-CURSOR = re.compile(r"(\d{4}-\d{2}-\d{2})?~(\d{1,18})")
+DAY = r"(\d{4}-\d{2}-\d{2})?"
+CURSOR = re.compile(rf"{DAY}~{DAY}~(\d{{1,18}})")
 
 
 class BadRequest(QuotesError):
@@ -91,23 +93,25 @@ def _day(name: str, value: str) -> date:
     return found.lower if name == "since" else found.upper
 
 
-def cursor(value: str | None) -> tuple[str | None, int] | None:
-    """The keyset cursor of a page link: ``DAY~ID`` or ``~ID`` (statements with no date)."""
+def cursor(value: str | None) -> Cursor | None:
+    """The keyset cursor of a page link, ``FROM~TO~ID``: the last row's date bounds (empty
+    when open) and id."""
     if not value:
         return None
     match = CURSOR.fullmatch(value)
     try:
         if match is None:
             raise ValueError
-        if match.group(1):
-            date.fromisoformat(match.group(1))
+        for day in match.group(1, 2):
+            if day:
+                date.fromisoformat(day)
     except ValueError:
         raise BadRequest("after: not a page cursor; follow the page links.") from None
-    return match.group(1), int(match.group(2))
+    return match.group(1), match.group(2), int(match.group(3))
 
 
-def cursor_text(position: tuple[str | None, int] | None) -> str | None:
-    return None if position is None else f"{position[0] or ''}~{position[1]}"
+def cursor_text(position: Cursor | None) -> str | None:
+    return None if position is None else "~".join(str(part or "") for part in position)
 
 
 def bounded_int(params, name: str, *, default: int, most: int) -> int:
