@@ -378,3 +378,11 @@ def test_the_database_is_opened_read_only(seeded_url):
             connection.execute(text("DELETE FROM stance"))
     finally:
         engine.dispose()
+
+
+def test_the_form_redirects_to_the_address_to_share(client):
+    response = client.get(
+        "/statements?speaker=&critical_of=moscow&kind=&since=2019", follow_redirects=False
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/statements?critical_of=moscow&since=2019"

@@ -41,7 +41,7 @@ def test_filter_follow_copy_and_download(site, seeded_url, tmp_path):
         assert len(browser.find_elements(By.CSS_SELECTOR, "li.statement")) == 22
         browser.find_element(By.NAME, "critical_of").send_keys("moscow")
         browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
-        wait_for(lambda: "critical_of=moscow" in browser.current_url)
+        wait_for(lambda: browser.current_url.endswith("/statements?critical_of=moscow"))
         listing = browser.current_url
         assert len(browser.find_elements(By.CSS_SELECTOR, "li.statement")) == 9
         assert "9 statements match" in browser.find_element(By.CSS_SELECTOR, ".summary").text

@@ -157,6 +157,10 @@ class Site:
     # -- statements
 
     def statements(self, request: Request) -> Response:
+        if any(not value for _, value in request.query_params.multi_items()):
+            # The form sends every field; the address to share names only those filled in.
+            filled = [(k, v) for k, v in request.query_params.multi_items() if v]
+            return RedirectResponse("/statements?" + urlencode(filled), status_code=303)
         with self.session() as session:
             try:
                 asked, filters = self._filters(session, request)
