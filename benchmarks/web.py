@@ -8,6 +8,7 @@ errors). Figures only: nothing here passes or fails on time.
 
     .venv/bin/python benchmarks/web.py                           # 1,000,000 statements
     .venv/bin/python benchmarks/web.py --n 100000 --repeat 20    # smaller and quicker
+    .venv/bin/python benchmarks/web.py --url sqlite:///big.db    # one already loaded
 """
 
 import argparse
@@ -39,26 +40,32 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30, help="requests per page")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=15, help="length of the load test")
+    parser.add_argument("--url", help="an already loaded synthetic database: measure it as is")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {_cpu()}, "
-        f"Python {platform.python_version()}; n = {args.n:,} statements\n"
+        f"Python {platform.python_version()}; "
+        + (f"database {args.url}" if args.url else f"n = {args.n:,} statements")
+        + "\n"
     )
+    if args.url:
+        return _run(args.url.split(":")[0].split("+")[0], args.url, args, load=False)
     for backend in args.backends.split(","):
         with _database(backend) as (url, _client):
             _run(backend, url, args)
 
 
-def _run(backend: str, url: str, args) -> None:
+def _run(backend: str, url: str, args, load: bool = True) -> None:
     print(f"== {backend} ==")
-    began = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(PROJECT / "benchmarks" / "scale.py"), "--phase", "load"]
-        + ["--url", url, "--n", str(args.n)],
-        check=True,
-        capture_output=True,
-    )
-    print(f"loaded {args.n:,} statements in {time.perf_counter() - began:.0f} s")
+    if load:
+        began = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(PROJECT / "benchmarks" / "scale.py"), "--phase", "load"]
+            + ["--url", url, "--n", str(args.n)],
+            check=True,
+            capture_output=True,
+        )
+        print(f"loaded {args.n:,} statements in {time.perf_counter() - began:.0f} s")
     print(f"stance matrix counted in process: {_matrix_seconds(url) * 1000:.0f} ms")
     port = _free_port()
     server = subprocess.Popen(
@@ -150,15 +157,15 @@ def _middle_cursor(url: str) -> str:
     engine = make_engine(url)
     with engine.connect() as connection:
         count = connection.execute(text("SELECT count(*) FROM statement")).scalar_one()
-        day, last = connection.execute(
+        row = connection.execute(
             text(
-                "SELECT said_from, id FROM statement ORDER BY said_from NULLS FIRST, id "
-                "LIMIT 1 OFFSET :half"
+                "SELECT said_from, said_to, id FROM statement "
+                "ORDER BY said_from NULLS FIRST, said_to NULLS FIRST, id LIMIT 1 OFFSET :half"
             ),
             {"half": count // 2},
         ).one()
     engine.dispose()
-    return f"{day or ''}~{last}"
+    return "~".join(str(part or "") for part in row)
 
 
 def _get(port: int, path: str, connection=None) -> tuple[int, bytes]:
