@@ -386,3 +386,20 @@ def test_the_form_redirects_to_the_address_to_share(client):
     )
     assert response.status_code == 303
     assert response.headers["location"] == "/statements?critical_of=moscow&since=2019"
+
+
+def test_a_missing_or_changed_text_is_not_shown(seeded_url, tmp_path):
+    """The text is read only where the record says, and only if its checksum still matches."""
+    (tmp_path / "seeds").mkdir()
+    changed = (PROJECT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8") + "\nAdded.\n"
+    (tmp_path / "seeds" / f"{SEED}.txt").write_text(changed, encoding="utf-8")
+    engine = read_only_engine(seeded_url)
+    for project in (tmp_path, tmp_path / "nowhere"):
+        client = TestClient(create_app(engine, project=project))
+        html = get(client, f"/sources/{SEED}")
+        assert "is not where the server looks for it, or has changed" in html
+        html = get(client, f"/statements/{SEED}/saleh-stunning-experience")
+        # The stored context instead: the 32 characters either side.
+        assert "<mark>Russian experts of human studies had a stunning experience</mark>" in html
+        assert "by sarcastically stating that “<mark>" in html
+    engine.dispose()

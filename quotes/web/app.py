@@ -250,7 +250,10 @@ class Site:
             except UnknownName as error:
                 return self.problem(str(error), 404)
             notes = browse.stance_notes(session, record["source_key"], key.partition("/")[2])
-        before, after = self._in_paragraph(record)
+            source = find_source(session, record["source_key"])
+        before, after = self._in_paragraph(
+            record, self.source_text(source.text_path, source.sha256)
+        )
         return self.page(
             "statement.html",
             record=record,
@@ -267,9 +270,9 @@ class Site:
         """The text a source was anchored in, if it is there unchanged; None otherwise."""
         return _read_text(self.project, text_path, sha256)
 
-    def _in_paragraph(self, record: dict) -> tuple[str, str]:
+    @staticmethod
+    def _in_paragraph(record: dict, text: str | None) -> tuple[str, str]:
         """What stands before and after the quote in its paragraph (or its stored context)."""
-        text = self._text_of(record)
         if text is None:
             return "…" + record["prefix"], record["suffix"] + "…"
         start, end = record["start"], record["end"]
@@ -279,11 +282,6 @@ class Site:
             text[opening + 2 if opening >= 0 else 0 : start],
             text[end : closing if closing >= 0 else len(text)],
         )
-
-    def _text_of(self, record: dict) -> str | None:
-        with self.session() as session:
-            source = find_source(session, record["source_key"])
-        return self.source_text(source.text_path, source.sha256)
 
     # -- registries
 
