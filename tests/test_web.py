@@ -403,3 +403,10 @@ def test_a_missing_or_changed_text_is_not_shown(seeded_url, tmp_path):
         assert "<mark>Russian experts of human studies had a stunning experience</mark>" in html
         assert "by sarcastically stating that “<mark>" in html
     engine.dispose()
+
+
+def test_serve_without_a_database_says_how_to_make_one(tmp_path):
+    result = run(f"sqlite:///{tmp_path / 'none.db'}", "serve", "--port", "0")
+    assert result.exit_code == 1
+    assert "No database at" in result.output and "quotes load" in result.output
+    assert not (tmp_path / "none.db").exists()
