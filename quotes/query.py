@@ -243,23 +243,26 @@ def statement_page(
     first, from after the keyset cursor ``after`` (the previous page's last row); and the
     cursor for the next page, or None on the last page.
 
-    Keyset paging: a page deep into a million rows costs what the first one does (no OFFSET);
-    the order is the date index's own (SQLite's indexes end in the row id), so no sort either.
+    Keyset paging: a page deep into a million rows costs what the first one does (no OFFSET).
+    Statements with an unknown start and those with a known one are asked for apart, so that
+    each part follows the date index on both backends (PostgreSQL's indexes put NULLs last).
     """
     where = conditions(filters, session.get_bind().dialect.name)
-    if after is not None:
-        where.extend(_after(*after))
-    query = (
-        _with_speaker_and_source()
-        .where(*where)
-        .order_by(
-            Statement.said_from.asc().nulls_first(),
-            Statement.said_to.asc().nulls_first(),
-            Statement.id,
-        )
-        .limit(size + 1)
-    )
-    rows = session.connection().execute(query).mappings().all()
+    said_from, said_to = Statement.said_from, Statement.said_to
+    rows: list = []
+    if after is None or after[0] is None:
+        unknown = [said_from.is_(None), *(_after_to(after) if after else [])]
+        rows = _page_rows(session, [*where, *unknown], [said_to.asc().nulls_first()], size + 1)
+    if len(rows) <= size:
+        known = [said_from.is_not(None)]
+        if after is not None and after[0] is not None:
+            day = date.fromisoformat(after[0])
+            known += [
+                said_from >= day,
+                or_(said_from > day, and_(said_from == day, *_after_to(after))),
+            ]
+        order = [said_from.asc(), said_to.asc().nulls_first()]
+        rows += _page_rows(session, [*where, *known], order, size + 1 - len(rows))
     more = len(rows) > size
     rows = rows[:size]
     last = rows[-1] if more else None
@@ -267,26 +270,21 @@ def statement_page(
     return [record(row) for row in rows], cursor
 
 
-def _after(said_from: str | None, said_to: str | None, last_id: int) -> list:
-    """Rows after (said_from, said_to, id) in that order, where an unknown bound sorts first;
-    plus a plain lower bound on said_from, which lets the index seek instead of scan."""
+def _page_rows(session: Session, where: list, order: list, limit: int) -> list:
+    query = _with_speaker_and_source().where(*where).order_by(*order, Statement.id).limit(limit)
+    return session.connection().execute(query).mappings().all()
 
-    def later(column, value):
-        return column.is_not(None) if value is None else column > date.fromisoformat(value)
 
-    def same(column, value):
-        return column.is_(None) if value is None else column == date.fromisoformat(value)
-
-    rest = or_(
-        later(Statement.said_to, said_to),
-        and_(same(Statement.said_to, said_to), Statement.id > last_id),
-    )
-    condition = [
-        or_(later(Statement.said_from, said_from), and_(same(Statement.said_from, said_from), rest))
-    ]
-    if said_from is not None:
-        condition.append(Statement.said_from >= date.fromisoformat(said_from))
-    return condition
+def _after_to(after: Cursor) -> list:
+    """Among rows with the cursor's start: those after its (said_to, id), unknown end first."""
+    _, said_to, last_id = after
+    if said_to is None:
+        later = Statement.said_to.is_not(None)
+        same = Statement.said_to.is_(None)
+    else:
+        day = date.fromisoformat(said_to)
+        later, same = Statement.said_to > day, Statement.said_to == day
+    return [or_(later, and_(same, Statement.id > last_id))]
 
 
 def statement_records(session: Session, filters: Filters) -> Iterator[dict]:
