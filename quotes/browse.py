@@ -9,7 +9,16 @@ a page over a million rows stays fast, and says when its counts are of a part.
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import String, extract, func, select, type_coerce
+from sqlalchemy import (
+    Integer,
+    String,
+    any_,
+    bindparam,
+    extract,
+    func,
+    select,
+    type_coerce,
+)
 from sqlmodel import Session
 
 from quotes.models import Party, Role, Source, Speaker, Stance, Statement
@@ -62,12 +71,10 @@ def facets(session: Session, filters: Filters) -> Facets:
         kinds[kind] += 1
         years[said_from] += 1
     years = _by_year(years)
-    scope = matching.with_only_columns(Statement.id).limit(FACET_ROWS).subquery()
     stances = Counter()
     counted = connection.execute(
         select(Stance.party_id, Stance.polarity, func.count())
-        .select_from(scope)
-        .join(Stance, Stance.statement_id == scope.c.id)
+        .where(_among(Stance.statement_id, [row[0] for row in rows], matching, dialect))
         .group_by(Stance.party_id, Stance.polarity)
     )
     for party_id, polarity, n in counted:
@@ -83,6 +90,16 @@ def facets(session: Session, filters: Filters) -> Facets:
         sources=_named(session, sources, Source),
         years=sorted(years.items(), key=lambda pair: (pair[0] is not None, pair[0] or 0)),
     )
+
+
+def _among(column, ids: list[int], matching, dialect: str):
+    """``column`` is one of ``ids``: one array parameter on PostgreSQL (whose planner would
+    hash the whole stance table for a subquery), the matching subquery on SQLite."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam("facet_ids", ids, type_=ARRAY(Integer)))
+    return column.in_(matching.with_only_columns(Statement.id).limit(FACET_ROWS))
 
 
 def _by_year(days: Counter) -> Counter:

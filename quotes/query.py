@@ -6,7 +6,7 @@ one query each, so memory stays flat however many statements match.
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import (
@@ -244,25 +244,42 @@ def statement_page(
     cursor for the next page, or None on the last page.
 
     Keyset paging: a page deep into a million rows costs what the first one does (no OFFSET).
-    Statements with an unknown start and those with a known one are asked for apart, so that
-    each part follows the date index on both backends (PostgreSQL's indexes put NULLs last).
+    Unfiltered (or by date only), the order is walked in three bands (no start and no end;
+    no start; a start), each asked for apart, so that each follows the date index on both
+    backends (PostgreSQL's indexes put NULLs last, SQLite's first). Filtered, one query
+    asks for the matches after the cursor and the database sorts them.
     """
     where = conditions(filters, session.get_bind().dialect.name)
     said_from, said_to = Statement.said_from, Statement.said_to
+    bands = [
+        ([said_from.is_(None), said_to.is_(None)], []),
+        ([said_from.is_(None), said_to.is_not(None)], [said_to.asc()]),
+        ([said_from.is_not(None)], [said_from.asc(), said_to.asc().nulls_first()]),
+    ]
+    first = 0 if after is None else (2 if after[0] else 1 if after[1] else 0)
     rows: list = []
-    if after is None or after[0] is None:
-        unknown = [said_from.is_(None), *(_after_to(after) if after else [])]
-        rows = _page_rows(session, [*where, *unknown], [said_to.asc().nulls_first()], size + 1)
-    if len(rows) <= size:
-        known = [said_from.is_not(None)]
-        if after is not None and after[0] is not None:
-            day = date.fromisoformat(after[0])
-            known += [
-                said_from >= day,
-                or_(said_from > day, and_(said_from == day, *_after_to(after))),
-            ]
-        order = [said_from.asc(), said_to.asc().nulls_first()]
-        rows += _page_rows(session, [*where, *known], order, size + 1 - len(rows))
+    if replace(filters, since=None, until=None) != Filters():
+        # Filtered: one query, the database sorts the matches (bands would each redo the
+        # filter's work).
+        keyset = []
+        if after is not None:
+            later_bands = [and_(*condition) for condition, _ in bands[first + 1 :]]
+            keyset = [or_(and_(*bands[first][0], *_after(first, after)), *later_bands)]
+        order = [said_from.asc().nulls_first(), said_to.asc().nulls_first()]
+        bands, first, keyset_first = [([*keyset], order)], 0, False
+    else:
+        keyset_first = after is not None
+    for band, (condition, order) in enumerate(bands[first:], first):
+        if len(rows) > size:
+            break
+        keyset = _after(band, after) if keyset_first and band == first else []
+        query = (
+            _with_speaker_and_source()
+            .where(*where, *condition, *keyset)
+            .order_by(*order, Statement.id)
+            .limit(size + 1 - len(rows))
+        )
+        rows += session.connection().execute(query).mappings().all()
     more = len(rows) > size
     rows = rows[:size]
     last = rows[-1] if more else None
@@ -270,21 +287,29 @@ def statement_page(
     return [record(row) for row in rows], cursor
 
 
-def _page_rows(session: Session, where: list, order: list, limit: int) -> list:
-    query = _with_speaker_and_source().where(*where).order_by(*order, Statement.id).limit(limit)
-    return session.connection().execute(query).mappings().all()
-
-
-def _after_to(after: Cursor) -> list:
-    """Among rows with the cursor's start: those after its (said_to, id), unknown end first."""
-    _, said_to, last_id = after
-    if said_to is None:
-        later = Statement.said_to.is_not(None)
-        same = Statement.said_to.is_(None)
-    else:
+def _after(band: int, after: Cursor) -> list:
+    """Rows of ``band`` after the cursor's row, in the band's order; with a plain lower bound
+    on the band's first date, which lets the index seek instead of scan."""
+    said_from, said_to, last_id = after
+    later_id = Statement.id > last_id
+    if band == 0:
+        return [later_id]
+    if band == 1:
         day = date.fromisoformat(said_to)
-        later, same = Statement.said_to > day, Statement.said_to == day
-    return [or_(later, and_(same, Statement.id > last_id))]
+        return [
+            Statement.said_to >= day,
+            or_(Statement.said_to > day, and_(Statement.said_to == day, later_id)),
+        ]
+    start = date.fromisoformat(said_from)
+    if said_to is None:
+        within = or_(Statement.said_to.is_not(None), and_(Statement.said_to.is_(None), later_id))
+    else:
+        end = date.fromisoformat(said_to)
+        within = or_(Statement.said_to > end, and_(Statement.said_to == end, later_id))
+    return [
+        Statement.said_from >= start,
+        or_(Statement.said_from > start, and_(Statement.said_from == start, within)),
+    ]
 
 
 def statement_records(session: Session, filters: Filters) -> Iterator[dict]:

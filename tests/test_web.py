@@ -4,6 +4,7 @@ Expected statements come from reading seeds/russia-falling-out-with-kabul.txt an
 file: nine statements critical of Moscow, Saleh's three, the disputed claim's two positions.
 """
 
+import itertools
 import json
 import re
 from urllib.parse import urlencode
@@ -13,7 +14,10 @@ from starlette.testclient import TestClient
 
 from quotes.web.app import create_app
 from quotes.web.database import read_only_engine
-from tests.helpers import PROJECT, SEED, run
+from tests.conftest import BACKENDS
+from tests.helpers import PROJECT, SEED, copy_project, run
+
+_count = itertools.count()
 
 CRITICAL_OF_MOSCOW = {
     "ghani-aligned-officials-discontent",
@@ -410,3 +414,72 @@ def test_serve_without_a_database_says_how_to_make_one(tmp_path):
     assert result.exit_code == 1
     assert "No database at" in result.output and "quotes load" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+# Stances on Russia: the nine critical, the Taliban official's and Barabanov's neutral ones,
+# Baradar's and Heidari's supportive ones.
+ABOUT_RUSSIA = CRITICAL_OF_MOSCOW | {
+    "taliban-official-contradicts-denials",
+    "barabanov-trustworthy-taliban",
+    "baradar-joint-call-us-withdrawal",
+    "heidari-close-relationship-with-russia",
+}
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 10])
+def test_filtered_paging_walks_every_match_once(client, limit):
+    keys, url = [], f"/api/statements?about=russia&limit={limit}"
+    while url:
+        response = client.get(url)
+        keys += [r["key"].partition("/")[2] for r in response.json()]
+        link = response.headers.get("link")
+        url = re.match(r"<([^>]+)>", link).group(1) if link else None
+    assert len(keys) == len(set(keys)) and set(keys) == ABOUT_RUSSIA
+    # Unknown starts first: the U.S. allegation and the observers' skepticism ("../2019-09-27").
+    assert set(keys[:2]) == {"us-alleges-arms-transfers", "observers-skeptical-of-russian-claims"}
+
+
+UNDATED_TEXT = """An undated test article, made up for the tests.
+
+One said “first words”, another said “second words”, a third said “third words”.
+"""
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def undated(request, tmp_path_factory):
+    """The seed plus three statements with no date at all (the first band of the order)."""
+    folder = tmp_path_factory.mktemp("undated")
+    data = copy_project(folder)
+    (folder / "seeds" / "undated.txt").write_text(UNDATED_TEXT, encoding="utf-8")
+    statements = "".join(
+        f"  - key: {word}\n    speaker: sergei-lavrov\n    kind: direct\n    text: {word} words\n"
+        for word in ("first", "second", "third")
+    )
+    (data / "sources" / "undated.yaml").write_text(
+        f"source:\n  title: Undated\n  text: seeds/undated.txt\nstatements:\n{statements}",
+        encoding="utf-8",
+    )
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'quotes.db'}"
+    else:
+        url = request.getfixturevalue("pg_server").create_database(f"undated_{next(_count)}")
+    assert run(url, "load", "--data", str(data)).exit_code == 0
+    engine = read_only_engine(url)
+    yield TestClient(create_app(engine, project=folder))
+    engine.dispose()
+
+
+@pytest.mark.parametrize("query", ["", "about=russia&", "speaker=lavrov&"])
+@pytest.mark.parametrize("limit", [1, 2, 4])
+def test_paging_through_undated_statements(undated, query, limit):
+    keys, url = [], f"/api/statements?{query}limit={limit}"
+    while url:
+        response = undated.get(url)
+        keys += [r["key"] for r in response.json()]
+        link = response.headers.get("link")
+        url = re.match(r"<([^>]+)>", link).group(1) if link else None
+    assert len(keys) == len(set(keys))
+    expected = {"": 25, "about=russia&": 13, "speaker=lavrov&": 6}[query]
+    assert len(keys) == expected
+    if query != "about=russia&":  # the undated three come first, in the article's order
+        assert keys[:3] == ["undated/first", "undated/second", "undated/third"]
