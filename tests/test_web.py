@@ -4,7 +4,6 @@ Expected statements come from reading seeds/russia-falling-out-with-kabul.txt an
 file: nine statements critical of Moscow, Saleh's three, the disputed claim's two positions.
 """
 
-import itertools
 import json
 import re
 from urllib.parse import urlencode
@@ -15,9 +14,8 @@ from starlette.testclient import TestClient
 from quotes.web.app import create_app
 from quotes.web.database import read_only_engine
 from tests.conftest import BACKENDS
-from tests.helpers import PROJECT, SEED, copy_project, run
-
-_count = itertools.count()
+from tests.helpers import PROJECT, SEED, run
+from tests.webapp import app_with_source
 
 CRITICAL_OF_MOSCOW = {
     "ghani-aligned-officials-discontent",
@@ -448,25 +446,17 @@ One said “first words”, another said “second words”, a third said “thi
 @pytest.fixture(scope="module", params=BACKENDS)
 def undated(request, tmp_path_factory):
     """The seed plus three statements with no date at all (the first band of the order)."""
-    folder = tmp_path_factory.mktemp("undated")
-    data = copy_project(folder)
-    (folder / "seeds" / "undated.txt").write_text(UNDATED_TEXT, encoding="utf-8")
     statements = "".join(
         f"  - key: {word}\n    speaker: sergei-lavrov\n    kind: direct\n    text: {word} words\n"
         for word in ("first", "second", "third")
     )
-    (data / "sources" / "undated.yaml").write_text(
-        f"source:\n  title: Undated\n  text: seeds/undated.txt\nstatements:\n{statements}",
-        encoding="utf-8",
+    yield from app_with_source(
+        request,
+        tmp_path_factory,
+        key="undated",
+        text=UNDATED_TEXT,
+        yaml=f"source:\n  title: Undated\n  text: seeds/undated.txt\nstatements:\n{statements}",
     )
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'quotes.db'}"
-    else:
-        url = request.getfixturevalue("pg_server").create_database(f"undated_{next(_count)}")
-    assert run(url, "load", "--data", str(data)).exit_code == 0
-    engine = read_only_engine(url)
-    yield TestClient(create_app(engine, project=folder))
-    engine.dispose()
 
 
 @pytest.mark.parametrize("query", ["", "about=russia&", "speaker=lavrov&"])

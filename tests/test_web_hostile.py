@@ -1,18 +1,14 @@
 """A hostile statement renders inert: markup shows as text, a javascript: address is no link,
 and no script runs in a real browser."""
 
-import itertools
 import json
 import re
 
 import pytest
-from starlette.testclient import TestClient
 
-from quotes.web.app import create_app
-from quotes.web.database import read_only_engine
 from tests.browser import chromium, chromium_missing, live_server
 from tests.conftest import BACKENDS
-from tests.helpers import copy_project, run
+from tests.webapp import app_with_source
 
 SCRIPT = "<script>alert('x')</script>"
 IMAGE = "\"><img src=x onerror=alert('y')>"
@@ -23,39 +19,32 @@ The spokesman wrote “{SCRIPT}” on the board.
 
 He then typed “{IMAGE}” into the form.
 """
-_databases = itertools.count()
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def hostile(request, tmp_path_factory):
     """The seed plus a made-up source whose statements, address and claim are hostile."""
-    folder = tmp_path_factory.mktemp("hostile")
-    data = copy_project(folder)
-    (folder / "seeds" / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     statements = "".join(
         f"  - key: {key}\n    speaker: sergei-lavrov\n    kind: direct\n"
         f"    text: {json.dumps(text)}\n    said: 2019-05-27\n"
         f"    stances:\n      russia: neutral\n    claims:\n      hostile-claim: asserts\n"
         for key, text in (("script", SCRIPT), ("image", IMAGE))
     )
-    (data / "sources" / "hostile.yaml").write_text(
-        "source:\n  title: A hostile <b>article</b>\n  author: Test Author\n"
+
+    def add_claim(data):
+        with (data / "claims.yaml").open("a", encoding="utf-8") as claims:
+            claims.write(f"  - key: hostile-claim\n    text: {json.dumps(CLAIM)}\n")
+
+    yield from app_with_source(
+        request,
+        tmp_path_factory,
+        key="hostile",
+        text=HOSTILE_TEXT,
+        yaml="source:\n  title: A hostile <b>article</b>\n  author: Test Author\n"
         "  published: 2019-06-01\n  url: \"javascript:alert('url')\"\n"
         f"  text: seeds/hostile.txt\nstatements:\n{statements}",
-        encoding="utf-8",
+        edit=add_claim,
     )
-    with (data / "claims.yaml").open("a", encoding="utf-8") as claims:
-        claims.write(f"  - key: hostile-claim\n    text: {json.dumps(CLAIM)}\n")
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'quotes.db'}"
-    else:
-        server = request.getfixturevalue("pg_server")
-        url = server.create_database(f"hostile_{next(_databases)}")
-    result = run(url, "load", "--data", str(data))
-    assert result.exit_code == 0, result.output
-    engine = read_only_engine(url)
-    yield create_app(engine, project=folder)
-    engine.dispose()
 
 
 PAGES = [
@@ -72,7 +61,7 @@ PAGES = [
 
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_text_is_escaped(hostile, path):
-    html = TestClient(hostile).get(path).text
+    html = hostile.get(path).text
     assert "<script>alert" not in html
     assert "<img" not in html and "<svg onload" not in html
     # The address may show as text (the citation gives it), never as an attribute.
@@ -81,7 +70,7 @@ def test_hostile_text_is_escaped(hostile, path):
 
 
 def test_hostile_text_shows_as_text(hostile):
-    client = TestClient(hostile)
+    client = hostile
     assert (
         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
         in client.get("/statements/hostile/script").text
@@ -95,7 +84,7 @@ def test_hostile_text_shows_as_text(hostile):
 
 
 def test_search_and_names_cannot_inject(hostile):
-    client = TestClient(hostile)
+    client = hostile
     response = client.get("/statements", params={"speaker": SCRIPT})
     assert response.status_code == 400
     assert "<script>" not in response.text and "&lt;script&gt;" in response.text
@@ -108,7 +97,7 @@ def test_no_script_runs_in_a_browser(hostile):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
 
-    with live_server(hostile) as base, chromium() as browser:
+    with live_server(hostile.app) as base, chromium() as browser:
         for path in PAGES[:5]:
             browser.get(base + path)
             with pytest.raises(NoAlertPresentException):
