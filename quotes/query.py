@@ -232,6 +232,90 @@ def _record_select(reader: Reader, filters: Filters, where=None, p=None) -> tupl
     return select_sql(reader, filters, list(_columns(reader.dialect).values()), where, p)
 
 
+Cursor = tuple[str | None, str | None, int]  # (said_from, said_to, id) of a page's last row
+
+# The (said_from, said_to, id) order in three bands, each walked by the date index alone:
+# no start and no end; no start; a start (PostgreSQL's indexes put NULLs last, SQLite's first).
+_BANDS = [
+    ("s.said_from IS NULL AND s.said_to IS NULL", ""),
+    ("s.said_from IS NULL AND s.said_to IS NOT NULL", "s.said_to ASC, "),
+    ("s.said_from IS NOT NULL", "s.said_from ASC, s.said_to ASC NULLS FIRST, "),
+]
+
+
+def statement_page(
+    session, filters: Filters, *, after: Cursor | None, size: int
+) -> tuple[list[dict], Cursor | None]:
+    """One page of ``size`` statements in (said_from, said_to, id) order, unknown bounds
+    first, from after the keyset cursor ``after`` (the previous page's last row); and the
+    cursor for the next page, or None on the last page.
+
+    Keyset paging: a page deep into a million rows costs what the first one does (no OFFSET).
+    Unfiltered (or by date only), the bands are asked for apart, so that each follows the
+    date index on both backends. Filtered, one query asks for the matches after the cursor
+    and the database sorts them (bands would each redo the filter's work).
+    """
+    reader = reader_of(session)
+    columns = _columns(reader.dialect)
+    names = [*columns, "id"]
+    first = 0 if after is None else (2 if after[0] else 1 if after[1] else 0)
+    if dataclasses.replace(filters, since=None, until=None, sort="said", limit=None) != Filters():
+        queries = [(first, "filtered")]
+    else:
+        queries = [(band, "band") for band in range(first, len(_BANDS))]
+    rows: list[dict] = []
+    for band, how in queries:
+        if len(rows) > size:
+            break
+        p = _Params(reader)
+        where = conditions(filters, p)
+        if how == "band":
+            where.append(_BANDS[band][0])
+            if after is not None and band == first:
+                where += _after(band, after, p)
+            order = _BANDS[band][1]
+        else:
+            if after is not None:
+                later = [f"({condition})" for condition, _ in _BANDS[first + 1 :]]
+                here = " AND ".join([_BANDS[first][0], *_after(first, after, p)])
+                where.append("(" + " OR ".join([f"({here})", *later]) + ")")
+            order = "s.said_from ASC NULLS FIRST, s.said_to ASC NULLS FIRST, "
+        sql = f"SELECT {', '.join([*columns.values(), 's.id'])} {_from(reader, filters)}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}s.id LIMIT {p(size + 1 - len(rows))}"
+        rows += [dict(zip(names, row, strict=True)) for row in reader.execute(sql, p.values)]
+    more = len(rows) > size
+    rows = rows[:size]
+    last = rows[-1] if more else None
+    cursor = (last["said_from"], last["said_to"], last["id"]) if last else None
+    return [record(row) for row in rows], cursor
+
+
+def _after(band: int, after: Cursor, p: _Params) -> list[str]:
+    """Rows of ``band`` after the cursor's row, in the band's order; with a plain lower bound
+    on the band's first date, which lets the index seek instead of scan."""
+    said_from, said_to, last_id = after
+    if band == 0:
+        return [f"s.id > {p(last_id)}"]
+    if band == 1:
+        day = date.fromisoformat(said_to)
+        return [
+            f"s.said_to >= {p(day)}",
+            f"(s.said_to > {p(day)} OR (s.said_to = {p(day)} AND s.id > {p(last_id)}))",
+        ]
+    start = date.fromisoformat(said_from)
+    if said_to is None:
+        within = f"(s.said_to IS NOT NULL OR s.id > {p(last_id)})"
+    else:
+        end = date.fromisoformat(said_to)
+        within = f"(s.said_to > {p(end)} OR (s.said_to = {p(end)} AND s.id > {p(last_id)}))"
+    return [
+        f"s.said_from >= {p(start)}",
+        f"(s.said_from > {p(start)} OR (s.said_from = {p(start)} AND {within}))",
+    ]
+
+
 def statement_records(session, filters: Filters) -> Iterator[dict]:
     """Each matching statement as a flat record (the JSON shape), streamed.
 

@@ -44,6 +44,7 @@ from quotes.cli import (  # noqa: E402
     extraction,
     registries,
     statements,
+    web,
 )
 from quotes.cli.common import add_database_option  # noqa: E402
 
@@ -61,6 +62,8 @@ for command in (
     claims.claims,
     claims.claim,
     database.db_group,
+    web.serve,
+    web.report,
 ):
     cli.add_command(command)
 

@@ -1,0 +1,216 @@
+"""The counts a browsing face shows beside statements: facets, the stance matrix, a speaker's
+roles and stances, a party's critics and supporters over time.
+
+Every statement filter goes through ``query.conditions``, so a facet counts exactly what the
+listing beside it lists. Facets are counted over at most ``FACET_ROWS`` matching statements:
+a page over a million rows stays fast, and says when its counts are of a part.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Integer,
+    String,
+    any_,
+    bindparam,
+    extract,
+    func,
+    select,
+    type_coerce,
+)
+from sqlmodel import Session
+
+from quotes.models import Party, Role, Source, Speaker, Stance, Statement
+from quotes.query import Filters, conditions
+
+FACET_ROWS = 2000
+FACET_VALUES = 8
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts of the matching statements by speaker, party and stance, kind, source and year.
+
+    ``total`` is exact unless ``partial``: then more than ``FACET_ROWS`` statements match and
+    the counts are over ``FACET_ROWS`` of them, the first the database finds.
+    """
+
+    total: int
+    partial: bool
+    speakers: list[tuple[str, str, int]]  # (key, name, count)
+    stances: list[tuple[str, str, int]]  # (party key, polarity, count)
+    kinds: list[tuple[str, int]]
+    sources: list[tuple[str, str, int]]  # (key, title, count)
+    years: list[tuple[int | None, int]]
+
+
+def facets(session: Session, filters: Filters) -> Facets:
+    """One pass over (at most FACET_ROWS of) the matching statements' plain columns, counted
+    here, and one over their stances; names are looked up for the values shown only."""
+    dialect = session.get_bind().dialect.name
+    # Kinds and days as the database gives them: no enum or date objects for 2,000 rows.
+    matching = select(
+        Statement.id,
+        Statement.speaker_id,
+        Statement.source_id,
+        type_coerce(Statement.kind, String()),
+        type_coerce(Statement.said_from, String()),
+    )
+    if filters.by_party_ids:  # the one filter on the speaker's row
+        matching = matching.join(Speaker, Statement.speaker_id == Speaker.id)
+    matching = matching.where(*conditions(filters, dialect)).limit(FACET_ROWS + 1)
+    connection = session.connection()  # Core rows: no ORM work for plain columns
+    rows = connection.execute(matching).all()
+    partial = len(rows) > FACET_ROWS
+    rows = rows[:FACET_ROWS]
+    speakers, sources, kinds, years = Counter(), Counter(), Counter(), Counter()
+    for _, speaker_id, source_id, kind, said_from in rows:
+        speakers[speaker_id] += 1
+        sources[source_id] += 1
+        kinds[kind] += 1
+        years[said_from] += 1
+    years = _by_year(years)
+    stances = Counter()
+    counted = connection.execute(
+        select(Stance.party_id, Stance.polarity, func.count())
+        .where(_among(Stance.statement_id, [row[0] for row in rows], matching, dialect))
+        .group_by(Stance.party_id, Stance.polarity)
+    )
+    for party_id, polarity, n in counted:
+        stances[party_id, str(polarity)] += n
+    top_stances = stances.most_common(2 * FACET_VALUES)
+    party_keys = _names(session, Party.id, Party.key, {p for (p, _), _ in top_stances})
+    return Facets(
+        total=len(rows),
+        partial=partial,
+        speakers=_named(session, speakers, Speaker),
+        stances=[(party_keys[p], polarity, n) for (p, polarity), n in top_stances],
+        kinds=[(str(kind), n) for kind, n in kinds.most_common()],
+        sources=_named(session, sources, Source),
+        years=sorted(years.items(), key=lambda pair: (pair[0] is not None, pair[0] or 0)),
+    )
+
+
+def _among(column, ids: list[int], matching, dialect: str):
+    """``column`` is one of ``ids``: one array parameter on PostgreSQL (whose planner would
+    hash the whole stance table for a subquery), the matching subquery on SQLite."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam("facet_ids", ids, type_=ARRAY(Integer)))
+    return column.in_(matching.with_only_columns(Statement.id).limit(FACET_ROWS))
+
+
+def _by_year(days: Counter) -> Counter:
+    """Counts by day as counts by year; SQLite gives days as ISO text, PostgreSQL as dates."""
+    years = Counter()
+    for day, n in days.items():
+        years[None if day is None else int(str(day)[:4])] += n
+    return years
+
+
+def _names(session: Session, id_column, name_column, ids) -> dict:
+    if not ids:
+        return {}
+    return dict(session.execute(select(id_column, name_column).where(id_column.in_(ids))).all())
+
+
+def _named(session: Session, counts: Counter, model) -> list[tuple[str, str, int]]:
+    """The most common ids in ``counts`` as (key, name or title, count), most first."""
+    shown = counts.most_common(FACET_VALUES)
+    label = model.name if model is Speaker else model.title
+    keys = _names(session, model.id, model.key, {i for i, _ in shown})
+    labels = _names(session, model.id, label, {i for i, _ in shown})
+    return sorted(((keys[i], labels[i], n) for i, n in shown), key=lambda item: (-item[2], item[1]))
+
+
+def stance_matrix(session: Session) -> list[tuple[str | None, str, str, int]]:
+    """(speaker's party or None, target party, polarity, statements) for every stance taken.
+
+    Grouped by ids, named afterwards: the one pass over every stance stays as lean as it can.
+    """
+    query = (
+        select(Speaker.party_id, Stance.party_id, Stance.polarity, func.count())
+        .select_from(Stance)
+        .join(Statement, Stance.statement_id == Statement.id)
+        .join(Speaker, Statement.speaker_id == Speaker.id)
+        .group_by(Speaker.party_id, Stance.party_id, Stance.polarity)
+    )
+    keys = dict(session.execute(select(Party.id, Party.key)).all())
+    return [
+        (keys.get(by), keys[about], str(polarity), n)
+        for by, about, polarity, n in session.execute(query)
+    ]
+
+
+def party_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Party.key, Party.name).order_by(Party.key)).all())
+
+
+def speaker_roles(session: Session, speaker: Speaker) -> list[dict]:
+    """The roles a speaker held, oldest first (open starts first)."""
+    query = (
+        select(Role.title, Role.start, Role.end, Party.key)
+        .outerjoin(Party, Role.party_id == Party.id)
+        .where(Role.speaker_id == speaker.id)
+        .order_by(Role.held_from.asc().nulls_first(), Role.id)
+    )
+    return [
+        {"title": title, "start": start, "end": end, "party": party}
+        for title, start, end, party in session.execute(query)
+    ]
+
+
+def speaker_stances(session: Session, speaker: Speaker) -> list[tuple[str, str, int]]:
+    """(party key, polarity, statements): what a speaker said about each party."""
+    query = (
+        select(Party.key, Stance.polarity, func.count())
+        .select_from(Stance)
+        .join(Party, Stance.party_id == Party.id)
+        .join(Statement, Stance.statement_id == Statement.id)
+        .where(Statement.speaker_id == speaker.id)
+        .group_by(Party.key, Stance.polarity)
+        .order_by(Party.key, Stance.polarity)
+    )
+    return [(party, str(polarity), n) for party, polarity, n in session.execute(query)]
+
+
+def party_stances(session: Session, party: Party, *, limit: int = 200) -> list[dict]:
+    """Who took which stance on ``party`` in which year (by the earliest day possible),
+    most statements first; at most ``limit`` rows."""
+    year = extract("year", Statement.said_from)
+    n = func.count()
+    query = (
+        select(Speaker.key, Speaker.name, Stance.polarity, year, n)
+        .select_from(Stance)
+        .join(Statement, Stance.statement_id == Statement.id)
+        .join(Speaker, Statement.speaker_id == Speaker.id)
+        .where(Stance.party_id == party.id)
+        .group_by(Speaker.key, Speaker.name, Stance.polarity, year)
+        .order_by(n.desc(), Speaker.key, year)
+        .limit(limit)
+    )
+    return [
+        {
+            "speaker_key": key,
+            "speaker": name,
+            "polarity": str(polarity),
+            "year": None if y is None else int(y),
+            "n": count,
+        }
+        for key, name, polarity, y, count in session.execute(query)
+    ]
+
+
+def stance_notes(session: Session, source_key: str, statement_key: str) -> dict[str, str]:
+    """The curator's note on each stance of one statement, by party key (notes only)."""
+    query = (
+        select(Party.key, Stance.note)
+        .select_from(Stance)
+        .join(Party, Stance.party_id == Party.id)
+        .join(Statement, Stance.statement_id == Statement.id)
+        .join(Source, Statement.source_id == Source.id)
+        .where(Source.key == source_key, Statement.key == statement_key, Stance.note.is_not(None))
+    )
+    return dict(session.execute(query).all())
