@@ -1,28 +1,21 @@
 """The counts a browsing face shows beside statements: facets, the stance matrix, a speaker's
 roles and stances, a party's critics and supporters over time.
 
-Every statement filter goes through ``query.conditions``, so a facet counts exactly what the
+Every statement filter goes through ``query.select_sql``, so a facet counts exactly what the
 listing beside it lists. Facets are counted over at most ``FACET_ROWS`` matching statements:
 a page over a million rows stays fast, and says when its counts are of a part.
 """
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    Integer,
-    String,
-    any_,
-    bindparam,
-    extract,
-    func,
-    select,
-    type_coerce,
-)
+from sqlalchemy import extract, func, select
 from sqlmodel import Session
 
 from quotes.models import Party, Role, Source, Speaker, Stance, Statement
-from quotes.query import Filters, conditions
+from quotes.query import Filters, select_sql
+from quotes.reader import reader_of
 
 FACET_ROWS = 2000
 FACET_VALUES = 8
@@ -48,37 +41,37 @@ class Facets:
 def facets(session: Session, filters: Filters) -> Facets:
     """One pass over (at most FACET_ROWS of) the matching statements' plain columns, counted
     here, and one over their stances; names are looked up for the values shown only."""
-    dialect = session.get_bind().dialect.name
-    # Kinds and days as the database gives them: no enum or date objects for 2,000 rows.
-    matching = select(
-        Statement.id,
-        Statement.speaker_id,
-        Statement.source_id,
-        type_coerce(Statement.kind, String()),
-        type_coerce(Statement.said_from, String()),
+    reader = reader_of(session)
+    said_from = "s.said_from::text" if reader.dialect == "postgresql" else "s.said_from"
+    sql, values = select_sql(
+        reader,
+        dataclasses.replace(filters, sort="none", limit=FACET_ROWS + 1),
+        ["s.id", "s.speaker_id", "s.source_id", "s.kind", said_from],
     )
-    if filters.by_party_ids:  # the one filter on the speaker's row
-        matching = matching.join(Speaker, Statement.speaker_id == Speaker.id)
-    matching = matching.where(*conditions(filters, dialect)).limit(FACET_ROWS + 1)
-    connection = session.connection()  # Core rows: no ORM work for plain columns
-    rows = connection.execute(matching).all()
+    rows = reader.execute(sql, values).fetchall()
     partial = len(rows) > FACET_ROWS
     rows = rows[:FACET_ROWS]
     speakers, sources, kinds, years = Counter(), Counter(), Counter(), Counter()
-    for _, speaker_id, source_id, kind, said_from in rows:
+    for _, speaker_id, source_id, kind, day in rows:
         speakers[speaker_id] += 1
         sources[source_id] += 1
         kinds[kind] += 1
-        years[said_from] += 1
+        years[day] += 1
     years = _by_year(years)
     stances = Counter()
-    counted = connection.execute(
-        select(Stance.party_id, Stance.polarity, func.count())
-        .where(_among(Stance.statement_id, [row[0] for row in rows], matching, dialect))
-        .group_by(Stance.party_id, Stance.polarity)
-    )
-    for party_id, polarity, n in counted:
-        stances[party_id, str(polarity)] += n
+    ids = [row[0] for row in rows]
+    if ids:
+        if reader.dialect == "postgresql":  # one array parameter: no hash of every stance
+            among, values = f"statement_id = ANY({reader.mark})", [ids]
+        else:
+            among, values = f"statement_id IN ({', '.join([reader.mark] * len(ids))})", ids
+        counted = reader.execute(
+            f"SELECT party_id, polarity, count(*) FROM stance WHERE {among} "
+            "GROUP BY party_id, polarity",
+            values,
+        )
+        for party_id, polarity, n in counted:
+            stances[party_id, str(polarity)] += n
     top_stances = stances.most_common(2 * FACET_VALUES)
     party_keys = _names(session, Party.id, Party.key, {p for (p, _), _ in top_stances})
     return Facets(
@@ -92,14 +85,17 @@ def facets(session: Session, filters: Filters) -> Facets:
     )
 
 
-def _among(column, ids: list[int], matching, dialect: str):
-    """``column`` is one of ``ids``: one array parameter on PostgreSQL (whose planner would
-    hash the whole stance table for a subquery), the matching subquery on SQLite."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import ARRAY
+def source_file(session: Session, source_id: int) -> tuple[str, str]:
+    """The text file a source was read from and the checksum it had when loaded."""
+    source = session.get(Source, source_id)
+    return source.text_path, source.sha256
 
-        return column == any_(bindparam("facet_ids", ids, type_=ARRAY(Integer)))
-    return column.in_(matching.with_only_columns(Statement.id).limit(FACET_ROWS))
+
+def home_party_key(session: Session, speaker_id: int) -> str | None:
+    """The key of a speaker's home party, if the registry gives one."""
+    speaker = session.get(Speaker, speaker_id)
+    party = speaker.party_id and session.get(Party, speaker.party_id)
+    return party.key if party else None
 
 
 def _by_year(days: Counter) -> Counter:

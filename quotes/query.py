@@ -304,16 +304,16 @@ def _after(band: int, after: Cursor, p: _Params) -> list[str]:
             f"s.said_to >= {p(day)}",
             f"(s.said_to > {p(day)} OR (s.said_to = {p(day)} AND s.id > {p(last_id)}))",
         ]
+    # Placeholders are numbered in the order they are made: make them in the SQL's order.
     start = date.fromisoformat(said_from)
+    seek = f"s.said_from >= {p(start)}"
+    here = f"(s.said_from > {p(start)} OR (s.said_from = {p(start)} AND "
     if said_to is None:
         within = f"(s.said_to IS NOT NULL OR s.id > {p(last_id)})"
     else:
         end = date.fromisoformat(said_to)
         within = f"(s.said_to > {p(end)} OR (s.said_to = {p(end)} AND s.id > {p(last_id)}))"
-    return [
-        f"s.said_from >= {p(start)}",
-        f"(s.said_from > {p(start)} OR (s.said_from = {p(start)} AND {within}))",
-    ]
+    return [seek, f"{here}{within}))"]
 
 
 def statement_records(session, filters: Filters) -> Iterator[dict]:

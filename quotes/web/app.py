@@ -251,9 +251,8 @@ class Site:
                 return self.problem(str(error), 404)
             notes = browse.stance_notes(session, record["source_key"], key.partition("/")[2])
             source = find_source(session, record["source_key"])
-        before, after = self._in_paragraph(
-            record, self.source_text(source.text_path, source.sha256)
-        )
+            text_path, sha256 = browse.source_file(session, source.id)
+        before, after = self._in_paragraph(record, self.source_text(text_path, sha256))
         return self.page(
             "statement.html",
             record=record,
@@ -306,7 +305,7 @@ class Site:
             )
             roles = browse.speaker_roles(session, found)
             stances = browse.speaker_stances(session, found)
-            party = found.party_id and find_party_key(session, found.party_id)
+            party = browse.home_party_key(session, found.id)
         by_party: dict[str, dict[str, int]] = defaultdict(dict)
         for party_key, polarity, n in stances:
             by_party[party_key][polarity] = n
@@ -408,12 +407,13 @@ class Site:
                 found = find_source(session, request.path_params["key"])
             except UnknownName as error:
                 return self.problem(str(error), 404)
+            text_path, sha256 = browse.source_file(session, found.id)
             records = list(
                 islice(
                     statement_records(session, Filters(source_ids=(found.id,), sort="source")), 5000
                 )
             )
-        text = self.source_text(found.text_path, found.sha256)
+        text = self.source_text(text_path, sha256)
         return self.page(
             "source.html",
             source=found,
@@ -460,13 +460,6 @@ class Site:
         if name not in STATIC:  # a fixed list: no URL reaches any other file
             return self.problem(f"No file {name!r}.", 404)
         return Response(_static(name), media_type=STATIC[name])
-
-
-def find_party_key(session: Session, party_id: int) -> str | None:
-    from quotes.models import Party
-
-    party = session.get(Party, party_id)
-    return party.key if party else None
 
 
 def _svg(svg: str) -> Response:
