@@ -133,7 +133,11 @@ def _through_sqlalchemy(url: str) -> Reader:
     from quotes import db
 
     engine = db.make_engine(url)
-    db.require_current(engine)
+    try:
+        db.require_current(engine)
+    except BaseException:
+        engine.dispose()  # its pool holds the connection that looked
+        raise
     connection = engine.connect()
     reader = reader_of(connection)
     reader.close = lambda: (connection.close(), engine.dispose())
