@@ -16,12 +16,14 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from quotes.config import DEFAULT_URL, ENV_VAR, database_url  # noqa: F401  (re-exported)
+from quotes.config import (  # noqa: F401  (re-exported)
+    DEFAULT_URL,
+    ENV_VAR,
+    REVISIONS,
+    database_url,
+)
 from quotes.errors import BadDatabaseURL, DatabaseBusy, DatabaseNotReady, QuotesError  # noqa: F401
 
-# Every migration, oldest first: checked against alembic's own scripts by a test, so that
-# commands can tell an outdated or a newer database without loading alembic (~0.1 s).
-REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 
 LOCK_WAIT = 60.0  # seconds a writer waits for another to finish
@@ -247,18 +249,14 @@ def current_revision(engine: Engine) -> str | None:
         return revision_of(connection)
 
 
-def exists(engine: Engine) -> bool:
-    return current_revision(engine) is not None
-
-
 def refuse_newer(connection) -> None:
     """DatabaseNotReady when the database was made by a newer version of quotes."""
     current = revision_of(connection)
     if current is not None and current not in REVISIONS:
-        raise DatabaseNotReady(_newer_message(str(connection.engine.url), current))
+        raise DatabaseNotReady(newer_message(str(connection.engine.url), current))
 
 
-def _newer_message(url: str, current: str) -> str:
+def newer_message(url: str, current: str) -> str:
     return (
         f"The database at {masked(url)} is at revision {current}, newer than this version of "
         f"quotes knows (its newest is {HEAD}). Upgrade quotes, or use another database."
@@ -275,7 +273,7 @@ def require_current(engine: Engine) -> None:
             "or `quotes db upgrade` for an empty one."
         )
     if current not in REVISIONS:
-        raise DatabaseNotReady(_newer_message(str(engine.url), current))
+        raise DatabaseNotReady(newer_message(str(engine.url), current))
     if current != HEAD:
         raise DatabaseNotReady(
             f"The database at {where} is at revision {current}, not {HEAD}. "

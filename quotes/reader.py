@@ -12,8 +12,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
-# The newest migration (quotes.db.HEAD says the same; a test checks both against alembic).
-HEAD = "0004"
+from quotes.config import REVISIONS
+
+HEAD = REVISIONS[-1]  # the newest migration, as quotes.db.HEAD
 _cursors = itertools.count()
 
 

@@ -37,3 +37,9 @@ def test_upgrade_downgrade_upgrade(blank_url):
 
 def test_the_head_commands_expect_is_alembics_head():
     assert db.HEAD == db.head_revision()
+
+
+def test_the_revisions_commands_know_are_alembics_in_order():
+    scripts = ScriptDirectory.from_config(db.alembic_config())
+    in_order = [script.revision for script in scripts.walk_revisions("base", "heads")][::-1]
+    assert list(db.REVISIONS) == in_order

@@ -63,7 +63,7 @@ def downgrade(ctx: click.Context, revision: str, force: bool) -> None:
     engine = engine_for(ctx, writer=True)
     current = db.current_revision(engine)
     if current is not None and current not in db.REVISIONS:
-        raise fail(db.DatabaseNotReady(f"{current} is newer than this version of quotes knows"))
+        raise fail(db.DatabaseNotReady(db.newer_message(str(engine.url), current)))
     if (
         current is not None
         and revision != "base"
