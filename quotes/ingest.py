@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from operator import itemgetter
 
@@ -44,6 +45,8 @@ class LoadReport:
     """What a load did, per kind of row: added, updated, removed, unchanged."""
 
     counts: dict[str, Counter] = field(default_factory=dict)
+    # Keys of the sources whose rows this load added or changed (their own or their statements').
+    touched_sources: set[str] = field(default_factory=set)
 
     def count(self, kind: str, outcome: str, n: int = 1) -> None:
         counter = self.counts.setdefault(kind, Counter())
@@ -136,7 +139,12 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
     with _indexing_in_bulk(session) as index:
         for batch in _batches(record.sources, BATCH):
             sources = _sync(
-                session, Source, report, "sources", {s.key: _source_fields(s) for s in batch}
+                session,
+                Source,
+                report,
+                "sources",
+                {s.key: _source_fields(s) for s in batch},
+                touched=report.touched_sources,
             )
             seen.update(sources)
             _sync_statements(session, [(sources[s.key], s) for s in batch], ids, report, index)
@@ -229,6 +237,10 @@ def _source_fields(source: CuratedSource) -> dict:
         "published_to": source.published.upper if source.published else None,
         "text_path": source.text_path,
         "sha256": source.sha256,
+        "language": meta.language,
+        "accessed": meta.accessed,
+        "curated_by": meta.curated_by,
+        "reviewed": date.fromisoformat(meta.reviewed) if meta.reviewed else None,
     }
 
 
@@ -248,8 +260,9 @@ def _insert_returning(session, model, rows: list[dict], key: str) -> dict:
     return ids
 
 
-def _sync(session, model, report, kind, desired: dict[str, dict]) -> dict[str, int]:
-    """Upsert rows of ``model`` by key; return every key's id. Removal happens in _prune."""
+def _sync(session, model, report, kind, desired: dict[str, dict], touched=None) -> dict[str, int]:
+    """Upsert rows of ``model`` by key; return every key's id. Removal happens in _prune.
+    The keys of rows added or changed go into ``touched`` when it is given."""
     if not desired:
         return {}
     names = list(next(iter(desired.values())))
@@ -270,6 +283,11 @@ def _sync(session, model, report, kind, desired: dict[str, dict]) -> dict[str, i
         else:
             ids[key] = row.id
     ids.update(_insert_returning(session, model, added, "key"))
+    if touched is not None:
+        touched.update(row["key"] for row in added)
+        touched.update(
+            key for key, values in desired.items() if ids.get(key) in {row["id"] for row in changed}
+        )
     if changed:
         session.execute(update(model), changed)
     report.count(kind, "added", len(added))
@@ -394,6 +412,7 @@ def _sync_statements(session, sources: list[tuple[int, CuratedSource]], ids, rep
             positions = {(ids["claim"][c], str(p)) for c, p in entry.claims.items()}
             row = existing.pop((source_id, entry.key), None)
             if row is None:
+                report.touched_sources.add(source.key)
                 added.append({"source_id": source_id, "key": entry.key, **values})
                 children[(source_id, entry.key)] = (stances, positions)
                 continue
@@ -406,6 +425,7 @@ def _sync_statements(session, sources: list[tuple[int, CuratedSource]], ids, rep
                 report.count("statements", "unchanged")
                 continue
             report.count("statements", "updated")
+            report.touched_sources.add(source.key)
             if not same:
                 changed.append({"id": row.id, **values})
             if not same_children:
@@ -413,6 +433,8 @@ def _sync_statements(session, sources: list[tuple[int, CuratedSource]], ids, rep
                 children[row.id] = (stances, positions)
 
     gone = [row.id for row in existing.values()]
+    keys = {source_id: source.key for source_id, source in sources}
+    report.touched_sources.update(keys[row.source_id] for row in existing.values())
     _delete_statements(session, gone, children_only=False)
     _delete_statements(session, replaced, children_only=True)
     if changed:

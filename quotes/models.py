@@ -5,7 +5,7 @@ Dates that sources give imprecisely are kept three ways: the EDTF text the curat
 is what range queries compare. An open bound is NULL.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Column, Index, MetaData, UniqueConstraint
 from sqlalchemy import Enum as SAEnum
@@ -65,6 +65,7 @@ class Party(SQLModel, table=True):
     existed: str | None = None
     existed_from: date | None = None
     existed_to: date | None = None
+    wikidata: str | None = Field(default=None, max_length=16, unique=True)
 
 
 class PartyAlias(SQLModel, table=True):
@@ -79,15 +80,23 @@ class PartyAlias(SQLModel, table=True):
 
 
 class Speaker(SQLModel, table=True):
-    """A person, body, collective or unnamed source that statements are attributed to."""
+    """A person, body, collective or unnamed source that statements are attributed to.
+
+    An unnamed speaker ("a senior official") belongs to the source that quotes it
+    (``source_id``; its key is ``source-key/local-key``): two articles' unnamed officials
+    are two speakers unless a curator links them.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    key: str = _key()
+    key: str = Field(max_length=250, unique=True, index=True)
     name: str
     kind: SpeakerKind = Field(sa_column=_vocabulary(SpeakerKind))
-    wikidata: str | None = Field(default=None, max_length=16)
+    wikidata: str | None = Field(default=None, max_length=16, unique=True)
     party_id: int | None = Field(
         default=None, foreign_key="party.id", ondelete="SET NULL", index=True
+    )
+    source_id: int | None = Field(
+        default=None, foreign_key="source.id", ondelete="CASCADE", index=True
     )
 
 
@@ -130,6 +139,24 @@ class Source(SQLModel, table=True):
     published_to: date | None = None
     text_path: str
     sha256: str = Field(max_length=64)
+    # A BCP 47 tag: the language the source's words (and so every verbatim quote) are in.
+    language: str = Field(default="en", max_length=35, sa_column_kwargs={"server_default": "en"})
+    # When a web source without a publication date was read (EDTF day), for its citation.
+    accessed: str | None = None
+    curated_by: str | None = None
+    reviewed: date | None = None
+    # The load that last wrote this source's rows.
+    load_id: int | None = Field(default=None, foreign_key="load.id", ondelete="SET NULL")
+
+
+class Load(SQLModel, table=True):
+    """One `quotes load` that changed something: when, and from which revision of ``data/``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    loaded_at: datetime
+    # The git commit ``data/`` was at, and whether its files differed from it.
+    git_commit: str | None = Field(default=None, max_length=40)
+    git_dirty: bool | None = None
 
 
 class Statement(SQLModel, table=True):
@@ -169,6 +196,22 @@ class Statement(SQLModel, table=True):
     )
     context: str | None = None
     note: str | None = None
+    # The English rendering of words quoted in another language (``text`` stays verbatim).
+    translation: str | None = None
+    # Reports of one utterance: the curated link ("source-key/statement-key"), the earliest
+    # report of the utterance (itself when alone) and how many sources carry it.
+    same_as: str | None = None
+    utterance_id: int | None = Field(
+        default=None, foreign_key="statement.id", ondelete="SET NULL", index=True
+    )
+    reports: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # The role the speaker held when speaking (its period overlaps the date, or the curator
+    # named it) and the party they spoke for then: the role's, else the speaker's own.
+    role_named: str | None = None
+    role_id: int | None = Field(default=None, foreign_key="role.id", ondelete="SET NULL")
+    party_id: int | None = Field(
+        default=None, foreign_key="party.id", ondelete="SET NULL", index=True
+    )
 
 
 class Stance(SQLModel, table=True):

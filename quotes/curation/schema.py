@@ -9,13 +9,29 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
 from quotes import dates
-from quotes.models import DateBasis, PartyKind, Polarity, Position, SpeakerKind, StatementKind
+from quotes.vocabulary import DateBasis, PartyKind, Polarity, Position, SpeakerKind, StatementKind
 
 Key = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120)
 ]
 Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]  # checked later
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Wikidata = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
+# Another source's statement or speaker: "source-key/key".
+KeyPath = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"
+    ),
+]
+# A well-formed BCP 47 tag (RFC 5646): language, then optional script, region and variants.
+LanguageTag = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(?i:[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+        r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)$"
+    ),
+]
 
 
 def _edtf(value: str) -> str:
@@ -27,6 +43,16 @@ def _edtf(value: str) -> str:
 
 
 Edtf = Annotated[str, AfterValidator(_edtf)]
+
+
+def _day(value: str) -> str:
+    found = dates.bounds(value)
+    if found.lower is None or found.lower != found.upper:
+        raise ValueError(f"{value!r} is not one day; write it as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[Edtf, AfterValidator(_day)]
 
 
 def _words(value: str) -> str:
@@ -49,6 +75,7 @@ class PartyEntry(Strict):
     code: str | None = None
     parent: Ref | None = None
     existed: Edtf | None = None
+    wikidata: Wikidata | None = None
     aliases: list[Text] = []
 
 
@@ -78,7 +105,7 @@ class SpeakerFile(Strict):
 
     name: Text
     kind: SpeakerKind
-    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    wikidata: Wikidata | None = None
     party: Ref | None = None
     aliases: list[Text] = []
     roles: list[RoleEntry] = []
@@ -109,6 +136,23 @@ class StatementEntry(Strict):
     stances: dict[Ref, Polarity | StanceEntry] = {}
     claims: dict[Ref, Position] = {}
     note: str | None = None
+    # The English rendering of words quoted in another language.
+    translation: Text | None = None
+    # Another report of the same utterance (same speaker, compatible date).
+    same_as: KeyPath | None = None
+    # The registry role the speaker spoke in, by title, where the date does not tell.
+    role_held: Text | None = None
+
+
+class LocalSpeaker(Strict):
+    """An unnamed speaker, declared in the one source that quotes it ("a senior official")."""
+
+    key: Key
+    name: Text
+    party: Ref | None = None
+    # The same person as an unnamed speaker of another source ("source-key/speaker-key").
+    same_as: KeyPath | None = None
+    note: str | None = None
 
 
 class SourceMeta(Strict):
@@ -120,6 +164,10 @@ class SourceMeta(Strict):
     published: Edtf | None = None
     text: Text  # path of the source text, relative to the project folder (seeds/...)
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    language: LanguageTag = "en"
+    accessed: Day | None = None  # when an undated web source was read, for its citation
+    curated_by: Text | None = None
+    reviewed: Day | None = None
     note: str | None = None
 
 
@@ -127,6 +175,7 @@ class SourceFile(Strict):
     """One source per file, named by its key (``data/sources/<key>.yaml``)."""
 
     source: SourceMeta
+    speakers: list[LocalSpeaker] = []
     statements: list[StatementEntry] = []
 
 
@@ -144,6 +193,7 @@ FIELD_NAMES = sorted(
             StatementEntry,
             SourceMeta,
             SourceFile,
+            LocalSpeaker,
             PartyRegistry,
             ClaimRegistry,
         )
