@@ -186,7 +186,11 @@ class Synthetic:
         text = f"Synthetic source {number}\n\n" + "\n\n".join(sentences) + "\n"
         statements = [
             CuratedStatement(
-                entry, anchor(text, entry.text), bounds(entry.said) if entry.said else None, None
+                entry,
+                anchor(text, entry.text),
+                bounds(entry.said) if entry.said else None,
+                None,
+                entry.speaker,
             )
             for entry in entries
         ]

@@ -6,6 +6,7 @@ run DDL outside any transaction), and an engine made for writing takes the datab
 lock as its transactions begin, so writers queue instead of reading stale state.
 """
 
+import contextlib
 import os
 import sqlite3
 import time
@@ -189,8 +190,35 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
+    with _migrating(engine) as connection:
         upgrade_connection(connection, revision)
+
+
+@contextlib.contextmanager
+def _migrating(engine: Engine):
+    """A transaction for migrations run on their own (`quotes db upgrade`/`downgrade`).
+
+    On SQLite, foreign keys are off meanwhile and checked before the commit: alembic's batch
+    mode drops and recreates a table, which with them on would delete the rows that refer
+    to it (ON DELETE CASCADE) or be refused (RESTRICT). SQLite takes the setting only outside
+    a transaction, so it is set on the driver's connection before the transaction begins.
+    """
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise QuotesError(
+                        "The migration left rows referring to rows that are gone; "
+                        "nothing was changed."
+                    )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def upgrade_connection(connection, revision: str = "head") -> None:
@@ -204,7 +232,7 @@ def upgrade_connection(connection, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    with engine.begin() as connection:
+    with _migrating(engine) as connection:
         refuse_newer(connection)
         command.downgrade(alembic_config(connection), revision)
 

@@ -54,6 +54,8 @@ def _key():
 class Party(SQLModel, table=True):
     """A government, state or movement that statements can be about."""
 
+    __table_args__ = (Index("uq_party_wikidata", "wikidata", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     key: str = _key()
     name: str
@@ -65,7 +67,7 @@ class Party(SQLModel, table=True):
     existed: str | None = None
     existed_from: date | None = None
     existed_to: date | None = None
-    wikidata: str | None = Field(default=None, max_length=16, unique=True)
+    wikidata: str | None = Field(default=None, max_length=16)
 
 
 class PartyAlias(SQLModel, table=True):
@@ -87,16 +89,18 @@ class Speaker(SQLModel, table=True):
     are two speakers unless a curator links them.
     """
 
+    __table_args__ = (Index("uq_speaker_wikidata", "wikidata", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(max_length=250, unique=True, index=True)
+    key: str = _key()
     name: str
     kind: SpeakerKind = Field(sa_column=_vocabulary(SpeakerKind))
-    wikidata: str | None = Field(default=None, max_length=16, unique=True)
+    wikidata: str | None = Field(default=None, max_length=16)
     party_id: int | None = Field(
         default=None, foreign_key="party.id", ondelete="SET NULL", index=True
     )
     source_id: int | None = Field(
-        default=None, foreign_key="source.id", ondelete="CASCADE", index=True
+        default=None, foreign_key="source.id", ondelete="SET NULL", index=True
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from quotes import fields as record_fields
 from quotes.errors import QuotesError
 from quotes.reader import Reader, reader_of
 from quotes.vocabulary import SORTS
@@ -37,6 +38,8 @@ class Filters:
     claim_ids: tuple[int, ...] = ()
     positions: tuple[str, ...] = ()
     search: str | None = None
+    # Each utterance once: its earliest report (the others are named in its record).
+    distinct: bool = False
     sort: str = "said"
     limit: int | None = None
 
@@ -104,7 +107,8 @@ def conditions(filters: Filters, p: _Params) -> list[str]:
     if filters.speaker_ids:
         where.append(f"s.speaker_id IN {p.each(filters.speaker_ids)}")
     if filters.by_party_ids:
-        where.append(f"sp.party_id IN {p.each(filters.by_party_ids)}")
+        # The party the speaker spoke for then (their role's, else their own): quotes.ingest.links
+        where.append(f"s.party_id IN {p.each(filters.by_party_ids)}")
     if filters.about_party_ids or filters.polarities:
         where.append(_stance(filters.about_party_ids, filters.polarities, p))
     if filters.critical_of:
@@ -131,6 +135,8 @@ def conditions(filters: Filters, p: _Params) -> list[str]:
         )
     if filters.search:
         where.append(_search(filters.search, p))
+    if filters.distinct:
+        where.append("(s.utterance_id IS NULL OR s.utterance_id = s.id)")
     return where
 
 
@@ -149,63 +155,22 @@ def _order(sort: str) -> str:
     return f" ORDER BY {orders[sort]}" if orders[sort] else ""
 
 
-def _pairs_sql(dialect: str, table: str, value: str, other: str) -> str:
-    """A statement's stances (or claims) as one "key:value; ..." string, sorted by key."""
-    item = f"o.\"key\" || ':' || t.{value}"
-    rows = f"FROM {table} t JOIN {other} o ON o.id = t.{other}_id WHERE t.statement_id = s.id"
-    if dialect == "postgresql":
-        return f"(SELECT string_agg({item}, '; ' ORDER BY o.\"key\") {rows})"
-    # SQLite's group_concat keeps the order of the rows it is given.
-    return f"(SELECT group_concat(i, '; ') FROM (SELECT {item} AS i {rows} ORDER BY o.\"key\"))"
-
-
-def _text(column: str, dialect: str) -> str:
-    """Dates as ISO text: SQLite keeps them so, PostgreSQL says so when asked."""
-    return f"{column}::text" if dialect == "postgresql" else column
-
-
 def _columns(dialect: str) -> dict[str, str]:
-    """Every field a statement row is made of, as SQL over s(tatement), sp(eaker), so(urce)."""
-    return {
-        "statement_key": 's."key"',
-        "source_key": 'so."key"',
-        "source_id": "s.source_id",
-        "speaker": "sp.name",
-        "speaker_key": 'sp."key"',
-        "speaker_as_written": "s.speaker_as_written",
-        "role": "s.role_as_written",
-        "kind": "s.kind",
-        "text": "s.text",
-        "cue": "s.cue",
-        "said": "s.said",
-        "said_from": _text("s.said_from", dialect),
-        "said_to": _text("s.said_to", dialect),
-        "said_as_written": "s.said_as_written",
-        "said_basis": "s.said_basis",
-        "context": "s.context",
-        "stance_list": _pairs_sql(dialect, "stance", "polarity", "party"),
-        "claim_list": _pairs_sql(dialect, "claimposition", "position", "claim"),
-        "note": "s.note",
-        "source_title": "so.title",
-        "publication": "so.publication",
-        "author": "so.author",
-        "published": "so.published",
-        "url": "so.url",
-        "text_path": "so.text_path",
-        "start": "s.start",
-        "end": 's."end"',
-        "paragraph": "s.paragraph",
-        "prefix": "s.prefix",
-        "suffix": "s.suffix",
+    """Every field of a statement record (quotes.fields), as SQL over s(tatement), sp(eaker),
+    so(urce); and the source's id, which citations are built from."""
+    columns = {
+        field.name: record_fields.select_sql(field, dialect) for field in record_fields.STATEMENT
     }
+    columns["source_id"] = "s.source_id"
+    return columns
 
 
 def _from(reader: Reader, filters: Filters) -> str:
     """The statement with its speaker and source. On SQLite, statements lead the join
-    (CROSS JOIN fixes SQLite's join order) unless the filter is on the speaker's party: else
-    its planner may walk speakers and fetch their statements one by one, ten times slower for a
-    whole export than reading the table in order (or in the order of its date index)."""
-    join = "CROSS JOIN" if reader.dialect == "sqlite" and not filters.by_party_ids else "JOIN"
+    (CROSS JOIN fixes SQLite's join order): else its planner may walk speakers and fetch
+    their statements one by one, ten times slower for a whole export than reading the table
+    in order (or in the order of its date index)."""
+    join = "CROSS JOIN" if reader.dialect == "sqlite" else "JOIN"
     return (
         f"FROM statement s {join} speaker sp ON sp.id = s.speaker_id "
         f"{join} source so ON so.id = s.source_id"
@@ -336,39 +301,12 @@ def _few(filters: Filters) -> bool:
 
 def record(row: dict) -> dict:
     """A statement row as one flat record: what JSON, CSV and tables show."""
-    return {
-        "key": f"{row['source_key']}/{row['statement_key']}",
-        "speaker": row["speaker"],
-        "speaker_key": row["speaker_key"],
-        "speaker_as_written": row["speaker_as_written"],
-        "role": row["role"],
-        "kind": row["kind"],
-        "text": row["text"],
-        "cue": row["cue"],
-        "said": row["said"],
-        "said_from": row["said_from"],
-        "said_to": row["said_to"],
-        "said_as_written": row["said_as_written"],
-        "said_basis": row["said_basis"],
-        "context": row["context"],
-        "stances": dict(_pairs(row["stance_list"])),
-        "claims": [
-            {"claim": claim, "position": position} for claim, position in _pairs(row["claim_list"])
-        ],
-        "note": row["note"],
-        "source_key": row["source_key"],
-        "source_title": row["source_title"],
-        "publication": row["publication"],
-        "author": row["author"],
-        "published": row["published"],
-        "url": row["url"],
-        "text_path": row["text_path"],
-        "start": row["start"],
-        "end": row["end"],
-        "paragraph": row["paragraph"],
-        "prefix": row["prefix"],
-        "suffix": row["suffix"],
-    }
+    found = {field.name: row[field.name] for field in record_fields.STATEMENT}
+    found["stances"] = dict(_pairs(row["stances"]))
+    found["claims"] = [
+        {"claim": claim, "position": position} for claim, position in _pairs(row["claims"])
+    ]
+    return found
 
 
 def _pairs(listed: str | None) -> list[tuple[str, str]]:
@@ -395,13 +333,6 @@ def find_statement(session, key: str) -> dict:
     return record(dict(zip(_columns(reader.dialect), row, strict=True)))
 
 
-# Cells that are free text: a spreadsheet could take one for a formula (keys, kinds, dates
-# and numbers cannot start with = + - @).
-_FREE_TEXT = {
-    "speaker", "speaker_as_written", "role", "text", "cue", "said", "said_as_written",
-    "context", "note", "source_title", "publication", "author", "published", "url",
-    "text_path", "prefix", "suffix",
-}  # fmt: skip
 _FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # as quotes.export.FORMULA_STARTS
 
 
@@ -422,8 +353,6 @@ def _cell_columns(dialect: str, fields: list[str]) -> list[str]:
     located = "s.paragraph IS NOT NULL AND s.paragraph <> 0"
     computed = {
         "key": 'so."key" || \'/\' || s."key"',
-        "stances": columns["stance_list"],
-        "claims": columns["claim_list"],
         "location": f"CASE WHEN {located} THEN 'paragraph ' || s.paragraph || ', ' ELSE '' END"
         " || 'characters ' || s.start || '–' || s.\"end\" || ' of ' || so.text_path",
         "citation": "s.source_id",
@@ -431,7 +360,7 @@ def _cell_columns(dialect: str, fields: list[str]) -> list[str]:
     cells = []
     for field in fields:
         column = computed.get(field) or columns[field]
-        cells.append(_inert(column, dialect) if field in _FREE_TEXT else column)
+        cells.append(_inert(column, dialect) if field in record_fields.FREE_TEXT else column)
     if "citation" in fields:
         cells.append(f"CASE WHEN {located} THEN ', par. ' || s.paragraph || '.' ELSE '.' END")
     return cells

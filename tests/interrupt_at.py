@@ -28,14 +28,14 @@ def main() -> None:
     point, marker, *arguments = sys.argv[1:]
     marker = Path(marker)
     import quotes.db
-    import quotes.ingest
+    import quotes.ingest.rows
 
     if point == "schema":  # the tables exist, nothing loaded yet
         pause_after(quotes.db, "upgrade_connection", marker)
     elif point == "statements":  # statements written, their stances not yet
         pause_after(
-            quotes.ingest,
-            "_bulk_insert",
+            quotes.ingest.rows,
+            "bulk_insert",
             marker,
             when=lambda session, model, rows: model.__tablename__ == "statement",
         )

@@ -43,7 +43,11 @@ def test_government_backed_timeline_denial_then_assertion(seeded_url):
     events = nl(run(seeded_url, "claim", "moscow-talks-government-backed", "--nl"))
     assert [(e["key"].removeprefix(SEED), e["speaker_key"], e["position"]) for e in events] == [
         ("russia-denies-talks-government-backed", "russian-government", "denies"),
-        ("taliban-official-contradicts-denials", "senior-taliban-official", "asserts"),
+        (
+            "taliban-official-contradicts-denials",
+            "russia-falling-out-with-kabul/senior-taliban-official",
+            "asserts",
+        ),
     ]
 
 

@@ -10,17 +10,23 @@ KEY = "russia-falling-out-with-kabul/saleh-stunning-experience"
 WORDS = "Russian experts of human studies had a stunning experience"
 CSV_ROW = (
     f"{KEY},Amrullah Saleh,amrullah-saleh,Former Afghan Minister of the Interior Amrullah Saleh,"
-    f"Former Afghan Minister of the Interior,direct,{WORDS},sarcastically stating,"
+    # No registry role of Saleh's overlaps May-September 2019 (Minister of the Interior ended
+    # 2019-01): no role held, and his own party, afghan-government, is the one spoken for.
+    f"Former Afghan Minister of the Interior,,afghan-government,direct,{WORDS},,"
+    "sarcastically stating,"
     "2019-05-27/2019-09-27,2019-05-27,2019-09-27,(about) the May 27 talks,inferred,"
     "Moscow meeting of 27 May 2019,afghan-opposition:critical; russia:critical,,"
     "Sarcasm. The source reports it as displaying his discontent with the talks.,"
+    # One report of its utterance: itself.
+    f"{KEY},1,,,"
     "russia-falling-out-with-kabul,Russia’s Falling Out With Kabul,,Samuel Ramani,"
-    "2019-05-27/2019-09-27,,seeds/russia-falling-out-with-kabul.txt,3824,3882,11"
+    "2019-05-27/2019-09-27,,,en,seeds/russia-falling-out-with-kabul.txt,3824,3882,11"
 )
 HEADER = (
-    "key,speaker,speaker_key,speaker_as_written,role,kind,text,cue,said,said_from,said_to,"
-    "said_as_written,said_basis,context,stances,claims,note,source_key,source_title,"
-    "publication,author,published,url,text_path,start,end,paragraph"
+    "key,speaker,speaker_key,speaker_as_written,role,role_held,party,kind,text,translation,cue,"
+    "said,said_from,said_to,said_as_written,said_basis,context,stances,claims,note,utterance,"
+    "reports,other_reports,same_as,source_key,source_title,publication,author,published,"
+    "accessed,url,language,text_path,start,end,paragraph"
 )
 RECORD = {
     "key": KEY,
@@ -28,8 +34,11 @@ RECORD = {
     "speaker_key": "amrullah-saleh",
     "speaker_as_written": "Former Afghan Minister of the Interior Amrullah Saleh",
     "role": "Former Afghan Minister of the Interior",
+    "role_held": None,
+    "party": "afghan-government",
     "kind": "direct",
     "text": WORDS,
+    "translation": None,
     "cue": "sarcastically stating",
     "said": "2019-05-27/2019-09-27",
     "said_from": "2019-05-27",
@@ -40,18 +49,25 @@ RECORD = {
     "stances": {"afghan-opposition": "critical", "russia": "critical"},
     "claims": [],
     "note": "Sarcasm. The source reports it as displaying his discontent with the talks.",
+    "utterance": KEY,
+    "reports": 1,
+    "other_reports": None,
+    "same_as": None,
     "source_key": "russia-falling-out-with-kabul",
     "source_title": "Russia’s Falling Out With Kabul",
     "publication": None,
     "author": "Samuel Ramani",
     "published": "2019-05-27/2019-09-27",
+    "accessed": None,
     "url": None,
+    "language": "en",
     "text_path": "seeds/russia-falling-out-with-kabul.txt",
     "start": 3824,
     "end": 3882,
     "paragraph": 11,
     "prefix": " by sarcastically stating that “",
     "suffix": ",” and alleging that Afghan oppo",
+    "role_named": None,
 }
 # 120 columns: 21 + 22 + 8 + 28 fixed, four gaps of two, 33 left for the text.
 TABLE = """\

@@ -135,6 +135,7 @@ def test_downgrade_that_drops_data_needs_force_and_says_what(loaded):
 
 
 def test_a_downgrade_that_only_drops_indexes_needs_no_force(loaded):
+    assert run(loaded, "db", "downgrade", "0004", "--force").exit_code == 0
     result = run(loaded, "db", "downgrade", "0002")
     assert result.exit_code == 0
     assert result.output.endswith("is at revision 0002\n")

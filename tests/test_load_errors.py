@@ -25,7 +25,7 @@ CASES = {
         "  - key: lavrov-urges-withdrawal\n    speaker: sergei-lavrov\n",
         "  - key: lavrov-urges-withdrawal\n    spekaer: sergei-lavrov\n",
         "spekaer",
-        "statements[0].spekaer: unknown field. Did you mean 'speaker'? "
+        "statements[0].spekaer: unknown field. Did you mean 'speaker' or 'speakers'? "
         "See the README for the format",
     ),
     "missing required field": (

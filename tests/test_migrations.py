@@ -19,7 +19,39 @@ def test_upgraded_database_matches_models(engine):
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": db.include_object}
         )
-        assert compare_metadata(context, SQLModel.metadata) == []
+        differences = compare_metadata(context, SQLModel.metadata)
+        if connection.dialect.name == "sqlite":
+            differences = _without_added_column_keys(connection, differences)
+        assert differences == []
+
+
+def _without_added_column_keys(connection, differences: list) -> list:
+    """SQLite cannot add a named table constraint to a table; migration 0005 adds columns with
+    their REFERENCES clause (no table rebuild), and SQLAlchemy reflects those keys without
+    their name or ON DELETE. Each such pair of differences is dropped only when SQLite's own
+    list of the table's keys has the key the model declares, ON DELETE action included."""
+    removed = {
+        (d[1].table.name, tuple(d[1].column_keys)): d
+        for d in differences
+        if d[0] == "remove_fk" and d[1].name is None
+    }
+    kept, matched = [], []
+    for difference in differences:
+        if difference[0] != "add_fk":
+            kept.append(difference)
+            continue
+        key = difference[1]
+        table, columns = key.table.name, tuple(key.column_keys)
+        listed = {
+            (row[3], row[2], row[6])
+            for row in connection.exec_driver_sql(f"PRAGMA foreign_key_list({table})")
+        }
+        wanted = (columns[0], key.referred_table.name, key.ondelete)
+        if len(columns) == 1 and (table, columns) in removed and wanted in listed:
+            matched.append(removed[(table, columns)])
+        else:
+            kept.append(difference)
+    return [d for d in kept if not any(d is m for m in matched)]
 
 
 def test_upgrade_downgrade_upgrade(blank_url):

@@ -245,19 +245,19 @@ def test_a_failed_load_keeps_full_text_search(tmp_path, monkeypatch):
     data = copy_project(tmp_path)
     assert run(loaded_url, "load", "--data", str(data)).exit_code == 0
     write_big_source(tmp_path, "extra", 3)
-    import quotes.ingest
+    import quotes.ingest.rows
 
-    real = quotes.ingest._bulk_insert
+    real = quotes.ingest.rows.bulk_insert
 
     def failing(session, model, rows):
         if model.__tablename__ == "stance":
             raise RuntimeError("the disk went away")
         return real(session, model, rows)
 
-    monkeypatch.setattr(quotes.ingest, "_bulk_insert", failing)
+    monkeypatch.setattr(quotes.ingest.rows, "bulk_insert", failing)
     with pytest.raises(RuntimeError, match="the disk went away"):
         run(loaded_url, "load", "--data", str(data))
-    monkeypatch.setattr(quotes.ingest, "_bulk_insert", real)
+    monkeypatch.setattr(quotes.ingest.rows, "bulk_insert", real)
     engine = db.make_engine(loaded_url)
     with engine.connect() as connection:
         triggers = (

@@ -8,8 +8,12 @@ speakers belong to a source (``speaker.source_id``); Wikidata ids are unique.
 
 The rows already there keep their meaning: each statement is its own utterance, reported
 once, and speaks for its speaker's party (the next `quotes load` ties it to its role).
-On SQLite, batch mode rebuilds the statement table, which drops the full-text triggers:
-they are created again, as migration 0002 made them.
+No table is rebuilt on SQLite: with foreign keys on, dropping a table that others refer to
+would delete their rows (ON DELETE CASCADE) or fail (RESTRICT). Columns are added with
+ALTER TABLE (SQLite takes a REFERENCES clause on a column added with a NULL default), and
+uniqueness is a unique index on both databases. Going down, the columns are dropped the
+same way where SQLite allows it; `quotes db downgrade` runs with foreign keys off for the
+rest (quotes.db.downgrade), and checks them before it commits.
 
 Revision ID: 0005
 Revises: 0004
@@ -35,147 +39,112 @@ DOWNGRADE_LOSES = (
 )
 
 
+def _fk(name: str, target: str) -> sa.ForeignKey:
+    return sa.ForeignKey(target, name=name, ondelete="SET NULL")
+
+
+COLUMNS = {
+    "party": [sa.Column("wikidata", sqlmodel.AutoString(length=16), nullable=True)],
+    "source": [
+        sa.Column("language", sqlmodel.AutoString(length=35), server_default="en", nullable=False),
+        sa.Column("accessed", sqlmodel.AutoString(), nullable=True),
+        sa.Column("curated_by", sqlmodel.AutoString(), nullable=True),
+        sa.Column("reviewed", sa.Date(), nullable=True),
+        sa.Column("load_id", sa.Integer(), _fk("fk_source_load_id_load", "load.id"), nullable=True),
+    ],
+    "speaker": [
+        sa.Column(
+            "source_id",
+            sa.Integer(),
+            _fk("fk_speaker_source_id_source", "source.id"),
+            nullable=True,
+        )
+    ],
+    "statement": [
+        sa.Column("translation", sqlmodel.AutoString(), nullable=True),
+        sa.Column("same_as", sqlmodel.AutoString(), nullable=True),
+        sa.Column(
+            "utterance_id",
+            sa.Integer(),
+            _fk("fk_statement_utterance_id_statement", "statement.id"),
+            nullable=True,
+        ),
+        sa.Column("reports", sa.Integer(), server_default="1", nullable=False),
+        sa.Column("role_named", sqlmodel.AutoString(), nullable=True),
+        sa.Column(
+            "role_id", sa.Integer(), _fk("fk_statement_role_id_role", "role.id"), nullable=True
+        ),
+        sa.Column(
+            "party_id", sa.Integer(), _fk("fk_statement_party_id_party", "party.id"), nullable=True
+        ),
+    ],
+}
+INDEXES = [
+    ("uq_party_wikidata", "party", ["wikidata"], True),
+    ("uq_speaker_wikidata", "speaker", ["wikidata"], True),
+    ("ix_speaker_source_id", "speaker", ["source_id"], False),
+    ("ix_statement_party_id", "statement", ["party_id"], False),
+    ("ix_statement_utterance_id", "statement", ["utterance_id"], False),
+]
+
+
+def _add_column(table: str, column: sa.Column) -> None:
+    """ALTER TABLE ADD COLUMN, its foreign key included: alembic would add that constraint
+    apart, which SQLite cannot, so SQLite is given the whole column in its own words."""
+    if op.get_bind().dialect.name != "sqlite" or not column.foreign_keys:
+        op.add_column(table, column)
+        return
+    fk = next(iter(column.foreign_keys))
+    target, _, key = fk.target_fullname.partition(".")
+    op.execute(
+        f'ALTER TABLE {table} ADD COLUMN "{column.name}" INTEGER CONSTRAINT {fk.name} '
+        f'REFERENCES "{target}" ({key}) ON DELETE SET NULL'
+    )
+
+
 def upgrade() -> None:
     op.create_table(
         "load",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("loaded_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("git_commit", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
+        sa.Column("git_commit", sqlmodel.AutoString(length=40), nullable=True),
         sa.Column("git_dirty", sa.Boolean(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_load")),
     )
-    with op.batch_alter_table("party", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("wikidata", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True)
-        )
-        batch_op.create_unique_constraint(batch_op.f("uq_party_wikidata"), ["wikidata"])
-
-    with op.batch_alter_table("source", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column(
-                "language",
-                sqlmodel.sql.sqltypes.AutoString(length=35),
-                server_default="en",
-                nullable=False,
-            )
-        )
-        batch_op.add_column(
-            sa.Column("accessed", sqlmodel.sql.sqltypes.AutoString(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column("curated_by", sqlmodel.sql.sqltypes.AutoString(), nullable=True)
-        )
-        batch_op.add_column(sa.Column("reviewed", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("load_id", sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_source_load_id_load"), "load", ["load_id"], ["id"], ondelete="SET NULL"
-        )
-
-    with op.batch_alter_table("speaker", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("source_id", sa.Integer(), nullable=True))
-        batch_op.alter_column(
-            "key",
-            existing_type=sa.VARCHAR(length=120),
-            type_=sqlmodel.sql.sqltypes.AutoString(length=250),
-            existing_nullable=False,
-        )
-        batch_op.create_index(batch_op.f("ix_speaker_source_id"), ["source_id"], unique=False)
-        batch_op.create_unique_constraint(batch_op.f("uq_speaker_wikidata"), ["wikidata"])
-        batch_op.create_foreign_key(
-            batch_op.f("fk_speaker_source_id_source"),
-            "source",
-            ["source_id"],
-            ["id"],
-            ondelete="CASCADE",
-        )
-
-    with op.batch_alter_table("statement", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("translation", sqlmodel.sql.sqltypes.AutoString(), nullable=True)
-        )
-        batch_op.add_column(sa.Column("same_as", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
-        batch_op.add_column(sa.Column("utterance_id", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("reports", sa.Integer(), server_default="1", nullable=False))
-        batch_op.add_column(
-            sa.Column("role_named", sqlmodel.sql.sqltypes.AutoString(), nullable=True)
-        )
-        batch_op.add_column(sa.Column("role_id", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("party_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_statement_party_id"), ["party_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_statement_utterance_id"), ["utterance_id"], unique=False
-        )
-        batch_op.create_foreign_key(
-            batch_op.f("fk_statement_party_id_party"),
-            "party",
-            ["party_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
-        batch_op.create_foreign_key(
-            batch_op.f("fk_statement_utterance_id_statement"),
-            "statement",
-            ["utterance_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
-        batch_op.create_foreign_key(
-            batch_op.f("fk_statement_role_id_role"),
-            "role",
-            ["role_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
-
+    for table, columns in COLUMNS.items():
+        for column in columns:
+            _add_column(table, column)
+    for name, table, columns, unique in INDEXES:
+        op.create_index(name, table, columns, unique=unique)
+    # The rows already there: each statement its own utterance, for its speaker's party.
     op.execute("UPDATE statement SET utterance_id = id")
     op.execute(
         "UPDATE statement SET party_id = "
         "(SELECT sp.party_id FROM speaker sp WHERE sp.id = statement.speaker_id)"
     )
-    _recreate_sqlite_fts_triggers()
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("statement", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_statement_role_id_role"), type_="foreignkey")
-        batch_op.drop_constraint(
-            batch_op.f("fk_statement_utterance_id_statement"), type_="foreignkey"
-        )
-        batch_op.drop_constraint(batch_op.f("fk_statement_party_id_party"), type_="foreignkey")
-        batch_op.drop_index(batch_op.f("ix_statement_utterance_id"))
-        batch_op.drop_index(batch_op.f("ix_statement_party_id"))
-        batch_op.drop_column("party_id")
-        batch_op.drop_column("role_id")
-        batch_op.drop_column("role_named")
-        batch_op.drop_column("reports")
-        batch_op.drop_column("utterance_id")
-        batch_op.drop_column("same_as")
-        batch_op.drop_column("translation")
-
-    with op.batch_alter_table("speaker", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_speaker_source_id_source"), type_="foreignkey")
-        batch_op.drop_constraint(batch_op.f("uq_speaker_wikidata"), type_="unique")
-        batch_op.drop_index(batch_op.f("ix_speaker_source_id"))
-        batch_op.alter_column(
-            "key",
-            existing_type=sqlmodel.sql.sqltypes.AutoString(length=250),
-            type_=sa.VARCHAR(length=120),
-            existing_nullable=False,
-        )
-        batch_op.drop_column("source_id")
-
-    with op.batch_alter_table("source", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_source_load_id_load"), type_="foreignkey")
-        batch_op.drop_column("load_id")
-        batch_op.drop_column("reviewed")
-        batch_op.drop_column("curated_by")
-        batch_op.drop_column("accessed")
-        batch_op.drop_column("language")
-
-    with op.batch_alter_table("party", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_party_wikidata"), type_="unique")
-        batch_op.drop_column("wikidata")
-
+    for name, table, _, _ in INDEXES:
+        op.drop_index(name, table_name=table)
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table, columns in reversed(COLUMNS.items()):
+        plain = [c.name for c in columns if not c.foreign_keys]
+        keyed = [c for c in columns if c.foreign_keys]
+        for name in plain:
+            op.drop_column(table, name)
+        if not keyed:
+            continue
+        if sqlite:
+            # SQLite drops no column a foreign key is declared on: the table is rebuilt.
+            with op.batch_alter_table(table) as batch_op:
+                for column in keyed:
+                    batch_op.drop_column(column.name)
+        else:
+            for column in keyed:
+                fk = next(iter(column.foreign_keys))
+                op.drop_constraint(fk.name, table, type_="foreignkey")
+                op.drop_column(table, column.name)
     op.drop_table("load")
     _recreate_sqlite_fts_triggers()
 

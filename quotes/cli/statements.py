@@ -8,37 +8,10 @@ import click
 
 from quotes.cli.output import emit, into_file, output_options, stdout_guarded, with_reader
 from quotes.export import Column
+from quotes.fields import LISTED
 from quotes.vocabulary import SORTS, Polarity, Position, StatementKind
 
-STATEMENT_FIELDS = [
-    "key",
-    "speaker",
-    "speaker_key",
-    "speaker_as_written",
-    "role",
-    "kind",
-    "text",
-    "cue",
-    "said",
-    "said_from",
-    "said_to",
-    "said_as_written",
-    "said_basis",
-    "context",
-    "stances",
-    "claims",
-    "note",
-    "source_key",
-    "source_title",
-    "publication",
-    "author",
-    "published",
-    "url",
-    "text_path",
-    "start",
-    "end",
-    "paragraph",
-]
+STATEMENT_FIELDS = LISTED
 EXPORT_FIELDS = [f for f in STATEMENT_FIELDS if f != "text_path"] + ["location", "citation"]
 STATEMENT_TABLE = [
     Column("said", "SAID", 21),

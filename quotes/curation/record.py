@@ -41,6 +41,9 @@ class CuratedStatement:
     anchor: Anchor
     said: dates.Bounds | None
     line: int | None
+    # The database key of its speaker: a registry key, or "source-key/local-key" for an
+    # unnamed speaker declared in a source file (the first of those a curator linked).
+    speaker_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class CuratedSource:
     published: dates.Bounds | None
     statements: list[CuratedStatement]
     text: str = field(repr=False)
+    # The unnamed speakers its statements cite, by database key.
+    speakers: dict[str, schema.LocalSpeaker] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,12 @@ class _Reader:
         self.problems: list[Problem] = []
         self.today = date.today()
         self.budget = SearchBudget()
+        self.wikidata: dict[str, tuple[str, int | None]] = {}
+        self.registry_speakers: dict[str, schema.SpeakerFile] = {}
+        # Source files read whole (key -> (document, shell)), and the same_as links to check
+        # once every file is read.
+        self.files: dict[str, tuple[YamlDocument, schema.SourceFile] | None] = {}
+        self.links: list[tuple[YamlDocument, Loc, str, CuratedStatement]] = []
 
     def read(self, files: Iterable[Path]) -> Record:
         party_file, parties, party_keys = self._registry(
@@ -130,8 +141,11 @@ class _Reader:
         self.speaker_keys: set[str] = set()
         if party_file is not None:
             self._check_parties(party_file, parties)
+            for i, party in enumerate(parties):
+                self._unique_wikidata(party_file, party.wikidata, ("parties", i, "wikidata"))
         speakers = self._speakers()
         sources = self._sources(files)
+        self._check_links()
         return Record(parties, speakers, claims, sources)
 
     # -- files ---------------------------------------------------------------------------
@@ -279,8 +293,33 @@ class _Reader:
                 continue
             for i, role in enumerate(speaker.roles):
                 self._role_period(document, ("roles", i), role)
+            if speaker.kind == "unnamed":
+                self.problems.append(
+                    document.problem(
+                        ("kind",),
+                        "an unnamed speaker belongs to the source that quotes it: declare it "
+                        "in that source file's `speakers:` list (two sources' unnamed officials "
+                        "are two speakers unless a curator links them with `same_as`)",
+                    )
+                )
+            self._unique_wikidata(document, speaker.wikidata, ("wikidata",))
             speakers[path.stem] = speaker
+        self.registry_speakers = speakers
         return speakers
+
+    def _unique_wikidata(self, document, wikidata: str | None, loc: Loc) -> None:
+        """A Wikidata id names one speaker or party across the registries."""
+        if wikidata is None:
+            return
+        first = self.wikidata.setdefault(wikidata, (document.path, document.line(loc)))
+        if first != (document.path, document.line(loc)):
+            self.problems.append(
+                document.problem(
+                    loc,
+                    f"{wikidata} is also the Wikidata id of {first[0]} (line {first[1]}); "
+                    "an id names one speaker or party",
+                )
+            )
 
     def _role_period(self, document, loc: Loc, role: schema.RoleEntry) -> None:
         if role.start is None or role.end is None:
@@ -338,13 +377,15 @@ class _Reader:
         shell, entries = self._with_items(
             document, schema.SourceFile, "statements", schema.StatementEntry
         )
+        self.files[path.stem] = (document, shell) if shell is not None else None
         raw = _raw_list(document.data, "statements")
         self._unique_keys(
             document, "statements", [e.get("key") if isinstance(e, dict) else None for e in raw]
         )
+        local = self._local_speakers(document, path.stem)
         for i, statement in enumerate(raw):
             if isinstance(statement, dict):
-                self._statement_references(document, ("statements", i), statement)
+                self._statement_references(document, ("statements", i), statement, local)
         if shell is None:
             return None
         meta = shell.source
@@ -374,22 +415,163 @@ class _Reader:
             )
         index = SourceIndex(text)
         index.find_all(entry.text for _, entry in entries)
-        statements = self._statements(document, entries, index, published)
+        statements = self._statements(document, path.stem, entries, index, published)
+        speakers = {}
+        for statement in statements:
+            if "/" in statement.speaker_key:
+                owner, _, key = statement.speaker_key.partition("/")
+                declared = self._local_entry(owner, key)
+                if declared is not None:
+                    speakers[statement.speaker_key] = declared
         return CuratedSource(
-            path.stem, str(path), meta, meta.text, digest, published, statements, text
+            path.stem, str(path), meta, meta.text, digest, published, statements, text, speakers
         )
 
-    def _statement_references(self, document, loc: Loc, raw: dict) -> None:
+    # -- unnamed speakers, declared in a source file ---------------------------------------
+
+    def _local_speakers(self, document: YamlDocument, source: str) -> set[str]:
+        """The keys of the unnamed speakers this file declares, their references checked."""
+        keys = set()
+        raw = _raw_list(document.data, "speakers")
+        self._unique_keys(
+            document, "speakers", [e.get("key") if isinstance(e, dict) else None for e in raw]
+        )
+        for i, entry in enumerate(raw):
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("key"), str):
+                keys.add(entry["key"])
+                if len(f"{source}/{entry['key']}") > 120:
+                    self.problems.append(
+                        document.problem(
+                            ("speakers", i, "key"),
+                            "the source's key, a slash and this key make the speaker's key in "
+                            "the database, at most 120 characters: shorten this key",
+                        )
+                    )
+                if entry["key"] in self.speaker_keys:
+                    self.problems.append(
+                        document.problem(
+                            ("speakers", i, "key"),
+                            f"{entry['key']!r} is also a registry speaker "
+                            f"({SPEAKERS}/{entry['key']}.yaml); give this unnamed speaker "
+                            "another key",
+                        )
+                    )
+            self._party_reference(document, ("speakers", i, "party"), entry.get("party"))
+            if isinstance(entry.get("same_as"), str) and isinstance(entry.get("key"), str):
+                self._speaker_key(document, ("speakers", i, "same_as"), source, entry["key"])
+        return keys
+
+    def _local_entry(self, source: str, key: str) -> schema.LocalSpeaker | None:
+        found = self._source_file(source)
+        if found is None:
+            return None
+        return next((s for s in found[1].speakers if s.key == key), None)
+
+    def _speaker_key(self, document, loc: Loc, source: str, ref: str) -> str | None:
+        """The database key of the speaker ``ref`` names in ``source``: a registry key, or
+        "source/key" of the first unnamed speaker along its ``same_as`` links (None, with a
+        problem, when a link is broken)."""
+        seen = []
+        while True:
+            entry = self._local_entry(source, ref)
+            if entry is None:
+                if not seen and ref in self.speaker_keys:
+                    return ref
+                if seen:
+                    self.problems.append(
+                        document.problem(
+                            loc,
+                            f"same_as names {source}/{ref}, which is not an unnamed speaker "
+                            f"declared in {SOURCES}/{source}.yaml",
+                        )
+                    )
+                return None
+            seen.append(f"{source}/{ref}")
+            if entry.same_as is None:
+                return seen[-1]
+            source, _, ref = entry.same_as.partition("/")
+            if f"{source}/{ref}" in seen:
+                circle = " → ".join([*seen, f"{source}/{ref}"])
+                self.problems.append(
+                    document.problem(loc, f"same_as links go round in a circle ({circle})")
+                )
+                return None
+
+    def _source_file(self, key: str) -> tuple[YamlDocument, schema.SourceFile] | None:
+        """A source file by key, read whole once (without its text) when it was not among the
+        files read: links may name sources that this check or load leaves out."""
+        if key not in self.files:
+            self.files[key] = None
+            path = self.root / SOURCES / f"{key}.yaml"
+            if _is_key(key) and path.is_file():
+                try:
+                    document = read_yaml(path)
+                    self.files[key] = (document, schema.SourceFile.model_validate(document.data))
+                except (YamlError, ValidationError):
+                    pass  # reported when that file is checked
+        return self.files[key]
+
+    def _statement_references(self, document, loc: Loc, raw: dict, local: set[str]) -> None:
         """The registry entries a statement names, checked even when the statement has other
         problems, so that one run reports them all."""
-        if isinstance(raw.get("speaker"), str):
-            self._reference(document, (*loc, "speaker"), raw["speaker"].strip(), "speaker")
+        speaker = raw.get("speaker")
+        if isinstance(speaker, str) and speaker.strip() not in local:
+            self._reference(document, (*loc, "speaker"), speaker.strip(), "speaker")
         for name, kind in (("stances", "party"), ("claims", "claim")):
             if isinstance(raw.get(name), dict):
                 for key in raw[name]:
                     self._reference(document, (*loc, name, key), key.strip(), kind)
 
-    def _statements(self, document, entries, index: SourceIndex, published):
+    # -- links between statements ----------------------------------------------------------
+
+    def _check_links(self) -> None:
+        """Each ``same_as`` names another report of the same utterance: a statement that
+        exists, by the same speaker, at a date that can be the same."""
+        for document, loc, target, statement in self.links:
+            source, _, key = target.partition("/")
+            found = self._source_file(source)
+            other = None
+            if found is not None:
+                other = next((s for s in found[1].statements if s.key == key), None)
+            where = (*loc, "same_as")
+            if other is None:
+                known = f"{SOURCES}/{source}.yaml" if found else f"no source {source!r}"
+                self.problems.append(
+                    document.problem(
+                        where, f"no statement {target!r} ({known} has none by that key)"
+                    )
+                )
+                continue
+            if document.path.stem == source and statement.entry.key == key:
+                self.problems.append(
+                    document.problem(where, "a statement cannot be another report of itself")
+                )
+                continue
+            speaker = self._speaker_key(found[0], (), source, other.speaker.strip())
+            if speaker is not None and speaker != statement.speaker_key:
+                self.problems.append(
+                    document.problem(
+                        where,
+                        f"{target} is said by {speaker!r}, this statement by "
+                        f"{statement.speaker_key!r}: reports of one utterance have one speaker",
+                    )
+                )
+            if (
+                other.said
+                and statement.said
+                and not _overlap(dates.bounds(other.said), statement.said)
+            ):
+                self.problems.append(
+                    document.problem(
+                        where,
+                        f"{target} was said {other.said}, this statement {statement.entry.said}: "
+                        "reports of one utterance need dates that can be the same day",
+                    )
+                )
+
+    def _statements(self, document, source: str, entries, index: SourceIndex, published):
         result = []
         for i, entry in entries:
             loc: Loc = ("statements", i)
@@ -426,8 +608,27 @@ class _Reader:
             except AnchorError as error:
                 self.problems.append(document.problem((*loc, "text"), str(error)))
                 continue
-            result.append(CuratedStatement(entry, found, said, document.line(loc)))
+            speaker = self._speaker_key(document, (*loc, "speaker"), source, entry.speaker)
+            curated = CuratedStatement(entry, found, said, document.line(loc), speaker or "")
+            if entry.role_held is not None and speaker is not None:
+                self._role_held(document, (*loc, "role_held"), entry.role_held, speaker)
+            if entry.same_as is not None:
+                self.links.append((document, loc, entry.same_as, curated))
+            result.append(curated)
         return result
+
+    def _role_held(self, document, loc: Loc, title: str, speaker: str | None) -> None:
+        registered = self.registry_speakers.get(speaker or "")
+        titles = [role.title for role in registered.roles] if registered else []
+        if title not in titles:
+            known = ", ".join(repr(t) for t in titles) or "none"
+            self.problems.append(
+                document.problem(
+                    loc,
+                    f"{speaker!r} has no role titled {title!r} in the registry "
+                    f"(its roles: {known})",
+                )
+            )
 
     def _future(self, when: str) -> str:
         return f"{when} is in the future (today is {self.today}); check the date"
@@ -449,6 +650,13 @@ class _Reader:
             hint = f" {key!r} is an alias of {self.party_aliases[normalize(key)]!r}: use the key."
         message = f"unknown {kind} {key!r}.{hint} Known {plural} are in {self.root}/{where}"
         self.problems.append(document.problem(loc, message))
+
+
+def _overlap(a: dates.Bounds, b: dates.Bounds) -> bool:
+    """Whether two spans of days can share a day (an open bound reaches everything)."""
+    return not (
+        (a.upper and b.lower and a.upper < b.lower) or (b.upper and a.lower and b.upper < a.lower)
+    )
 
 
 def _raw_list(data, name: str) -> list:

@@ -1,0 +1,154 @@
+"""The fields of a statement record, each written once.
+
+A record is what `quotes list --json`, CSV exports, `show` and the web pages give for a
+statement. Each field says here where the database keeps it (the SQL that reads it), and,
+when the curated file gives it, where the loader takes it from: the listing SELECT, the
+loader's writes and comparisons, the CLI's fields and the spreadsheet's formula guard all
+follow from this list. Adding a field to statements is a model change, a migration and one
+line here.
+
+Plain data: neither the ORM nor click is imported, so the read path stays light.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# Reports of the same utterance other than this one, "source/statement; ..." (NULL when it
+# is the only report): the others a `--distinct` listing names beside the earliest one.
+_OTHER_REPORTS = (
+    'SELECT {agg} FROM (SELECT o_so."key" || \'/\' || o."key" AS k FROM statement o '
+    "JOIN source o_so ON o_so.id = o.source_id "
+    "WHERE o.utterance_id = s.utterance_id AND o.id <> s.id "
+    'ORDER BY o.said_from, o_so."key", o."key") AS others'
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a statement record.
+
+    ``sql`` reads it over ``s`` (statement), ``sp`` (speaker) and ``so`` (source); a field
+    kept in its own statement column names it in ``stored`` (``sql`` then defaults to it).
+    ``curated`` takes its value from a curated statement (quotes.curation.record's
+    CuratedStatement), for the loader to write into ``stored``.
+    """
+
+    name: str
+    sql: str = ""
+    stored: str | None = None
+    curated: Callable[[Any], Any] | None = None
+    free_text: bool = False  # a cell a spreadsheet could take for a formula
+    is_date: bool = False  # ISO text on both databases
+    in_csv: bool = True
+
+    def select(self, dialect: str) -> str:
+        sql = self.sql or f's."{self.stored}"'
+        if self.is_date and dialect == "postgresql":
+            return f"{sql}::text"
+        return sql
+
+
+def _entry(name: str) -> Callable[[Any], Any]:
+    return lambda statement: getattr(statement.entry, name)
+
+
+def _value(name: str) -> Callable[[Any], Any]:
+    """An enum field of the entry, as its text (or None)."""
+
+    def value(statement):
+        found = getattr(statement.entry, name)
+        return found.value if found is not None else None
+
+    return value
+
+
+def _said(bound: str) -> Callable[[Any], Any]:
+    return lambda statement: getattr(statement.said, bound) if statement.said else None
+
+
+def _anchor(name: str) -> Callable[[Any], Any]:
+    return lambda statement: getattr(statement.anchor, name)
+
+
+def _pairs(dialect: str, table: str, value: str, other: str) -> str:
+    """A statement's stances (or claims) as one "key:value; ..." string, sorted by key."""
+    item = f"o.\"key\" || ':' || t.{value}"
+    rows = f"FROM {table} t JOIN {other} o ON o.id = t.{other}_id WHERE t.statement_id = s.id"
+    if dialect == "postgresql":
+        return f"(SELECT string_agg({item}, '; ' ORDER BY o.\"key\") {rows})"
+    # SQLite's group_concat keeps the order of the rows it is given.
+    return f"(SELECT group_concat(i, '; ') FROM (SELECT {item} AS i {rows} ORDER BY o.\"key\"))"
+
+
+STATEMENT = [
+    Field("key", "so.\"key\" || '/' || s.\"key\""),
+    Field("speaker", "sp.name", free_text=True),
+    Field("speaker_key", 'sp."key"'),
+    Field("speaker_as_written", stored="speaker_as_written", curated=_entry("speaker_as_written"),
+          free_text=True),
+    Field("role", stored="role_as_written", curated=_entry("role"), free_text=True),
+    # The registry role held when speaking, and the party spoken for then.
+    Field("role_held", "(SELECT r.title FROM role r WHERE r.id = s.role_id)", free_text=True),
+    Field("party", '(SELECT p."key" FROM party p WHERE p.id = s.party_id)'),
+    Field("kind", stored="kind", curated=_value("kind")),
+    Field("text", stored="text", curated=_entry("text"), free_text=True),
+    Field("translation", stored="translation", curated=_entry("translation"), free_text=True),
+    Field("cue", stored="cue", curated=_entry("cue"), free_text=True),
+    Field("said", stored="said", curated=_entry("said"), free_text=True),
+    Field("said_from", stored="said_from", curated=_said("lower"), is_date=True),
+    Field("said_to", stored="said_to", curated=_said("upper"), is_date=True),
+    Field("said_as_written", stored="said_as_written", curated=_entry("said_as_written"),
+          free_text=True),
+    Field("said_basis", stored="said_basis", curated=_value("said_basis")),
+    Field("context", stored="context", curated=_entry("context"), free_text=True),
+    Field("stances", "{stances}"),
+    Field("claims", "{claims}"),
+    Field("note", stored="note", curated=_entry("note"), free_text=True),
+    # The earliest report of the utterance this statement reports, how many sources carry
+    # it, and the other reports.
+    Field("utterance",
+          "CASE WHEN s.utterance_id IS NULL OR s.utterance_id = s.id "
+          "THEN so.\"key\" || '/' || s.\"key\" ELSE (SELECT u_so.\"key\" || '/' || u.\"key\" "
+          "FROM statement u JOIN source u_so ON u_so.id = u.source_id "
+          "WHERE u.id = s.utterance_id) END"),
+    Field("reports", stored="reports"),
+    Field("other_reports", "CASE WHEN s.reports > 1 THEN ({other_reports}) END"),
+    Field("same_as", stored="same_as", curated=_entry("same_as")),
+    Field("source_key", 'so."key"'),
+    Field("source_title", "so.title", free_text=True),
+    Field("publication", "so.publication", free_text=True),
+    Field("author", "so.author", free_text=True),
+    Field("published", "so.published", free_text=True),
+    Field("accessed", "so.accessed"),
+    Field("url", "so.url", free_text=True),
+    Field("language", "so.language"),
+    Field("text_path", "so.text_path", free_text=True),
+    Field("start", stored="start", curated=_anchor("start")),
+    Field("end", stored="end", curated=_anchor("end")),
+    Field("paragraph", stored="paragraph", curated=_anchor("paragraph")),
+    Field("prefix", stored="prefix", curated=_anchor("prefix"), free_text=True, in_csv=False),
+    Field("suffix", stored="suffix", curated=_anchor("suffix"), free_text=True, in_csv=False),
+    Field("role_named", stored="role_named", curated=_entry("role_held"), in_csv=False),
+]  # fmt: skip
+
+BY_NAME = {field.name: field for field in STATEMENT}
+# The fields a listing gives programs (CSV, JSON, TSV): all but the anchor's context.
+LISTED = [field.name for field in STATEMENT if field.in_csv]
+FREE_TEXT = {field.name for field in STATEMENT if field.free_text}
+# Statement columns the loader writes from the curated file, compared on every load.
+CURATED = [field for field in STATEMENT if field.curated is not None]
+
+
+def select_sql(field: Field, dialect: str) -> str:
+    """The SQL reading ``field`` on ``dialect``."""
+    sql = field.select(dialect)
+    if "{" not in sql:
+        return sql
+    return sql.format(
+        stances=_pairs(dialect, "stance", "polarity", "party"),
+        claims=_pairs(dialect, "claimposition", "position", "claim"),
+        other_reports=_OTHER_REPORTS.format(
+            agg="string_agg(k, '; ')" if dialect == "postgresql" else "group_concat(k, '; ')"
+        ),
+    )
