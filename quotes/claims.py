@@ -15,16 +15,26 @@ from quotes.query import Filters, statement_records
 
 
 def claim_rows(
-    session: Session, *, disputed: bool = False, about_party_ids: tuple[int, ...] = ()
+    session: Session,
+    *,
+    disputed: bool = False,
+    about_party_ids: tuple[int, ...] = (),
+    distinct: bool = False,
 ) -> Iterator[dict]:
-    """Every claim with counts of positions, distinct speakers, first and last day said.
+    """Every claim with counts of positions, distinct speakers, first and last day said, and
+    how many reports and how many utterances took a position on it.
 
     ``disputed`` keeps claims someone asserts and someone denies or questions;
-    ``about_party_ids`` keeps claims whose statements take a stance on one of those parties.
+    ``about_party_ids`` keeps claims whose statements take a stance on one of those parties;
+    ``distinct`` counts positions by utterance (one remark in three outlets counts once).
     """
+    utterance = func.coalesce(Statement.utterance_id, Statement.id)
 
     def count(position: str):
-        return func.count(case((ClaimPosition.position == position, 1)))
+        taking = ClaimPosition.position == position
+        if distinct:
+            return func.count(func.distinct(case((taking, utterance))))
+        return func.count(case((taking, 1)))
 
     asserts, denies, questions = count("asserts"), count("denies"), count("questions")
     query = (
@@ -36,6 +46,8 @@ def claim_rows(
             denies.label("denies"),
             questions.label("questions"),
             func.count(func.distinct(Statement.speaker_id)).label("speakers"),
+            func.count(Statement.id).label("reports"),
+            func.count(func.distinct(utterance)).label("utterances"),
             func.min(Statement.said_from).label("first"),
             func.max(Statement.said_to).label("last"),
         )
@@ -62,6 +74,8 @@ def claim_rows(
             "denies": row.denies,
             "questions": row.questions,
             "speakers": row.speakers,
+            "reports": row.reports,
+            "utterances": row.utterances,
             "first": row.first.isoformat() if row.first else None,
             "last": row.last.isoformat() if row.last else None,
         }

@@ -18,12 +18,19 @@ from quotes.export import Column
     metavar="PARTY",
     help="Only claims whose statements take a stance on PARTY. Repeatable.",
 )
+@click.option(
+    "--distinct",
+    is_flag=True,
+    help="Count each utterance once, however many sources report it.",
+)
 @output_options
 @with_session
-def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
+def claims(session, disputed: bool, about: tuple[str, ...], distinct: bool, fmt: str) -> None:
     """List the claims, with how many statements assert, deny or question each.
 
-    FIRST is the earliest day any position was possibly taken, LAST the latest.
+    FIRST is the earliest day any position was possibly taken, LAST the latest. REPORTS
+    counts statements, UTTER the utterances they report (one remark carried by three
+    outlets is three reports of one utterance); --distinct counts positions by utterance.
 
     \b
     Example:
@@ -38,7 +45,7 @@ def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
     except UnknownName as error:
         raise click.BadParameter(str(error), param_hint="'--about'") from None
     emit(
-        claim_rows(session, disputed=disputed, about_party_ids=party_ids),
+        claim_rows(session, disputed=disputed, about_party_ids=party_ids, distinct=distinct),
         fmt=fmt,
         empty="No claims match.",
         table=[
@@ -47,6 +54,8 @@ def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
             Column("denies", "DENY", 4),
             Column("questions", "QUERY", 5),
             Column("speakers", "WHO", 3),
+            Column("reports", "REPORTS", 7),
+            Column("utterances", "UTTER", 5),
             Column("first", "FIRST", 10),
             Column("last", "LAST", 10),
             Column("text", "CLAIM"),
@@ -59,6 +68,8 @@ def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
             "denies",
             "questions",
             "speakers",
+            "reports",
+            "utterances",
             "first",
             "last",
         ],

@@ -138,6 +138,11 @@ def filter_options(command, *, speaker: bool = True, unordered: bool = False):
             help="All these words in the text (full-text search, stemmed).",
         ),
         click.option(
+            "--distinct",
+            is_flag=True,
+            help="Each utterance once: its earliest report, the others named in other_reports.",
+        ),
+        click.option(
             "--sort",
             type=click.Choice(list(sorts)),
             default="said",
@@ -324,6 +329,10 @@ def show(reader, key: str, as_json: bool) -> None:
         f"  kind       {record['kind']}{cue}",
         f"  said       {said}",
     ]
+    held = record["role_held"] or "no registry role covers the date"
+    lines.append(f"  held       {held}; spoke for {record['party'] or 'no party recorded'}")
+    if record["translation"]:
+        lines.append(f"  English    {record['translation']}")
     if record["context"]:
         lines.append(f"  context    {record['context']}")
     lines.append(
@@ -344,7 +353,26 @@ def show(reader, key: str, as_json: bool) -> None:
         f"  location   {record['location']}",
         f"  citation   {record['citation']}",
     ]
+    if record["reports"] > 1:
+        lines += ["", f"  reported by {record['reports']} sources (earliest first):"]
+        for other in _reports(reader, record):
+            mark = "*" if other["key"] == record["key"] else " "
+            lines.append(f"  {mark} {other['key']}")
+            lines.append(f"      {chicago_note(other)}")
     click.echo("\n".join(lines))
+
+
+def _reports(reader, record: dict) -> list[dict]:
+    """Every report of the statement's utterance: the earliest (as quotes.ingest.links chose
+    it), then the others by date said and key."""
+    from quotes.query import find_statement
+
+    keys = {record["key"], *(record["other_reports"] or "").split("; ")} - {""}
+    found = [record if key == record["key"] else find_statement(reader, key) for key in keys]
+    return sorted(
+        found,
+        key=lambda r: (r["key"] != r["utterance"], r["said_from"] or "9999", r["key"]),
+    )
 
 
 EXPORT_FORMATS = {

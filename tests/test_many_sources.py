@@ -1,0 +1,207 @@
+"""Many sources, one record: an utterance carried by several outlets, unnamed speakers that
+stay apart, and the party a speaker spoke for at the time.
+
+The articles are short texts written for these tests (no news article is copied).
+"""
+
+import json
+
+import pytest
+
+from tests.curation_helpers import write_source
+from tests.helpers import copy_project, run
+
+WIRE = (
+    "Lavrov calls for talks\n\n"
+    "MOSCOW, March 3 - Russian Foreign Minister Sergei Lavrov said on Monday that "
+    "“the talks must include every Afghan party.”\n\n"
+    "A senior official said the meeting would go ahead.\n"
+)
+BROADCAST = (
+    "Moscow wants wider talks\n\n"
+    "Speaking in Moscow, Sergei Lavrov said that “the talks must include every Afghan "
+    "party.”\n\n"
+    "A senior official said nothing had been decided.\n"
+)
+PAPER = (
+    "Editorial notes\n\n"
+    "Mr. Lavrov said on Monday that “the talks must include every Afghan party,” a line "
+    "our readers will know.\n"
+)
+SAID = "the talks must include every Afghan party."
+CLAIM = "    claims:\n      kabul-must-lead-peace-process: asserts\n"
+
+
+def _lavrov(key: str, text: str, said: str, same_as: str | None = None) -> str:
+    link = f"    same_as: {same_as}\n" if same_as else ""
+    return (
+        f"  - key: {key}\n    speaker: sergei-lavrov\n    kind: direct\n"
+        f"    text: {text}\n    said: {said}\n{link}{CLAIM}"
+    )
+
+
+def _official(key: str, text: str) -> str:
+    return f"  - key: {key}\n    speaker: official\n    kind: indirect\n    text: {text}\n"
+
+
+UNNAMED = "speakers:\n  - key: official\n    name: A senior official\n    party: russia\n"
+
+
+@pytest.fixture
+def project(tmp_path, blank_url):
+    """Three sources: a wire story and a broadcast carrying one remark of Lavrov's on
+    2019-03-04, and a paper carrying it again; the wire and the broadcast each quote an
+    unnamed official of their own."""
+    data = copy_project(tmp_path)
+    write_source(
+        data,
+        "wire",
+        WIRE,
+        _lavrov("lavrov-talks", SAID, "2019-03-04")
+        + _official("official-goes-ahead", "said the meeting would go ahead"),
+        meta="  published: 2019-03-04\n" + UNNAMED,
+    )
+    write_source(
+        data,
+        "broadcast",
+        BROADCAST,
+        _lavrov("lavrov-talks", SAID, "2019-03-04", same_as="wire/lavrov-talks")
+        + _official("official-undecided", "said nothing had been decided"),
+        meta="  published: 2019-03-05\n" + UNNAMED,
+    )
+    write_source(
+        data,
+        "paper",
+        PAPER,
+        _lavrov(
+            "lavrov-repeats",
+            "the talks must include every Afghan party,",
+            "2019-03-04",
+            same_as="broadcast/lavrov-talks",
+        ),
+        meta="  published: 2019-03-06\n",
+    )
+    loaded = run(blank_url, "load", "--data", str(data))
+    assert loaded.exit_code == 0, loaded.output
+    return data, blank_url
+
+
+def _keys(result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line)["key"] for line in result.output.splitlines()]
+
+
+def test_one_utterance_in_three_sources_counts_once_with_distinct(project):
+    data, url = project
+    sources = ("--source", "wire", "--source", "broadcast", "--source", "paper")
+    every = _keys(run(url, "list", "--speaker", "Sergei Lavrov", *sources, "--nl"))
+    assert sorted(every) == ["broadcast/lavrov-talks", "paper/lavrov-repeats", "wire/lavrov-talks"]
+    once = run(url, "list", "--speaker", "Sergei Lavrov", *sources, "--distinct", "--nl")
+    [record] = [json.loads(line) for line in once.output.splitlines()]
+    # The earliest report: all three were said 2019-03-04; the wire was published first.
+    assert record["key"] == "wire/lavrov-talks"
+    assert record["utterance"] == "wire/lavrov-talks"
+    assert record["reports"] == 3
+    assert record["other_reports"] == "broadcast/lavrov-talks; paper/lavrov-repeats"
+
+
+def test_every_report_knows_its_utterance_and_show_lists_them(project):
+    _, url = project
+    shown = run(url, "show", "paper/lavrov-repeats")
+    assert shown.exit_code == 0, shown.output
+    assert "reported by 3 sources (earliest first):" in shown.output
+    listed = [line.strip() for line in shown.output.splitlines() if "/lavrov-" in line]
+    assert listed[1:] == ["wire/lavrov-talks", "broadcast/lavrov-talks", "* paper/lavrov-repeats"]
+    record = json.loads(run(url, "show", "paper/lavrov-repeats", "--json").output)
+    assert (record["utterance"], record["reports"]) == ("wire/lavrov-talks", 3)
+
+
+def test_claim_counts_say_reports_and_utterances(project):
+    _, url = project
+    rows = json.loads(run(url, "claims", "--json").output)
+    claim = next(r for r in rows if r["key"] == "kabul-must-lead-peace-process")
+    # The seed has 2 statements asserting it (two utterances); our sources add 3 reports of 1.
+    assert (claim["asserts"], claim["reports"], claim["utterances"]) == (5, 5, 3)
+    rows = json.loads(run(url, "claims", "--distinct", "--json").output)
+    claim = next(r for r in rows if r["key"] == "kabul-must-lead-peace-process")
+    assert claim["asserts"] == 3
+
+
+def test_two_sources_unnamed_officials_stay_two_speakers(project):
+    _, url = project
+    wire = json.loads(run(url, "show", "wire/official-goes-ahead", "--json").output)
+    broadcast = json.loads(run(url, "show", "broadcast/official-undecided", "--json").output)
+    assert wire["speaker_key"] == "wire/official"
+    assert broadcast["speaker_key"] == "broadcast/official"
+    said = run(url, "said", "wire/official", "--nl")
+    assert _keys(said) == ["wire/official-goes-ahead"]
+
+
+def test_a_curator_links_two_unnamed_officials(project):
+    data, url = project
+    path = data / "sources" / "broadcast.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    party: russia\n", "    party: russia\n    same_as: wire/official\n", 1),
+        encoding="utf-8",
+    )
+    assert run(url, "load", "--data", str(data)).exit_code == 0
+    said = run(url, "said", "wire/official", "--nl")
+    assert sorted(_keys(said)) == ["broadcast/official-undecided", "wire/official-goes-ahead"]
+
+
+def test_same_as_with_another_speaker_is_refused(project):
+    data, url = project
+    path = data / "sources" / "paper.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("speaker: sergei-lavrov", "speaker: ashraf-ghani"), "utf-8")
+    checked = run(url, "check", "--data", str(data))
+    assert checked.exit_code == 1
+    assert (
+        "statements[0].same_as: broadcast/lavrov-talks is said by 'sergei-lavrov', this "
+        "statement by 'ashraf-ghani': reports of one utterance have one speaker"
+    ) in checked.output
+
+
+NADIA = """\
+name: Nadia Karimi
+kind: person
+party: afghan-opposition
+roles:
+  - title: Minister of Mines
+    party: afghan-government
+    start: 2015-01
+    end: 2018-06
+  - title: Opposition leader
+    party: afghan-opposition
+    start: 2018-07
+"""
+CAREER = (
+    "Karimi then and now\n\n"
+    "In 2017 Nadia Karimi said the mines were safe.\n\n"
+    "In 2020 Nadia Karimi said the government had failed.\n"
+)
+
+
+def test_by_party_follows_the_role_held_at_the_time(tmp_path, blank_url):
+    data = copy_project(tmp_path)
+    (data / "speakers" / "nadia-karimi.yaml").write_text(NADIA, encoding="utf-8")
+    statements = "".join(
+        f"  - key: {key}\n    speaker: nadia-karimi\n    kind: indirect\n"
+        f"    text: {text}\n    said: {said}\n"
+        for key, text, said in [
+            ("mines-safe", "said the mines were safe", "2017"),
+            ("government-failed", "said the government had failed", "2020"),
+        ]
+    )
+    write_source(data, "career", CAREER, statements)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    government = run(blank_url, "list", "--by", "afghan-government", "--source", "career", "--nl")
+    opposition = run(blank_url, "list", "--by", "afghan-opposition", "--source", "career", "--nl")
+    assert _keys(government) == ["career/mines-safe"]
+    assert _keys(opposition) == ["career/government-failed"]
+    records = [json.loads(line) for line in government.output.splitlines()]
+    assert (records[0]["role_held"], records[0]["party"]) == (
+        "Minister of Mines",
+        "afghan-government",
+    )
