@@ -1,7 +1,8 @@
 """Many sources, one record: an utterance carried by several outlets, unnamed speakers that
 stay apart, and the party a speaker spoke for at the time.
 
-The articles are short texts written for these tests (no news article is copied).
+The articles are short texts written for these tests (no news article is copied), and
+their speakers are invented: no real person is given words here.
 """
 
 import json
@@ -12,30 +13,31 @@ from tests.curation_helpers import write_source
 from tests.helpers import copy_project, run
 
 WIRE = (
-    "Lavrov calls for talks\n\n"
-    "MOSCOW, March 3 - Russian Foreign Minister Sergei Lavrov said on Monday that "
+    "Orlov calls for talks\n\n"
+    "MOSCOW, March 3 - Foreign Minister Ivan Orlov said on Monday that "
     "“the talks must include every Afghan party.”\n\n"
     "A senior official said the meeting would go ahead.\n"
 )
 BROADCAST = (
     "Moscow wants wider talks\n\n"
-    "Speaking in Moscow, Sergei Lavrov said that “the talks must include every Afghan "
+    "Speaking in Moscow, Ivan Orlov said that “the talks must include every Afghan "
     "party.”\n\n"
     "A senior official said nothing had been decided.\n"
 )
 PAPER = (
     "Editorial notes\n\n"
-    "Mr. Lavrov said on Monday that “the talks must include every Afghan party,” a line "
+    "Mr. Orlov said on Monday that “the talks must include every Afghan party,” a line "
     "our readers will know.\n"
 )
+ORLOV = "name: Ivan Orlov\nkind: person\nparty: russia\n"
 SAID = "the talks must include every Afghan party."
 CLAIM = "    claims:\n      kabul-must-lead-peace-process: asserts\n"
 
 
-def _lavrov(key: str, text: str, said: str, same_as: str | None = None) -> str:
+def _orlov(key: str, text: str, said: str, same_as: str | None = None) -> str:
     link = f"    same_as: {same_as}\n" if same_as else ""
     return (
-        f"  - key: {key}\n    speaker: sergei-lavrov\n    kind: direct\n"
+        f"  - key: {key}\n    speaker: ivan-orlov\n    kind: direct\n"
         f"    text: {text}\n    said: {said}\n{link}{CLAIM}"
     )
 
@@ -49,15 +51,16 @@ UNNAMED = "speakers:\n  - key: official\n    name: A senior official\n    party:
 
 @pytest.fixture
 def project(tmp_path, blank_url):
-    """Three sources: a wire story and a broadcast carrying one remark of Lavrov's on
+    """Three sources: a wire story and a broadcast carrying one remark of Orlov's on
     2019-03-04, and a paper carrying it again; the wire and the broadcast each quote an
     unnamed official of their own."""
     data = copy_project(tmp_path)
+    (data / "speakers" / "ivan-orlov.yaml").write_text(ORLOV, encoding="utf-8")
     write_source(
         data,
         "wire",
         WIRE,
-        _lavrov("lavrov-talks", SAID, "2019-03-04")
+        _orlov("orlov-talks", SAID, "2019-03-04")
         + _official("official-goes-ahead", "said the meeting would go ahead"),
         meta="  published: 2019-03-04\n" + UNNAMED,
     )
@@ -65,7 +68,7 @@ def project(tmp_path, blank_url):
         data,
         "broadcast",
         BROADCAST,
-        _lavrov("lavrov-talks", SAID, "2019-03-04", same_as="wire/lavrov-talks")
+        _orlov("orlov-talks", SAID, "2019-03-04", same_as="wire/orlov-talks")
         + _official("official-undecided", "said nothing had been decided"),
         meta="  published: 2019-03-05\n" + UNNAMED,
     )
@@ -73,11 +76,11 @@ def project(tmp_path, blank_url):
         data,
         "paper",
         PAPER,
-        _lavrov(
-            "lavrov-repeats",
+        _orlov(
+            "orlov-repeats",
             "the talks must include every Afghan party,",
             "2019-03-04",
-            same_as="broadcast/lavrov-talks",
+            same_as="broadcast/orlov-talks",
         ),
         meta="  published: 2019-03-06\n",
     )
@@ -94,26 +97,26 @@ def _keys(result) -> list[str]:
 def test_one_utterance_in_three_sources_counts_once_with_distinct(project):
     data, url = project
     sources = ("--source", "wire", "--source", "broadcast", "--source", "paper")
-    every = _keys(run(url, "list", "--speaker", "Sergei Lavrov", *sources, "--nl"))
-    assert sorted(every) == ["broadcast/lavrov-talks", "paper/lavrov-repeats", "wire/lavrov-talks"]
-    once = run(url, "list", "--speaker", "Sergei Lavrov", *sources, "--distinct", "--nl")
+    every = _keys(run(url, "list", "--speaker", "Ivan Orlov", *sources, "--nl"))
+    assert sorted(every) == ["broadcast/orlov-talks", "paper/orlov-repeats", "wire/orlov-talks"]
+    once = run(url, "list", "--speaker", "Ivan Orlov", *sources, "--distinct", "--nl")
     [record] = [json.loads(line) for line in once.output.splitlines()]
     # The earliest report: all three were said 2019-03-04; the wire was published first.
-    assert record["key"] == "wire/lavrov-talks"
-    assert record["utterance"] == "wire/lavrov-talks"
+    assert record["key"] == "wire/orlov-talks"
+    assert record["utterance"] == "wire/orlov-talks"
     assert record["reports"] == 3
-    assert record["other_reports"] == "broadcast/lavrov-talks; paper/lavrov-repeats"
+    assert record["other_reports"] == "broadcast/orlov-talks; paper/orlov-repeats"
 
 
 def test_every_report_knows_its_utterance_and_show_lists_them(project):
     _, url = project
-    shown = run(url, "show", "paper/lavrov-repeats")
+    shown = run(url, "show", "paper/orlov-repeats")
     assert shown.exit_code == 0, shown.output
     assert "reported by 3 sources (earliest first):" in shown.output
-    listed = [line.strip() for line in shown.output.splitlines() if "/lavrov-" in line]
-    assert listed[1:] == ["wire/lavrov-talks", "broadcast/lavrov-talks", "* paper/lavrov-repeats"]
-    record = json.loads(run(url, "show", "paper/lavrov-repeats", "--json").output)
-    assert (record["utterance"], record["reports"]) == ("wire/lavrov-talks", 3)
+    listed = [line.strip() for line in shown.output.splitlines() if "/orlov-" in line]
+    assert listed[1:] == ["wire/orlov-talks", "broadcast/orlov-talks", "* paper/orlov-repeats"]
+    record = json.loads(run(url, "show", "paper/orlov-repeats", "--json").output)
+    assert (record["utterance"], record["reports"]) == ("wire/orlov-talks", 3)
 
 
 def test_claim_counts_say_reports_and_utterances(project):
@@ -154,11 +157,11 @@ def test_same_as_with_another_speaker_is_refused(project):
     data, url = project
     path = data / "sources" / "paper.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("speaker: sergei-lavrov", "speaker: ashraf-ghani"), "utf-8")
+    path.write_text(text.replace("speaker: ivan-orlov", "speaker: ashraf-ghani"), "utf-8")
     checked = run(url, "check", "--data", str(data))
     assert checked.exit_code == 1
     assert (
-        "statements[0].same_as: broadcast/lavrov-talks is said by 'sergei-lavrov', this "
+        "statements[0].same_as: broadcast/orlov-talks is said by 'ivan-orlov', this "
         "statement by 'ashraf-ghani': reports of one utterance have one speaker"
     ) in checked.output
 

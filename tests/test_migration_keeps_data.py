@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import inspect, select
 from sqlmodel import SQLModel
 
+import quotes.models  # noqa: F401  (the tables, in SQLModel.metadata)
 from quotes import db
 from quotes.config import REVISIONS
 
