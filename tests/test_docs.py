@@ -82,3 +82,25 @@ def test_readme_shows_the_real_output_of_its_examples(seeded_url, args, monkeypa
 
 def _quoted(arg: str) -> str:
     return f'"{arg}"' if " " in arg else arg
+
+
+THREE_SOURCES = [
+    ["claims"],
+    ["claims", "--distinct"],
+    ["list", "--claim", "talks-must-include-kabul", "--distinct"],
+    ["show", "broadcast/orlov-talks-include-kabul"],
+]
+
+
+def test_readme_shows_the_real_output_of_the_three_sources_example(tmp_path, monkeypatch):
+    from tests.helpers import run
+
+    monkeypatch.setenv("COLUMNS", "110")
+    url = f"sqlite:///{tmp_path / 'example.db'}"
+    data = PROJECT / "examples" / "three-sources" / "data"
+    assert run(url, "load", "--data", str(data)).exit_code == 0
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    for args in THREE_SOURCES:
+        result = run(url, *args)
+        assert result.exit_code == 0
+        assert f"$ quotes {' '.join(args)}\n{result.stdout}" in readme, args
