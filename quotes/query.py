@@ -333,6 +333,16 @@ def find_statement(session, key: str) -> dict:
     return record(dict(zip(_columns(reader.dialect), row, strict=True)))
 
 
+def utterance_reports(session, record: dict) -> list[dict]:
+    """Every report of the utterance ``record`` reports: the earliest (as quotes.ingest.links
+    chose it), then the others by the date said and key."""
+    keys = {record["key"], *(record["other_reports"] or "").split("; ")} - {""}
+    found = [record if key == record["key"] else find_statement(session, key) for key in keys]
+    return sorted(
+        found, key=lambda r: (r["key"] != r["utterance"], r["said_from"] or "9999", r["key"])
+    )
+
+
 _FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # as quotes.export.FORMULA_STARTS
 
 

@@ -208,3 +208,27 @@ def test_by_party_follows_the_role_held_at_the_time(tmp_path, blank_url):
         "Minister of Mines",
         "afghan-government",
     )
+
+
+def test_the_web_page_of_a_report_lists_every_report_and_the_unnamed_speaker(project):
+    from starlette.testclient import TestClient
+
+    from quotes.web.app import create_app
+    from quotes.web.database import read_only_engine
+
+    data, url = project
+    engine = read_only_engine(url)
+    client = TestClient(create_app(engine, project=data.parent))
+    page = client.get("/statements/broadcast/orlov-talks").text
+    assert "Reported by 3 sources, earliest first" in page
+    assert page.index('href="/statements/wire/orlov-talks"') < page.index(
+        "<strong>this report</strong>"
+    )
+    assert page.index("<strong>this report</strong>") < page.index(
+        'href="/statements/paper/orlov-repeats"'
+    )
+    official = client.get("/speakers/wire/official")
+    assert official.status_code == 200
+    assert "wire/official-goes-ahead" in official.text
+    assert "broadcast/official-undecided" not in official.text
+    engine.dispose()

@@ -302,7 +302,7 @@ def show(reader, key: str, as_json: bool) -> None:
 
     from quotes.citation import chicago_note, location
     from quotes.lookup import UnknownName
-    from quotes.query import find_statement
+    from quotes.query import find_statement, utterance_reports
 
     try:
         record = find_statement(reader, key)
@@ -355,24 +355,11 @@ def show(reader, key: str, as_json: bool) -> None:
     ]
     if record["reports"] > 1:
         lines += ["", f"  reported by {record['reports']} sources (earliest first):"]
-        for other in _reports(reader, record):
+        for other in utterance_reports(reader, record):
             mark = "*" if other["key"] == record["key"] else " "
             lines.append(f"  {mark} {other['key']}")
             lines.append(f"      {chicago_note(other)}")
     click.echo("\n".join(lines))
-
-
-def _reports(reader, record: dict) -> list[dict]:
-    """Every report of the statement's utterance: the earliest (as quotes.ingest.links chose
-    it), then the others by date said and key."""
-    from quotes.query import find_statement
-
-    keys = {record["key"], *(record["other_reports"] or "").split("; ")} - {""}
-    found = [record if key == record["key"] else find_statement(reader, key) for key in keys]
-    return sorted(
-        found,
-        key=lambda r: (r["key"] != r["utterance"], r["said_from"] or "9999", r["key"]),
-    )
 
 
 EXPORT_FORMATS = {

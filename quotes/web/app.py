@@ -34,7 +34,13 @@ from quotes.lookup import (
     find_speaker,
     resolve_filters,
 )
-from quotes.query import Filters, find_statement, statement_page, statement_records
+from quotes.query import (
+    Filters,
+    find_statement,
+    statement_page,
+    statement_records,
+    utterance_reports,
+)
 from quotes.reports.matrix import criticism_graph_svg, stance_matrix_svg
 from quotes.reports.timeline import claim_timeline_svg
 from quotes.web import params
@@ -68,7 +74,7 @@ def create_app(engine: Engine, *, project: Path, page_size: int = PAGE) -> Starl
         Route("/statements/{source}/{statement}", site.statement),
         Route("/api/statements", site.api_statements),
         Route("/speakers", site.speakers),
-        Route("/speakers/{key}", site.speaker),
+        Route("/speakers/{key:path}", site.speaker),  # unnamed: source/key
         Route("/parties", site.parties),
         Route("/parties/{key}", site.party),
         Route("/claims", site.claims),
@@ -250,6 +256,7 @@ class Site:
             except UnknownName as error:
                 return self.problem(str(error), 404)
             notes = browse.stance_notes(session, record["source_key"], key.partition("/")[2])
+            reports = utterance_reports(session, record) if record["reports"] > 1 else []
             source = find_source(session, record["source_key"])
             text_path, sha256 = browse.source_file(session, source.id)
         before, after = self._in_paragraph(record, self.source_text(text_path, sha256))
@@ -261,6 +268,7 @@ class Site:
             after=after,
             citation=chicago_note(record),
             location=location(record),
+            reports=[(report, chicago_note(report)) for report in reports],
         )
 
     # -- source texts
