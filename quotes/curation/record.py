@@ -120,6 +120,7 @@ class _Reader:
         self.today = date.today()
         self.budget = SearchBudget()
         self.wikidata: dict[str, tuple[str, int | None]] = {}
+        self.resolved: dict[tuple[str, str], str | None] = {}
         self.registry_speakers: dict[str, schema.SpeakerFile] = {}
         # Source files read whole (key -> (document, shell)), and the same_as links to check
         # once every file is read.
@@ -472,7 +473,12 @@ class _Reader:
     def _speaker_key(self, document, loc: Loc, source: str, ref: str) -> str | None:
         """The database key of the speaker ``ref`` names in ``source``: a registry key, or
         "source/key" of the first unnamed speaker along its ``same_as`` links (None, with a
-        problem, when a link is broken)."""
+        problem reported once, when a link is broken)."""
+        if (source, ref) not in self.resolved:
+            self.resolved[(source, ref)] = self._follow(document, loc, source, ref)
+        return self.resolved[(source, ref)]
+
+    def _follow(self, document, loc: Loc, source: str, ref: str) -> str | None:
         seen = []
         while True:
             entry = self._local_entry(source, ref)
