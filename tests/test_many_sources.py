@@ -232,3 +232,38 @@ def test_the_web_page_of_a_report_lists_every_report_and_the_unnamed_speaker(pro
     assert "wire/official-goes-ahead" in official.text
     assert "broadcast/official-undecided" not in official.text
     engine.dispose()
+
+
+def test_check_names_each_broken_link_unnamed_registry_speaker_and_shared_wikidata(tmp_path):
+    import shutil
+
+    from tests.helpers import PROJECT, edit
+
+    example = tmp_path / "example"
+    shutil.copytree(PROJECT / "examples" / "three-sources", example)
+    data = example / "data"
+    broadcast, paper = data / "sources" / "broadcast.yaml", data / "sources" / "paper.yaml"
+    edit(broadcast, "same_as: wire/orlov-talks-include-kabul", "same_as: wire/orlov-talk")
+    edit(broadcast, "    party: taliban\n", "    party: taliban\n    same_as: paper/nobody\n")
+    edit(
+        paper, "    speaker: farid-noori\n", "    speaker: farid-noori\n    role_held: President\n"
+    )
+    (data / "speakers" / "ghost.yaml").write_text("name: Ghost\nkind: unnamed\nwikidata: Q5\n")
+    (data / "speakers" / "ghost2.yaml").write_text("name: Ghost2\nkind: person\nwikidata: Q5\n")
+    checked = run("sqlite:///" + str(tmp_path / "none.db"), "check", "--data", str(data))
+    assert checked.exit_code == 1
+    lines = [line.removeprefix(str(data) + "/") for line in checked.stderr.splitlines()]
+    assert lines == [
+        "sources/broadcast.yaml:12: speakers[0].same_as: same_as names paper/nobody, which is "
+        "not an unnamed speaker declared in sources/paper.yaml",
+        "sources/broadcast.yaml:21: statements[0].same_as: no statement 'wire/orlov-talk' "
+        "(sources/wire.yaml has none by that key)",
+        "sources/paper.yaml:11: statements[0].role_held: 'farid-noori' has no role titled "
+        "'President' in the registry (its roles: none)",
+        "speakers/ghost.yaml:2: kind: an unnamed speaker belongs to the source that quotes it: "
+        "declare it in that source file's `speakers:` list (two sources' unnamed officials are "
+        "two speakers unless a curator links them with `same_as`)",
+        f"speakers/ghost2.yaml:3: wikidata: Q5 is also the Wikidata id of {data}/speakers/"
+        "ghost.yaml (line 3); an id names one speaker or party",
+        "5 problem(s); fix them and run `quotes check` again.",
+    ]
