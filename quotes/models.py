@@ -203,7 +203,7 @@ class Statement(SQLModel, table=True):
     # The English rendering of words quoted in another language (``text`` stays verbatim).
     translation: str | None = None
     # Reports of one utterance: the curated link ("source-key/statement-key"), the earliest
-    # report of the utterance (itself when alone) and how many sources carry it.
+    # report of the utterance (NULL when it is the only one) and how many sources carry it.
     same_as: str | None = None
     utterance_id: int | None = Field(
         default=None, foreign_key="statement.id", ondelete="SET NULL", index=True

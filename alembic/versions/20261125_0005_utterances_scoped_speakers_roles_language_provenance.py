@@ -116,8 +116,8 @@ def upgrade() -> None:
             _add_column(table, column)
     for name, table, columns, unique in INDEXES:
         op.create_index(name, table, columns, unique=unique)
-    # The rows already there: each statement its own utterance, for its speaker's party.
-    op.execute("UPDATE statement SET utterance_id = id")
+    # The rows already there: each statement its own utterance (utterance_id NULL), for its
+    # speaker's party.
     op.execute(
         "UPDATE statement SET party_id = "
         "(SELECT sp.party_id FROM speaker sp WHERE sp.id = statement.speaker_id)"

@@ -7,8 +7,9 @@ removed once nothing cites them. Sources are taken in batches and written with m
 statements, so a million statements load in minutes, and the sources may come as a stream.
 
 The parts: ``registry`` (parties, speakers, claims, unnamed speakers), ``statements``
-(statements with their stances and claim positions), ``links`` (utterances, the role at the
-time), ``rows`` (the moves they are made of), ``drift`` (what `quotes check` compares).
+(statements with their stances and claim positions), ``held`` (the role and party at the
+time), ``links`` (reports of one utterance), ``rows`` (the moves they are made of),
+``drift`` (what `quotes check` compares).
 """
 
 from datetime import date
@@ -18,6 +19,7 @@ from sqlmodel import Session
 from quotes.curation.record import Record
 from quotes.ingest import links, registry, rows, statements
 from quotes.ingest.drift import anchor_drift
+from quotes.ingest.held import Held, retie
 from quotes.ingest.report import LoadReport
 from quotes.models import Source
 
@@ -38,6 +40,7 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
         # The indexes of a large load stay in memory: 256 MB of page cache, for this load.
         connection.exec_driver_sql("PRAGMA cache_size=-262144")
     ids, restaffed = registry.sync_registries(session, record, report)
+    held = Held(session)
     seen: set[str] = set()
     touched: list[int] = []
     with statements.indexing_in_bulk(session) as index:
@@ -52,13 +55,13 @@ def load_record(*, session: Session, record: Record, prune_sources: bool) -> Loa
             )
             seen.update(sources)
             pairs = [(sources[s.key], s) for s in batch]
-            restaffed |= registry.sync_unnamed_speakers(session, pairs, ids, report)
-            touched += statements.sync_statements(session, pairs, ids, report, index)
+            restaffed |= registry.sync_unnamed_speakers(session, pairs, ids, held, report)
+            touched += statements.sync_statements(session, pairs, ids, held, report, index)
     if prune_sources:
         statements.prune_sources(session, seen, report)
     registry.prune_unnamed_speakers(session, report)
     registry.prune_registries(session, report, ids)
-    links.tie_to_roles(session, touched, restaffed)
+    retie(session, held, restaffed, skip=set(touched))
     links.link_utterances(session)
     return report
 

@@ -96,10 +96,10 @@ def sync_registries(session, record: Record, report: LoadReport) -> tuple[dict, 
 
 
 def sync_unnamed_speakers(
-    session, sources: list[tuple[int, CuratedSource]], ids: dict, report: LoadReport
+    session, sources: list[tuple[int, CuratedSource]], ids: dict, held, report: LoadReport
 ) -> set[int]:
     """The unnamed speakers a batch of sources declares (keyed "source/key"), added to
-    ``ids["speaker"]``; return those whose party changed."""
+    ``ids["speaker"]`` and their parties to ``held``; return those whose party changed."""
     declared = {key: entry for _, source in sources for key, entry in source.speakers.items()}
     if not declared:
         return set()
@@ -108,7 +108,7 @@ def sync_unnamed_speakers(
     missing = sorted(owners - source_ids.keys())
     if missing:
         found = session.execute(select(Source.key, Source.id).where(Source.key.in_(missing)))
-        source_ids.update(dict(found.tuples()))
+        source_ids.update({row[0]: row[1] for row in found})
     changed: set[str] = set()
     speakers = rows.sync(
         session,
@@ -127,6 +127,9 @@ def sync_unnamed_speakers(
         touched=changed,
     )
     ids["speaker"].update(speakers)
+    held.add_speakers(
+        {speakers[key]: ids["party"].get(entry.party) for key, entry in declared.items()}
+    )
     rows.sync_children(
         session,
         SpeakerAlias,

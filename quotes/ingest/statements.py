@@ -8,16 +8,24 @@ from sqlalchemy import delete, select, update
 from quotes import fields
 from quotes.curation.record import CuratedSource
 from quotes.ingest import rows
+from quotes.ingest.held import Held
 from quotes.ingest.report import LoadReport
 from quotes.models import ClaimPosition, Source, Stance, Statement
 
 # The statement columns the curated record decides, compared on every load.
-COLUMNS = ["speaker_id", *(field.stored for field in fields.CURATED)]
+COLUMNS = ["speaker_id", "role_id", "party_id", *(field.stored for field in fields.CURATED)]
 
 
-def _values(statement, speakers: dict[str, int]) -> dict:
+def _values(statement, speakers: dict[str, int], held: Held) -> dict:
     values = {field.stored: field.curated(statement) for field in fields.CURATED}
-    values["speaker_id"] = speakers[statement.speaker_key]
+    speaker = values["speaker_id"] = speakers[statement.speaker_key]
+    said = statement.said
+    values["role_id"], values["party_id"] = held.at(
+        speaker,
+        said.lower if said else None,
+        said.upper if said else None,
+        statement.entry.role_held,
+    )
     return values
 
 
@@ -32,10 +40,16 @@ def _stances(entry, parties: dict[str, int]) -> set[tuple]:
 
 
 def sync_statements(
-    session, sources: list[tuple[int, CuratedSource]], ids, report: LoadReport, index
+    session,
+    sources: list[tuple[int, CuratedSource]],
+    ids,
+    held: Held,
+    report: LoadReport,
+    index,
 ) -> list[int]:
-    """Add, update and remove the statements of a batch of sources, in a few statements;
-    return the ids of the statements added or changed."""
+    """Add, update and remove the statements of a batch of sources, in a few statements,
+    each tied to the role held and the party spoken for then (``held``); return the ids of
+    the statements added or changed."""
     source_ids = [source_id for source_id, _ in sources]
     columns = [
         Statement.id,
@@ -69,7 +83,7 @@ def sync_statements(
     for source_id, source in sources:
         for statement in source.statements:
             entry = statement.entry
-            values = _values(statement, ids["speaker"])
+            values = _values(statement, ids["speaker"], held)
             stances = _stances(entry, ids["party"])
             positions = {(ids["claim"][c], str(p)) for c, p in entry.claims.items()}
             row = existing.pop((source_id, entry.key), None)
