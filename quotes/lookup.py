@@ -8,21 +8,10 @@ the closest names: both are errors the CLI shows as they are.
 import re
 from dataclasses import dataclass
 
-from quotes.errors import QuotesError
+from quotes.errors import AmbiguousName, UnknownName  # also imported from here
 from quotes.names import did_you_mean, normalize
+from quotes.query import Filters
 from quotes.reader import Reader, reader_of
-
-
-class UnknownName(QuotesError):
-    """No speaker, party, source or claim goes by that name."""
-
-    option: str | None = None  # the command-line option the name came from, if any
-
-
-class AmbiguousName(QuotesError):
-    """More than one speaker matches; the message lists them."""
-
-    option: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,8 +142,6 @@ def resolve_filters(
 
     ``plain`` carries the options that need no lookup (kinds, dates, search, sort, limit).
     """
-    from quotes.query import Filters
-
     session = reader_of(session)
 
     def ids(find, names, option: str) -> tuple[int, ...]:

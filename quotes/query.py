@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from quotes.errors import QuotesError
+from quotes.errors import QuotesError, UnknownName
 from quotes.reader import Reader, reader_of
 from quotes.vocabulary import SORTS
 
@@ -387,8 +387,6 @@ def find_statement(session, key: str) -> dict:
     sql, params = _record_select(reader, Filters(sort="none"), where, p)
     row = reader.execute(sql, params).fetchone()
     if row is None:
-        from quotes.lookup import UnknownName
-
         raise UnknownName(
             f"No statement {key!r}; keys look like source-key/statement-key (see `quotes list`)."
         )
