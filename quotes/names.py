@@ -8,7 +8,7 @@ together ("Sergey"/"Sergei", "Salekh"/"Saleh"), and where one side is in a scrip
 out most vowels (Arabic, Persian, Hebrew) the consonants alone are compared. Each looser step
 is taken only when the stricter ones find nothing. Two Latin spellings ("kabull", "Sergey"
 for a registry that says only "Sergei") are not taken for each other: "Did you mean" offers
-them, judged by the same forms.
+them, comparing names in Latin letters, in any word order.
 """
 
 import difflib
@@ -21,8 +21,6 @@ from typing import TypeVar
 
 T = TypeVar("T")
 CUTOFF = 0.6  # as difflib.get_close_matches
-# Names less alike than this in Latin letters are not compared in their other forms.
-NEAR = 0.5
 
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "‐": "-", "–": "-", "—": "-"})
 # Scripts whose names are written without most vowels: compared by their consonants.
@@ -101,17 +99,14 @@ class _Name:
         return not self.norm.isascii() and _ABJAD.search(self.name) is not None
 
     def forms(self, level: int) -> list[str]:
-        """The name at ``level`` (0 as typed, 1 in Latin letters, 2 spelling variants folded,
-        3 consonants), as written and with its words sorted."""
-        if level < 2:
-            form = self.latin if level else self.norm
-        else:
-            form = _variant(self.latin) if level == 2 else _consonants(self.latin)
+        """The name in Latin letters (``level`` 1) or its consonants (3), as written and, for
+        more than one word, with its words sorted."""
+        form = self.latin if level == 1 else _consonants(self.latin)
         words = form.split()
         return [form] if len(words) < 2 else [form, " ".join(sorted(words))]
 
 
-def _levels(typed: str, parts: bool) -> Iterator[Callable[[_Name], bool]]:
+def _levels(typed: str, parts: bool) -> Iterator[tuple[Callable[[_Name], bool], bool]]:
     """Tests of a registry name against ``typed``, strictest first. Registries are large and
     most of their names ASCII: each test does its cheap part first."""
     mine = _Name(typed)
@@ -141,12 +136,13 @@ def _levels(typed: str, parts: bool) -> Iterator[Callable[[_Name], bool]]:
             return False
         return not consonant_keys.isdisjoint(_orders(_consonants(name.latin)))
 
-    yield in_latin
+    # With each test, whether only names in other letters than ASCII can pass it.
+    yield in_latin, False
     if parts and mine.latin:
         part = re.compile(rf"(?<!\w){re.escape(mine.latin)}(?!\w)")
-        yield a_part
-    yield a_variant
-    yield in_consonants
+        yield a_part, False
+    yield a_variant, not mine.transliterated
+    yield in_consonants, not mine.abjad
 
 
 def loosely(typed: str, names: Iterable[tuple[T, str]], *, parts: bool = False) -> list[T]:
@@ -157,8 +153,11 @@ def loosely(typed: str, names: Iterable[tuple[T, str]], *, parts: bool = False) 
     whole words in Latin letters ("Лавров" in "Sergei Lavrov") matches after an equal one.
     """
     named = [(owner, _Name(name)) for owner, name in names]
-    for matches in _levels(typed, parts):
-        found = {owner: None for owner, name in named if matches(name)}
+    foreign = [(owner, name) for owner, name in named if not name.norm.isascii()]
+    for matches, only_foreign in _levels(typed, parts):
+        found = {
+            owner: None for owner, name in (foreign if only_foreign else named) if matches(name)
+        }
         if found:
             return list(found)
     return []
@@ -167,32 +166,41 @@ def loosely(typed: str, names: Iterable[tuple[T, str]], *, parts: bool = False) 
 def closest(name: str, candidates: list[str], n: int = 3) -> list[str]:
     """Up to ``n`` candidates that look like ``name``, best first, for "Did you mean" hints.
 
-    Forgiving of script, word order and the spellings transliterations disagree on: a
-    candidate's likeness is difflib's ratio (as get_close_matches has it) of the most alike of
-    its forms and the same form of ``name`` (consonants only where one is in an abjad).
+    Forgiving of script and word order: a candidate's likeness is difflib's ratio (as
+    get_close_matches has it) of the two names in Latin letters, in the same word order or
+    both sorted, or (where one is in an abjad) of their consonants; of two as like, the one
+    more like in Latin letters first. The ratio is worked out only for candidates whose
+    bound (difflib's quick ratio, the same in any word order) could still place them.
     """
     by_norm: dict[str, str] = {}
     for candidate in candidates:
         by_norm.setdefault(normalize(candidate), candidate)
     mine = _Name(name)
-    matchers = [[_matcher(form) for form in mine.forms(level)] for level in range(4)]
-    scored = []
-    gate = matchers[1][0]
+    in_latin = [_matcher(form) for form in mine.forms(1)]
+    consonants = [_matcher(form) for form in mine.forms(3)]
+    bounded = []
     for norm, candidate in by_norm.items():
         theirs = _Name(candidate)
-        gate.set_seq1(theirs.latin)
-        if gate.real_quick_ratio() < NEAR or gate.quick_ratio() < NEAR:
-            continue  # too unlike in Latin letters for a spelling or a script to make up
-        levels = [1, 2, 3] if mine.abjad or theirs.abjad else [1, 2]
-        if not (mine.norm.isascii() and norm.isascii()):
-            levels.insert(0, 0)  # else the same as in Latin letters
-        likeness = {level: _likeness(matchers[level], theirs.forms(level)) for level in levels}
-        best = max(likeness.values())
+        bound = _bound(in_latin[0], theirs.forms(1)[0])
+        if mine.abjad or theirs.abjad:
+            bound = max(bound, _bound(consonants[0], theirs.forms(3)[0]))
+        if bound >= CUTOFF:
+            bounded.append((bound, norm, theirs))
+    bounded.sort(key=lambda b: b[0], reverse=True)
+    placed: list[tuple[float, float, str]] = []  # the best n so far, the least first
+    for bound, norm, theirs in bounded:
+        if len(placed) == n and bound < placed[0][0]:
+            break  # no candidate left can place
+        latin_likeness = _ratio(in_latin, theirs.forms(1))
+        best = latin_likeness
+        if mine.abjad or theirs.abjad:
+            best = max(best, _ratio(consonants, theirs.forms(3)))
         if best >= CUTOFF:
-            # Of two equally like, the one more like as written ("Sergei" for "Sergei",
-            # though "Sergey" folds to it too).
-            scored.append((best, max(likeness.get(0, 0.0), likeness[1]), norm))
-    return [by_norm[norm] for *_, norm in heapq.nlargest(n, scored)]
+            if len(placed) < n:
+                heapq.heappush(placed, (best, latin_likeness, norm))
+            else:
+                heapq.heappushpop(placed, (best, latin_likeness, norm))
+    return [by_norm[norm] for *_, norm in sorted(placed, reverse=True)]
 
 
 def _matcher(typed: str) -> difflib.SequenceMatcher:
@@ -201,17 +209,21 @@ def _matcher(typed: str) -> difflib.SequenceMatcher:
     return matcher
 
 
-def _likeness(matchers: list[difflib.SequenceMatcher], forms: list[str]) -> float:
-    """The best ratio of a candidate's forms to the typed name's, in the same word order or
-    both sorted; 0 when the cheap bounds (the same for any word order) say under the cutoff."""
-    first = matchers[0]
-    first.set_seq1(forms[0])
-    if first.real_quick_ratio() < CUTOFF or first.quick_ratio() < CUTOFF:
+def _bound(matcher: difflib.SequenceMatcher, form: str) -> float:
+    """An upper bound of the ratio of ``form`` to the typed form, in either word order."""
+    matcher.set_seq1(form)
+    if matcher.real_quick_ratio() < CUTOFF:
         return 0.0
-    best = first.ratio()
-    if len(matchers) > 1 and len(forms) > 1:
-        matchers[1].set_seq1(forms[1])
-        best = max(best, matchers[1].ratio())
+    return matcher.quick_ratio()
+
+
+def _ratio(matchers: list[difflib.SequenceMatcher], forms: list[str]) -> float:
+    """The ratio of a candidate's form to the typed name's, the better of as written and with
+    both names' words sorted."""
+    best = 0.0
+    for matcher, form in zip(matchers, forms, strict=False):
+        matcher.set_seq1(form)
+        best = max(best, matcher.ratio())
     return best
 
 
