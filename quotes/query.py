@@ -444,11 +444,13 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     if "citation" not in fields:
         yield from batches
         return
+    from quotes.citation import finished
+
     at = fields.index("citation")
     notes = _SourceNotes(reader)
     for batch in batches:
         notes.fetch({r[at] for r in batch})
-        yield [r[:at] + (notes[r[at]] + r[-1],) + r[at + 1 : -1] for r in batch]
+        yield [r[:at] + (finished(notes[r[at]], r[-1]),) + r[at + 1 : -1] for r in batch]
 
 
 def statement_count(session, filters: Filters) -> int:

@@ -15,7 +15,7 @@ CSV_ROW = (
     "Moscow meeting of 27 May 2019,afghan-opposition:critical; russia:critical,,"
     "Sarcasm. The source reports it as displaying his discontent with the talks.,"
     "russia-falling-out-with-kabul,Russia’s Falling Out With Kabul,,Samuel Ramani,"
-    "2019-05-27/2019-09-27,,seeds/russia-falling-out-with-kabul.txt,3824,3882,11"
+    "2019-05-27/2019-09-27,,seeds/russia-falling-out-with-kabul.txt,3824,3882,5"
 )
 HEADER = (
     "key,speaker,speaker_key,speaker_as_written,role,kind,text,cue,said,said_from,said_to,"
@@ -49,7 +49,7 @@ RECORD = {
     "text_path": "seeds/russia-falling-out-with-kabul.txt",
     "start": 3824,
     "end": 3882,
-    "paragraph": 11,
+    "paragraph": 5,
     "prefix": " by sarcastically stating that “",
     "suffix": ",” and alleging that Afghan oppo",
 }
@@ -108,7 +108,7 @@ def test_show_prints_the_statement_in_context_with_its_citation(seeded_url):
         "experience],” and alleging that Afghan oppo…"
     ) in result.stdout
     assert (
-        "  citation   Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 11."
+        "  citation   Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 5."
         in result.stdout
     )
     assert "  stances    afghan-opposition: critical, russia: critical" in result.stdout

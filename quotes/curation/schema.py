@@ -29,6 +29,16 @@ def _edtf(value: str) -> str:
 Edtf = Annotated[str, AfterValidator(_edtf)]
 
 
+def _day(value: str) -> str:
+    span = dates.bounds(value)
+    if span.lower is None or span.lower != span.upper:
+        raise ValueError(f"{value!r} is not one day; write the day as YYYY-MM-DD")
+    return value
+
+
+EdtfDay = Annotated[str, AfterValidator(_edtf), AfterValidator(_day)]
+
+
 def _words(value: str) -> str:
     if not value.strip():
         raise ValueError("the text is only blank space; copy the words as the source prints them")
@@ -118,7 +128,12 @@ class SourceMeta(Strict):
     author: str | None = None
     url: str | None = None
     published: Edtf | None = None
+    # When it was read: a citation of a source with no publication date gives it instead.
+    accessed: EdtfDay | None = None
     text: Text  # path of the source text, relative to the project folder (seeds/...)
+    # The opening words of the first body paragraph (after headline, standfirst and credits):
+    # paragraphs are numbered from it, for citations.
+    body: Text | None = None
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     note: str | None = None
 
