@@ -177,9 +177,17 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+# Characters that may take other than one column: controls, combining marks, format
+# characters, and most scripts past Cyrillic (Hebrew and Arabic marks, CJK); Latin, Greek,
+# Cyrillic and common punctuation (curly quotes, dashes) always take one.
+_MAYBE_NOT_ONE_COLUMN = re.compile(
+    "[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]"
+)
+
+
 def _one_column_each(text: str) -> bool:
     """Whether every character of ``text`` takes one column, as textwrap counts them."""
-    if text.isascii():
+    if _MAYBE_NOT_ONE_COLUMN.search(text) is None:
         return True
     import wcwidth
 
@@ -188,8 +196,6 @@ def _one_column_each(text: str) -> bool:
 
 def _columns(text: str) -> int:
     """How many terminal columns ``text`` takes."""
-    if text.isascii():
-        return len(text)
     import wcwidth
 
     return wcwidth.width(text)
@@ -205,8 +211,10 @@ def _padded(text: str, width: int) -> str:
     """One line of a cell padded to ``width`` columns. A line with right-to-left letters is set
     between First Strong Isolate and Pop Directional Isolate (no width), so that the terminal's
     bidi algorithm reorders it within its cell and never across the columns beside it."""
+    if _MAYBE_NOT_ONE_COLUMN.search(text) is None:
+        return text.ljust(width)  # one column a character, none right to left
     padding = " " * max(0, width - _columns(text))
-    if not text.isascii() and _RIGHT_TO_LEFT.search(text):
+    if _RIGHT_TO_LEFT.search(text):
         text = f"\u2068{text}\u2069"
     return text + padding
 
