@@ -15,3 +15,15 @@ class DatabaseBusy(QuotesError):
 
 class BadDatabaseURL(QuotesError):
     """The database URL cannot be used: malformed, an unknown driver, or a folder."""
+
+
+class UnknownName(QuotesError):
+    """No speaker, party, source, claim or statement goes by that name."""
+
+    option: str | None = None  # the command-line option the name came from, if any
+
+
+class AmbiguousName(QuotesError):
+    """More than one speaker matches; the message lists them."""
+
+    option: str | None = None

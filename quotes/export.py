@@ -6,6 +6,7 @@ spreadsheets (safe against formula injection), JSON and JSON Lines for programs.
 
 import csv
 import json
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable, Iterator
@@ -162,14 +163,64 @@ def _widths(columns: list[Column]) -> list[int]:
 
 
 def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns: a CJK character takes two, a
+    combining mark none (wcwidth measures them; plain text takes textwrap's quicker path)."""
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+        if _one_column_each(paragraph):
+            wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False)
+        else:
+            import wcwidth
+
+            wrapped = wcwidth.wrap(paragraph, width, break_on_hyphens=False)
+        lines.extend(wrapped or [""])
     return lines
 
 
+# Characters that may take other than one column: controls, combining marks, format
+# characters, and most scripts past Cyrillic (Hebrew and Arabic marks, CJK); Latin, Greek,
+# Cyrillic and common punctuation (curly quotes, dashes) always take one.
+_MAYBE_NOT_ONE_COLUMN = re.compile(
+    "[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]"
+)
+
+
+def _one_column_each(text: str) -> bool:
+    """Whether every character of ``text`` takes one column, as textwrap counts them."""
+    if _MAYBE_NOT_ONE_COLUMN.search(text) is None:
+        return True
+    import wcwidth
+
+    return all(wcwidth.wcwidth(c) == 1 for c in text if not c.isascii())
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes."""
+    import wcwidth
+
+    return wcwidth.width(text)
+
+
+# Strong right-to-left characters: Hebrew, Arabic, Syriac, Thaana, N'Ko and their forms.
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def _padded(text: str, width: int) -> str:
+    """One line of a cell padded to ``width`` columns. A line with right-to-left letters is set
+    between First Strong Isolate and Pop Directional Isolate (no width), so that the terminal's
+    bidi algorithm reorders it within its cell and never across the columns beside it."""
+    if _MAYBE_NOT_ONE_COLUMN.search(text) is None:
+        return text.ljust(width)  # one column a character, none right to left
+    padding = " " * max(0, width - _columns(text))
+    if _RIGHT_TO_LEFT.search(text):
+        text = f"\u2068{text}\u2069"
+    return text + padding
+
+
 def _line(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
+    return "  ".join(_padded(c, w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
 def with_citation(records: Iterable[dict]) -> Iterator[dict]:

@@ -8,21 +8,10 @@ the closest names: both are errors the CLI shows as they are.
 import re
 from dataclasses import dataclass
 
-from quotes.errors import QuotesError
-from quotes.names import did_you_mean, normalize
+from quotes.errors import AmbiguousName, UnknownName  # also imported from here
+from quotes.names import did_you_mean, loosely, normalize
+from quotes.query import Filters
 from quotes.reader import Reader, reader_of
-
-
-class UnknownName(QuotesError):
-    """No speaker, party, source or claim goes by that name."""
-
-    option: str | None = None  # the command-line option the name came from, if any
-
-
-class AmbiguousName(QuotesError):
-    """More than one speaker matches; the message lists them."""
-
-    option: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +63,7 @@ def find_speaker(session, name: str) -> Found:
     if len(exact) == 1:
         return exact[0]
     if not exact:
-        exact = _speakers_by_part(reader, norm)
+        exact = _speakers_by_part(reader, norm) or _speakers_loosely(reader, name)
         if len(exact) == 1:
             return exact[0]
     if exact:
@@ -99,10 +88,21 @@ def _speakers_by_part(reader: Reader, norm: str) -> list[Found]:
         f"SELECT speaker_id, norm FROM speakeralias WHERE norm LIKE {reader.mark} ESCAPE '\\'",
         (f"%{escaped}%",),
     ).fetchall()
-    ids = sorted({speaker_id for speaker_id, alias in rows if words.search(alias)})
+    ids = {speaker_id for speaker_id, alias in rows if words.search(alias)}
+    return _by_ids(reader, "speaker", list(ids))
+
+
+def _speakers_loosely(reader: Reader, name: str) -> list[Found]:
+    """Speakers one of whose names is ``name`` in another script, word order or spelling of a
+    transliteration ("Сергей Лавров", "Lavrov Sergei"), the strictest way any is."""
+    rows = reader.execute("SELECT speaker_id, alias FROM speakeralias").fetchall()
+    return _by_ids(reader, "speaker", loosely(name, rows, parts=True))
+
+
+def _by_ids(reader: Reader, kind: str, ids: list[int]) -> list[Found]:
     if not ids:
         return []
-    return _found(reader, "speaker", f"id IN ({', '.join(reader.mark for _ in ids)})", ids)
+    return _found(reader, kind, f"id IN ({', '.join(reader.mark for _ in ids)})", sorted(ids))
 
 
 def find_party(session, name: str) -> Found:
@@ -111,11 +111,17 @@ def find_party(session, name: str) -> Found:
     found = _by_key_or_alias(reader, "party", name)
     if found:
         return found[0]
-    for candidate in _found(reader, "party", "1 = 1", ()):
+    parties = _found(reader, "party", "1 = 1", ())
+    for candidate in parties:
         if normalize(candidate.name) == norm:
             return candidate
-    known = _column(reader, 'SELECT "key" FROM party')
-    aliases = _column(reader, "SELECT alias FROM partyalias")
+    aliases = reader.execute("SELECT party_id, alias FROM partyalias").fetchall()
+    names = [*aliases, *((p.id, p.name) for p in parties)]
+    loose = _by_ids(reader, "party", loosely(name, names))
+    if len(loose) == 1:
+        return loose[0]
+    known = [p.key for p in parties]
+    aliases = [alias for _, alias in aliases]
     raise UnknownName(
         f"Unknown party {name!r}.{did_you_mean(name, [*known, *aliases])} See `quotes parties`."
     )
@@ -153,8 +159,6 @@ def resolve_filters(
 
     ``plain`` carries the options that need no lookup (kinds, dates, search, sort, limit).
     """
-    from quotes.query import Filters
-
     session = reader_of(session)
 
     def ids(find, names, option: str) -> tuple[int, ...]:

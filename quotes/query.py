@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quotes import fields as record_fields
-from quotes.errors import QuotesError
+from quotes.errors import QuotesError, UnknownName
 from quotes.reader import Reader, reader_of
 from quotes.vocabulary import SORTS
 
@@ -325,8 +325,6 @@ def find_statement(session, key: str) -> dict:
     sql, params = _record_select(reader, Filters(sort="none"), where, p)
     row = reader.execute(sql, params).fetchone()
     if row is None:
-        from quotes.lookup import UnknownName
-
         raise UnknownName(
             f"No statement {key!r}; keys look like source-key/statement-key (see `quotes list`)."
         )
@@ -385,11 +383,13 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     if "citation" not in fields:
         yield from batches
         return
+    from quotes.citation import finished
+
     at = fields.index("citation")
     notes = _SourceNotes(reader)
     for batch in batches:
         notes.fetch({r[at] for r in batch})
-        yield [r[:at] + (notes[r[at]] + r[-1],) + r[at + 1 : -1] for r in batch]
+        yield [r[:at] + (finished(notes[r[at]], r[-1]),) + r[at + 1 : -1] for r in batch]
 
 
 def statement_count(session, filters: Filters) -> int:
@@ -418,7 +418,7 @@ class _SourceNotes(dict):
             return
         marks = ", ".join(self.reader.mark for _ in missing)
         rows = self.reader.execute(
-            "SELECT id, author, title, publication, published, url FROM source "
+            "SELECT id, author, title, publication, published, url, accessed FROM source "
             f"WHERE id IN ({marks})",
             missing,
         ).fetchall()

@@ -20,7 +20,7 @@ CSV_ROW = (
     # One report of its utterance: itself.
     f"{KEY},1,,,"
     "russia-falling-out-with-kabul,Russia’s Falling Out With Kabul,,Samuel Ramani,"
-    "2019-05-27/2019-09-27,,,en,seeds/russia-falling-out-with-kabul.txt,3824,3882,11"
+    "2019-05-27/2019-09-27,,,en,seeds/russia-falling-out-with-kabul.txt,3824,3882,5"
 )
 HEADER = (
     "key,speaker,speaker_key,speaker_as_written,role,role_held,party,kind,text,translation,cue,"
@@ -64,7 +64,7 @@ RECORD = {
     "text_path": "seeds/russia-falling-out-with-kabul.txt",
     "start": 3824,
     "end": 3882,
-    "paragraph": 11,
+    "paragraph": 5,
     "prefix": " by sarcastically stating that “",
     "suffix": ",” and alleging that Afghan oppo",
     "role_named": None,
@@ -124,7 +124,7 @@ def test_show_prints_the_statement_in_context_with_its_citation(seeded_url):
         "experience],” and alleging that Afghan oppo…"
     ) in result.stdout
     assert (
-        "  citation   Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 11."
+        "  citation   Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 5."
         in result.stdout
     )
     assert "  stances    afghan-opposition: critical, russia: critical" in result.stdout

@@ -82,7 +82,7 @@ def test_csv_keeps_every_character_and_neutralises_formulas(tricky, tmp_path):
         "multiline": TRICKY_STATEMENTS["multiline"],
     }
     assert rows["formula"]["citation"] == (
-        "Test Author, “A “tricky”, made-up article,” The Test Gazette, June 1, 2019, "
+        "Test Author, “A ‘tricky’, made-up article,” The Test Gazette, June 1, 2019, "
         "https://example.org/tricky, par. 2."
     )
     start = TRICKY_TEXT.index(TRICKY_STATEMENTS["cyrillic"])
@@ -201,6 +201,6 @@ def test_export_to_stdout_with_filters(tricky):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["key"] for r in rows] == ["russia-falling-out-with-kabul/saleh-stunning-experience"]
     assert rows[0]["citation"] == (
-        "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 11."
+        "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 5."
     )
     assert result.stderr == "1 statement(s) exported\n"

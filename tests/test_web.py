@@ -188,8 +188,8 @@ def test_statement_page(client):
         "representatives of China and Pakistan" in html
     )
     assert "“illegitimate and dubious,”</mark> and openly warned Russia" in html
-    assert "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 9." in html
-    assert "paragraph 9, characters 1732–1932 of seeds/russia-falling-out-with-kabul.txt" in html
+    assert "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 3." in html
+    assert "paragraph 3, characters 1732–1932 of seeds/russia-falling-out-with-kabul.txt" in html
     assert "as a participant in talks on Afghanistan held without Kabul" in html  # stance note
     assert "On December 26, 2016" in html and "stated" in html
     assert 'id="copy-citation"' in html

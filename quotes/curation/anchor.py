@@ -39,7 +39,9 @@ class Anchor:
     end: int
     prefix: str
     suffix: str
-    paragraph: int  # 1 = first; paragraphs are separated by blank lines
+    # 1 = first (of the body, when the source says where it starts; None before it);
+    # paragraphs are separated by blank lines
+    paragraph: int | None
 
 
 class SourceIndex:
@@ -49,6 +51,7 @@ class SourceIndex:
     def __init__(self, text: str):
         self.text = text
         self.paragraph_starts = _paragraph_starts(text)
+        self.before_body = 0  # paragraphs before the body: headline, standfirst, credits
         self._word_starts: list[int] | None = None
         self._normalized: str | None = None
         self._found: dict[str, list[int]] = {}
@@ -79,9 +82,35 @@ class SourceIndex:
             return self._found[text]
         return occurrences(self.text, text)
 
-    def paragraph(self, offset: int) -> int:
-        """The paragraph ``offset`` falls in (1 = first), counting blocks between blank lines."""
-        return max(1, bisect.bisect_right(self.paragraph_starts, offset))
+    def paragraph(self, offset: int) -> int | None:
+        """The paragraph ``offset`` falls in (1 = first), counting blocks between blank lines
+        from the body's first; None for one before the body."""
+        number = max(1, bisect.bisect_right(self.paragraph_starts, offset)) - self.before_body
+        return number if number >= 1 else None
+
+    def start_body(self, opening: str) -> str | None:
+        """Number paragraphs from the one that starts with ``opening``; or say why not."""
+        starts = [s for s in self.paragraph_starts if self.text.startswith(opening, s)]
+        if len(starts) == 1:
+            self.before_body = self.paragraph_starts.index(starts[0])
+            return None
+        if starts:
+            numbers = ", ".join(str(self.paragraph_starts.index(s) + 1) for s in starts)
+            return (
+                f"{len(starts)} paragraphs start with these words (paragraphs {numbers}); give "
+                "more of the body's opening words, so that they start only its first paragraph"
+            )
+        at = self.text.find(opening)
+        if at != -1:
+            return (
+                f"these words are in the text (at offset {at}, inside paragraph "
+                f"{self.paragraph(at)}) but do not start a paragraph; give the opening words of "
+                "the first paragraph of the body, copied from the source"
+            )
+        return (
+            "these words do not start any paragraph of the text; copy the opening words of "
+            "the first paragraph of the body exactly from the source"
+        )
 
     @property
     def normalized_text(self) -> str:

@@ -414,7 +414,13 @@ class _Reader:
             self.problems.append(
                 document.problem(("source", "published"), self._future(meta.published))
             )
+        if meta.accessed and dates.bounds(meta.accessed).lower > self.today:
+            self.problems.append(
+                document.problem(("source", "accessed"), self._future(meta.accessed))
+            )
         index = SourceIndex(text)
+        if meta.body is not None and (problem := index.start_body(meta.body)):
+            self.problems.append(document.problem(("source", "body"), problem))
         index.find_all(entry.text for _, entry in entries)
         statements = self._statements(document, path.stem, entries, index, published)
         speakers = {}

@@ -163,6 +163,9 @@ class SourceMeta(Strict):
     url: str | None = None
     published: Edtf | None = None
     text: Text  # path of the source text, relative to the project folder (seeds/...)
+    # The opening words of the first body paragraph (after headline, standfirst and credits):
+    # paragraphs are numbered from it, for citations.
+    body: Text | None = None
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     language: LanguageTag = "en"
     accessed: Day | None = None  # when an undated web source was read, for its citation
