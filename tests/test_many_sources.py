@@ -267,3 +267,20 @@ def test_check_names_each_broken_link_unnamed_registry_speaker_and_shared_wikida
         "ghost.yaml (line 3); an id names one speaker or party",
         "5 problem(s); fix them and run `quotes check` again.",
     ]
+
+
+def test_an_undated_web_source_is_cited_with_its_access_date(tmp_path, blank_url):
+    data = copy_project(tmp_path)
+    (data / "speakers" / "ivan-orlov.yaml").write_text(ORLOV, encoding="utf-8")
+    write_source(
+        data,
+        "undated",
+        WIRE,
+        _orlov("orlov-talks", SAID, "2019-03-04"),
+        meta="  url: https://example.org/orlov\n  accessed: 2026-11-20\n",
+    )
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    note = "“undated,” accessed November 20, 2026, https://example.org/orlov, par. 2."
+    assert f"citation   {note}" in run(blank_url, "show", "undated/orlov-talks").output
+    exported = run(blank_url, "export", "--source", "undated", "--format", "nl")
+    assert json.loads(exported.stdout)["citation"] == note
