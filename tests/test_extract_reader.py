@@ -116,6 +116,55 @@ def test_an_acronym_defined_in_the_text_names_the_body(registry):
     assert (c.speaker_as_written, c.speaker_key) == ("MoFA", "afghan-foreign-ministry")
 
 
+def test_a_speaker_is_never_half_a_parenthesis(registry):
+    # The rules read the subject after the last boundary before the cue; "(" was one, so
+    # the rules' speaker here was "MoFA)".
+    text = (
+        "On Sunday the Afghan Ministry of Foreign Affairs (MoFA) warned that the talks would "
+        "fail.\n"
+    )
+    for model in (False, True):
+        (c,) = extract(text, registry=registry, model=model)
+        assert c.speaker_as_written == "the Afghan Ministry of Foreign Affairs (MoFA)"
+        assert c.speaker_key == "afghan-foreign-ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Afghan Foreign Ministry spokesman, Sibghatullah Ahmadi, said the talks had no "
+        "legitimacy.",
+        "Sibghatullah Ahmadi, the Afghan Foreign Ministry spokesman, said the talks had no "
+        "legitimacy.",
+        "“The talks have no legitimacy,” Afghan Foreign Ministry spokesman Sibghatullah Ahmadi "
+        "said.",
+        "“The talks have no legitimacy,” the Afghan Foreign Ministry’s spokesman Sibghatullah "
+        "Ahmadi told reporters.",
+        "“The talks have no legitimacy,” said the spokesman of the Afghan Foreign Ministry, "
+        "Sibghatullah Ahmadi.",
+    ],
+)
+def test_a_spokesman_named_beside_the_body_is_the_speaker_not_the_body(registry, sentence):
+    (c,) = extract(f"Kabul rejected the Moscow meeting.\n\n{sentence}\n", registry=registry)
+    assert c.speaker == "Sibghatullah Ahmadi"
+    assert c.speaker_key is None  # not in the registry: not the ministry either
+    assert "spokesman" in c.role
+
+
+def test_an_unnamed_spokesman_is_not_the_body_but_the_body_is_offered(registry):
+    text = "The Afghan Foreign Ministry spokesman said the talks had no legitimacy.\n"
+    (c,) = extract(text, registry=registry)
+    assert c.speaker_key is None
+    assert c.speaker == "The Afghan Foreign Ministry spokesman"
+    assert c.speaker_options == ["afghan-foreign-ministry"]
+
+
+def test_the_body_itself_is_still_the_body(registry):
+    text = "The Afghan Foreign Ministry said on Sunday that the talks had no legitimacy.\n"
+    (c,) = extract(text, registry=registry)
+    assert c.speaker_key == "afghan-foreign-ministry"
+
+
 def test_a_misspelt_repeat_of_a_name_is_the_same_speaker(registry):
     text = (
         "Zamir Kabulov met the delegation.\n\n"

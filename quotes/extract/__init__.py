@@ -57,7 +57,7 @@ def extract(
         from quotes.extract.tagger import tag
 
         found = merge(found, attributions(text, tag(text, found)))
-        found = split_speakers(text, found)
+        found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
     found = [
@@ -131,6 +131,41 @@ def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+_CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
+
+
+def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
+    """One statement per cue: "“A,” she said. “B.”" is one quotation, A to B, when nothing but
+    its cue and speaker stand between its parts; any other content the same cue was given
+    is a piece the tagger cut off, and goes."""
+    by_cue: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        if candidate.cue_start is not None:
+            by_cue.setdefault(candidate.cue_start, []).append(candidate)
+    dropped = set()
+    for group in by_cue.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda c: (c.kind != "direct", c.content_start))
+        first = group[0]
+        for other in group[1:]:
+            dropped.add(id(other))
+            between = text[first.content_end : other.content_start]
+            cue_and_speaker = between.replace(first.cue or "", "", 1)
+            if first.speaker_as_written:
+                cue_and_speaker = cue_and_speaker.replace(first.speaker_as_written, "", 1)
+            if (
+                first.kind == "direct"
+                and other.content_start >= first.content_end
+                and _CONTINUED.fullmatch(cue_and_speaker + text[other.content_start])
+                and "\n" not in between
+            ):
+                first.content_end = other.content_end
+                first.end = max(first.end, other.end)
+                first.text = text[first.start : first.end]
+    return [c for c in found if id(c) not in dropped]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
