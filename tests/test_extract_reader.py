@@ -93,6 +93,30 @@ def test_a_two_sentence_quote_with_its_cue_after_is_one_direct_statement(registr
     assert c.speaker_key == "zamir-kabulov"
 
 
+def test_a_quotation_signed_with_a_name_is_that_speaker_s(registry):
+    text = (
+        "The talks in Moscow ended on Sunday.\n"
+        "“Nobody asked us. The talks are about us without us.” ― Farida Noori\n"
+        "“I hope for peace, but I do not trust them.” — Ahmad Wali Karimi.\n"
+    )
+    for model in (False, True):
+        first, second = extract(text, registry=registry, model=model)
+        assert (first.kind, first.cue, first.speaker_as_written) == ("direct", "―", "Farida Noori")
+        assert first.text == "Nobody asked us. The talks are about us without us"
+        assert (second.cue, second.speaker_as_written) == ("—", "Ahmad Wali Karimi")
+
+
+def test_a_transcript_line_inside_quotation_marks_is_its_speaker_s(registry):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HOST: Will the delegation stay in Moscow?\n\n'
+        '"KABULOV: The delegation stays as long as the talks go on."\n'
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue) for c in found] == [("HOST", ":"), ("KABULOV", ":")]
+    assert found[1].speaker_key == "zamir-kabulov"
+
+
 def test_descriptions_resolve_to_the_body_named_before_and_the_role_in_the_registry(registry):
     text = (
         "The Taliban movement sent a delegation to Moscow.\n\n"

@@ -304,7 +304,7 @@ _NOT_SPEAKERS = {
     "watch",
     "listen",
 }
-_SPEAKER_LINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
+_SPEAKER_LINE = re.compile(r"[“\"]?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
 
 
 def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]:
@@ -313,6 +313,8 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
     line = _SPEAKER_LINE.match(words)
     if line and (base == 0 or text[base - 1] == "\n"):
         end = base + len(words.rstrip())
+        if words[:1] in '“"' and text[end - 1] in '”"':
+            end -= 1
         source = (base + line.start(1), base + line.end(1))
         if line.group(1).lower() in _NOT_SPEAKERS:
             return []
@@ -329,6 +331,12 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
     used: set[int] = set()
     for q in quotes:
         after = words[q.end() :]
+        signed = _SIGNED.fullmatch(after)
+        if signed:  # "“...” ― Sonya Herridge": a quotation signed with its speaker's name
+            cue = (base + q.end() + signed.start(1), base + q.end() + signed.end(1))
+            source = (base + q.end() + signed.start(2), base + q.end() + signed.end(2))
+            found.append(_direct(text, base + q.start(), base + q.end(), cue, source))
+            continue
         trailing = _TRAILING.match(after)
         if not trailing:
             continue
@@ -371,6 +379,10 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
     return sorted(found, key=lambda c: c.start)
 
 
+# After a quotation that ends its line: " ― Sonya Herridge", " — Rep. John Lewis (D-Ga.)".
+_SIGNED = re.compile(
+    r"\s*([―—]|(?<=\s)[–-](?=\s))\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*?(?:\s*\([^()]*\))?)[.\s]*"
+)
 # After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters".
 _TRAILING = re.compile(
     r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"

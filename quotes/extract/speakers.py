@@ -193,8 +193,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A speaker span without the discourse words and dates glued to it ("Reports, however",
     "the ministry on Friday"); None when nothing of a speaker is left, or when the span
     opens a quotation (its first word is what was said, not who said it)."""
-    if text[max(0, start - 1) : start] in '“"' and start > 0:
-        return None
+    if text[max(0, start - 1) : start] in '“"' and start > 0 and text[end : end + 1] != ":":
+        return None  # ("“HOST: ...": a transcript's speaker inside the quotation marks is one)
     words = text[start:end]
     lead = _LEADING_NOISE.match(words)
     if lead:
