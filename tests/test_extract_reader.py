@@ -189,6 +189,24 @@ def test_the_body_itself_is_still_the_body(registry):
     assert c.speaker_key == "afghan-foreign-ministry"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The Kabul Chamber of Commerce just announced that exports rose.",
+            "The Kabul Chamber of Commerce",
+        ),
+        ("Mr. Karimi often says that the border must stay open.", "Mr. Karimi"),
+        ("Some ministers privately warned that the talks would fail.", "Some ministers"),
+        ("The election commission in 2019 said that turnout was low.", "The election commission"),
+        ("Megyn Kelly said that the debate would go ahead.", "Megyn Kelly"),
+    ],
+)
+def test_an_adverb_between_speaker_and_cue_is_not_the_speaker_s(registry, sentence, speaker):
+    (c,) = [c for c in extract(sentence + "\n", registry=registry) if c.cue_start is not None]
+    assert c.speaker_as_written == speaker
+
+
 def test_a_misspelt_repeat_of_a_name_is_the_same_speaker(registry):
     text = (
         "Zamir Kabulov met the delegation.\n\n"

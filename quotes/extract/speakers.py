@@ -92,6 +92,8 @@ def _no_half_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if end > start and text[start] == "(" and ")" not in text[start:end]:
         start += 1
+    if end > start and text[end - 1] == "(":  # "Mr. Burman (" before "(D-N.C.)"
+        end -= 1
     while end > start and text[end - 1] in " \n":
         end -= 1
     return start, end
@@ -184,7 +186,13 @@ _WHEN = (
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
 )
 _LEADING_NOISE = re.compile(rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then)\b[\s,]*)+", re.I)
-_TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}))+[\s,]*$", re.I)
+# Adverbs between a speaker and the cue: "Wells Fargo just announced", "Mr. Obama often says".
+_ADVERB = (
+    r"(?-i:[a-z]{2,}(?:ally|edly|ously|ively|ately|ently|antly|arly)|privately|publicly|openly|"
+    r"directly|simply|quickly|briefly|firmly|strongly|repeatedly|just|often|never|already|"
+    r"again|now|(?:in|during)\s+\d{4})"
+)
+_TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}|{_ADVERB}))+[\s,(]*$", re.I)
 _NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
 
