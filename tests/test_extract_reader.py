@@ -117,6 +117,19 @@ def test_a_transcript_line_inside_quotation_marks_is_its_speaker_s(registry):
     assert found[1].speaker_key == "zamir-kabulov"
 
 
+def test_a_quotation_resumed_after_its_cue_is_one_statement(registry):
+    text = (
+        "Zamir Kabulov spoke after the meeting.\n\n"
+        "“We will stay in Moscow,” Kabulov said. “The talks go on until there is an agreement.”\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.cue, c.speaker_key) == ("direct", "said", "zamir-kabulov")
+    assert c.text == (
+        "We will stay in Moscow,” Kabulov said. “The talks go on until there is an agreement"
+    )
+    assert text[c.content_start : c.content_end] == "“" + c.text + ".”"
+
+
 def test_descriptions_resolve_to_the_body_named_before_and_the_role_in_the_registry(registry):
     text = (
         "The Taliban movement sent a delegation to Moscow.\n\n"

@@ -159,11 +159,13 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
             if (
                 first.kind == "direct"
                 and other.content_start >= first.content_end
-                and _CONTINUED.fullmatch(cue_and_speaker + text[other.content_start])
+                and re.fullmatch(r"[\s,.;:]*", cue_and_speaker)
+                and _CONTINUED.match(text, other.content_start)
                 and "\n" not in between
             ):
-                first.content_end = other.content_end
-                first.end = max(first.end, other.end)
+                first.content_end = first.end = other.content_end
+                while first.end > first.start and text[first.end - 1] in '”",.':
+                    first.end -= 1  # the words without the closing mark, as for any quotation
                 first.text = text[first.start : first.end]
     return [c for c in found if id(c) not in dropped]
 
