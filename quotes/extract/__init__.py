@@ -138,8 +138,8 @@ _CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
     """One statement per cue: "“A,” she said. “B.”" is one quotation, A to B, when nothing but
-    its cue and speaker stand between its parts; any other content the same cue was given
-    is a piece the tagger cut off, and goes."""
+    its cue and speaker stand between its parts (B with the same cue, or with none); any other
+    content the same cue was given is a piece the tagger cut off, and goes."""
     by_cue: dict[int, list[Candidate]] = {}
     for candidate in found:
         if candidate.cue_start is not None:
@@ -149,25 +149,41 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         if len(group) < 2:
             continue
         group.sort(key=lambda c: (c.kind != "direct", c.content_start))
-        first = group[0]
         for other in group[1:]:
             dropped.add(id(other))
-            between = text[first.content_end : other.content_start]
-            cue_and_speaker = between.replace(first.cue or "", "", 1)
-            if first.speaker_as_written:
-                cue_and_speaker = cue_and_speaker.replace(first.speaker_as_written, "", 1)
-            if (
-                first.kind == "direct"
-                and other.content_start >= first.content_end
-                and re.fullmatch(r"[\s,.;:]*", cue_and_speaker)
-                and _CONTINUED.match(text, other.content_start)
-                and "\n" not in between
-            ):
-                first.content_end = first.end = other.content_end
-                while first.end > first.start and text[first.end - 1] in '”",.':
-                    first.end -= 1  # the words without the closing mark, as for any quotation
-                first.text = text[first.start : first.end]
+            _resume(text, group[0], other)
+    quotations = sorted(
+        (c for c in found if c.kind == "direct" and id(c) not in dropped),
+        key=lambda c: c.content_end,
+    )
+    for candidate in found:
+        if candidate.cue_start is None and candidate.kind != "direct":
+            before = [q for q in quotations if q.content_end <= candidate.content_start]
+            if before and _resume(text, before[-1], candidate):
+                dropped.add(id(candidate))
     return [c for c in found if id(c) not in dropped]
+
+
+def _resume(text: str, first: Candidate, other: Candidate) -> bool:
+    """Extend the quotation ``first`` over ``other`` when ``other`` resumes it after its cue
+    and speaker: "“A,” she said. “B.”"."""
+    between = text[first.content_end : other.content_start]
+    cue_and_speaker = between.replace(first.cue or "", "", 1)
+    if first.speaker_as_written:
+        cue_and_speaker = cue_and_speaker.replace(first.speaker_as_written, "", 1)
+    if not (
+        first.kind == "direct"
+        and other.content_start >= first.content_end
+        and re.fullmatch(r"[\s,.;:]*", cue_and_speaker)
+        and _CONTINUED.match(text, other.content_start)
+        and "\n" not in between
+    ):
+        return False
+    first.content_end = first.end = other.content_end
+    while first.end > first.start and text[first.end - 1] in '”",.':
+        first.end -= 1  # the words without the closing mark, as for any quotation
+    first.text = text[first.start : first.end]
+    return True
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
