@@ -1,7 +1,8 @@
 """Score `quotes extract` against gold attributions and print the figures.
 
 PolNeAR (../shared/polnear): precision, recall and F1 for source, cue and content spans,
-exact and overlapping, for all attributions and for direct quotes; the curated seed article:
+exact and overlapping, for all attributions and for direct quotes, and where the errors are
+(wrong boundaries, spurious spans, missed spans); the curated seed article:
 the share of its statements the draft finds, and of those the share with the right speaker;
 throughput in articles per second on one core (CPU time: the machine may be shared); the
 time one article takes against a registry of 60,000 aliases. The corpus texts are read in
@@ -179,6 +180,12 @@ def main() -> None:
                 print(
                     f"  {role:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f} {gold:5d} {pred:5d}  {verdict}"
                 )
+    print("\n  where the errors are (all attributions; boundary: overlaps gold, not exactly)")
+    print(f"  {'span':8} {'exact':>6} {'boundary':>8} {'spurious':>8} {'missed':>6}")
+    for role in ROLES:
+        exact, pred, gold = everything.counts[(role, "exact")]
+        overlap = everything.counts[(role, "overlap")][0]
+        print(f"  {role:8} {exact:6d} {overlap - exact:8d} {pred - overlap:8d} {gold - overlap:6d}")
     rate = count / elapsed if elapsed else float("inf")
     print(
         f"\nthroughput: {rate:.1f} articles per second on one core "

@@ -93,6 +93,43 @@ def test_a_two_sentence_quote_with_its_cue_after_is_one_direct_statement(registr
     assert c.speaker_key == "zamir-kabulov"
 
 
+def test_a_quotation_signed_with_a_name_is_that_speaker_s(registry):
+    text = (
+        "The talks in Moscow ended on Sunday.\n"
+        "“Nobody asked us. The talks are about us without us.” ― Farida Noori\n"
+        "“I hope for peace, but I do not trust them.” — Ahmad Wali Karimi.\n"
+    )
+    for model in (False, True):
+        first, second = extract(text, registry=registry, model=model)
+        assert (first.kind, first.cue, first.speaker_as_written) == ("direct", "―", "Farida Noori")
+        assert first.text == "Nobody asked us. The talks are about us without us"
+        assert (second.cue, second.speaker_as_written) == ("—", "Ahmad Wali Karimi")
+
+
+def test_a_transcript_line_inside_quotation_marks_is_its_speaker_s(registry):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HOST: Will the delegation stay in Moscow?\n\n'
+        '"KABULOV: The delegation stays as long as the talks go on."\n'
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue) for c in found] == [("HOST", ":"), ("KABULOV", ":")]
+    assert found[1].speaker_key == "zamir-kabulov"
+
+
+def test_a_quotation_resumed_after_its_cue_is_one_statement(registry):
+    text = (
+        "Zamir Kabulov spoke after the meeting.\n\n"
+        "“We will stay in Moscow,” Kabulov said. “The talks go on until there is an agreement.”\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.cue, c.speaker_key) == ("direct", "said", "zamir-kabulov")
+    assert c.text == (
+        "We will stay in Moscow,” Kabulov said. “The talks go on until there is an agreement"
+    )
+    assert text[c.content_start : c.content_end] == "“" + c.text + ".”"
+
+
 def test_descriptions_resolve_to_the_body_named_before_and_the_role_in_the_registry(registry):
     text = (
         "The Taliban movement sent a delegation to Moscow.\n\n"
@@ -114,6 +151,73 @@ def test_an_acronym_defined_in_the_text_names_the_body(registry):
     )
     (c,) = extract(text, registry=registry)
     assert (c.speaker_as_written, c.speaker_key) == ("MoFA", "afghan-foreign-ministry")
+
+
+def test_a_speaker_is_never_half_a_parenthesis(registry):
+    # The rules read the subject after the last boundary before the cue; "(" was one, so
+    # the rules' speaker here was "MoFA)".
+    text = (
+        "On Sunday the Afghan Ministry of Foreign Affairs (MoFA) warned that the talks would "
+        "fail.\n"
+    )
+    for model in (False, True):
+        (c,) = extract(text, registry=registry, model=model)
+        assert c.speaker_as_written == "the Afghan Ministry of Foreign Affairs (MoFA)"
+        assert c.speaker_key == "afghan-foreign-ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Afghan Foreign Ministry spokesman, Sibghatullah Ahmadi, said the talks had no "
+        "legitimacy.",
+        "Sibghatullah Ahmadi, the Afghan Foreign Ministry spokesman, said the talks had no "
+        "legitimacy.",
+        "“The talks have no legitimacy,” Afghan Foreign Ministry spokesman Sibghatullah Ahmadi "
+        "said.",
+        "“The talks have no legitimacy,” the Afghan Foreign Ministry’s spokesman Sibghatullah "
+        "Ahmadi told reporters.",
+        "“The talks have no legitimacy,” said the spokesman of the Afghan Foreign Ministry, "
+        "Sibghatullah Ahmadi.",
+    ],
+)
+def test_a_spokesman_named_beside_the_body_is_the_speaker_not_the_body(registry, sentence):
+    (c,) = extract(f"Kabul rejected the Moscow meeting.\n\n{sentence}\n", registry=registry)
+    assert c.speaker == "Sibghatullah Ahmadi"
+    assert c.speaker_key is None  # not in the registry: not the ministry either
+    assert "spokesman" in c.role
+
+
+def test_an_unnamed_spokesman_is_not_the_body_but_the_body_is_offered(registry):
+    text = "The Afghan Foreign Ministry spokesman said the talks had no legitimacy.\n"
+    (c,) = extract(text, registry=registry)
+    assert c.speaker_key is None
+    assert c.speaker == "The Afghan Foreign Ministry spokesman"
+    assert c.speaker_options == ["afghan-foreign-ministry"]
+
+
+def test_the_body_itself_is_still_the_body(registry):
+    text = "The Afghan Foreign Ministry said on Sunday that the talks had no legitimacy.\n"
+    (c,) = extract(text, registry=registry)
+    assert c.speaker_key == "afghan-foreign-ministry"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The Kabul Chamber of Commerce just announced that exports rose.",
+            "The Kabul Chamber of Commerce",
+        ),
+        ("Mr. Karimi often says that the border must stay open.", "Mr. Karimi"),
+        ("Some ministers privately warned that the talks would fail.", "Some ministers"),
+        ("The election commission in 2019 said that turnout was low.", "The election commission"),
+        ("Megyn Kelly said that the debate would go ahead.", "Megyn Kelly"),
+    ],
+)
+def test_an_adverb_between_speaker_and_cue_is_not_the_speaker_s(registry, sentence, speaker):
+    (c,) = [c for c in extract(sentence + "\n", registry=registry) if c.cue_start is not None]
+    assert c.speaker_as_written == speaker
 
 
 def test_a_misspelt_repeat_of_a_name_is_the_same_speaker(registry):

@@ -31,6 +31,8 @@ class Index:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of every longest alias in ``text``, left to right, no overlaps."""
+        if not self.keys:
+            return []  # nothing to find: no need to read the words
         spans = [(m.start(), m.end(), _bare(m.group(0))) for m in _WORD.finditer(text)]
         words = [_normal(w) for _, _, w in spans]
         lengths = self.lengths

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
-from quotes.extract.mentions import Mentions, same_family
+from quotes.extract.mentions import PERSON_NOUNS, Mentions, same_family
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence
 
@@ -46,7 +46,12 @@ def split_speakers(text: str, candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         mention = candidate.speaker_as_written or ""
         parts = re.fullmatch(r"(.*?[A-Z][\w.’'-]*)\s+and\s+(.*[A-Z][\w.’'-]*.*)", mention)
-        if not parts or parts.group(1)[:1].islower():
+        if (
+            not parts
+            or parts.group(1)[:1].islower()
+            or "," in mention.strip(" ,")  # "X, an economist ... and now president of Y"
+            or _VERBISH.match(parts.group(2).split()[0])
+        ):
             split.append(candidate)
             continue
         for group in (1, 2):
@@ -73,10 +78,24 @@ def clean(text: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in " \n":
         end -= 1
+    start, end = _no_half_parenthesis(text, start, end)
     if start == end:
         return None
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
+    return start, end
+
+
+def _no_half_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "MoFA)" is "MoFA": a parenthesis the span does not open, or does not close, is cut."""
+    if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1
+    if end > start and text[start] == "(" and ")" not in text[start:end]:
+        start += 1
+    if end > start and text[end - 1] == "(":  # "Mr. Burman (" before "(D-N.C.)"
+        end -= 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
     return start, end
 
 
@@ -85,6 +104,8 @@ def subject(text: str, sentence: Sentence, cue_start: int) -> tuple[int, int] | 
     head = _TRAILING_VERBS.sub(" ", text[sentence.start : cue_start])
     segment_start = 0
     for boundary in _BOUNDARY.finditer(head):
+        if boundary.group(0) == "(" and ")" in head[boundary.end() :]:
+            continue  # "the Ministry of Foreign Affairs (MoFA) said": the name goes on
         segment_start = boundary.end()
     commas = [m.end() for m in re.finditer(r",\s*", head)]
     if commas and commas[-1] > segment_start:
@@ -165,8 +186,14 @@ _WHEN = (
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
 )
 _LEADING_NOISE = re.compile(rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then)\b[\s,]*)+", re.I)
-_TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}))+[\s,]*$", re.I)
-_NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),")
+# Adverbs between a speaker and the cue: "Wells Fargo just announced", "Mr. Obama often says".
+_ADVERB = (
+    r"(?-i:[a-z]{2,}(?:ally|edly|ously|ively|ately|ently|antly|arly)|privately|publicly|openly|"
+    r"directly|simply|quickly|briefly|firmly|strongly|repeatedly|just|often|never|already|"
+    r"again|now|(?:in|during)\s+\d{4})"
+)
+_TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}|{_ADVERB}))+[\s,(]*$", re.I)
+_NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
 
 
@@ -174,8 +201,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A speaker span without the discourse words and dates glued to it ("Reports, however",
     "the ministry on Friday"); None when nothing of a speaker is left, or when the span
     opens a quotation (its first word is what was said, not who said it)."""
-    if text[max(0, start - 1) : start] in '“"' and start > 0:
-        return None
+    if text[max(0, start - 1) : start] in '“"' and start > 0 and text[end : end + 1] != ":":
+        return None  # ("“HOST: ...": a transcript's speaker inside the quotation marks is one)
     words = text[start:end]
     lead = _LEADING_NOISE.match(words)
     if lead:
@@ -186,6 +213,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = start + tail.start()
     while end > start and text[end - 1] in " ,":
         end -= 1
+    start, end = _no_half_parenthesis(text, start, end)
     if end <= start or re.fullmatch(rf"(?:{_DISCOURSE}|{_WHEN})", text[start:end], re.I):
         return None
     return start, end
@@ -223,9 +251,23 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker_resolved = True
         return
     key, alias = registry.speaker_in(mention)
-    if key and re.match(r"\s*[’']s\b", mention[mention.find(alias) + len(alias) :]):
-        key = None  # "Russia’s top diplomat" is not Russia but someone of Russia's
-    if key:
+    # "Russia’s top diplomat" is not Russia but someone of Russia's; "the ministry spokesman
+    # X" is X, not the ministry.
+    of_body = key and re.match(r"\s*[’']s\b", mention[mention.find(alias) + len(alias) :])
+    member = key and not registry.is_person(key) and _member_of(mention, alias)
+    body, key = key, None if of_body or member else key
+    named = _named_member(mention) if of_body or member else None
+    if named:
+        _name(candidate, registry, named[0])
+        candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
+    elif member and not _inner_appositive(mention):
+        appositive = _appositive(text, candidate)
+        if appositive:
+            _name(candidate, registry, appositive, resolved=True)
+            candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
+        else:
+            candidate.speaker, candidate.speaker_options = mention, [body]
+    elif key:
         candidate.speaker_key, candidate.speaker = key, registry.speaker_name(key)
         role = mention.replace(alias, "").strip(" ,")
         role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
@@ -259,6 +301,33 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     key = candidate.speaker_key
     if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
         state.last_person = (candidate.speaker, key)
+
+
+_MEMBER_NOUNS = "|".join(sorted(PERSON_NOUNS))
+_MEMBER_AFTER = re.compile(rf"(?:[’']s)?\s+(?:\w+\s+)?(?:{_MEMBER_NOUNS})\b", re.I)
+_MEMBER_BEFORE = re.compile(rf"\b(?:{_MEMBER_NOUNS})\s+(?:of|for|at|to)\s+(?:the\s+)?$", re.I)
+_NAMED_MEMBER = re.compile(
+    rf"(.*\b(?:{_MEMBER_NOUNS}))\s+((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+)\s*,?$", re.I
+)
+
+
+def _member_of(mention: str, alias: str) -> bool:
+    """Whether ``mention`` is someone of the body ``alias`` names rather than the body:
+    "the Afghan Foreign Ministry spokesman", "a spokeswoman for the ministry"."""
+    at = mention.find(alias)
+    if at < 0:
+        return False
+    return bool(
+        _MEMBER_AFTER.match(mention, at + len(alias)) or _MEMBER_BEFORE.search(mention[:at])
+    )
+
+
+def _named_member(mention: str) -> tuple[str, str] | None:
+    """(name, role) of "Afghan Foreign Ministry spokesman Sibghatullah Ahmadi"."""
+    found = _NAMED_MEMBER.fullmatch(mention.strip())
+    if not found or not re.match(r"[A-Z]", found.group(2)):
+        return None
+    return found.group(2), found.group(1)
 
 
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")

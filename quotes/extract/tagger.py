@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from quotes.extract import lexicon
 from quotes.extract.sentences import sentences
@@ -22,8 +23,7 @@ _CUE_FORMS = {f.lower() for f in lexicon.CUE_FORMS} | {"according"}
 _OPEN, _CLOSE = "“‘", "”"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: an article has thousands, made in microseconds
     start: int
     end: int
     text: str
