@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
 from quotes import dates
-from quotes.models import DateBasis, PartyKind, Polarity, Position, SpeakerKind, StatementKind
+from quotes.vocabulary import DateBasis, PartyKind, Polarity, Position, SpeakerKind, StatementKind
 
 Key = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120)
