@@ -12,7 +12,7 @@ import click
 import pytest
 
 from quotes.cli import COMMANDS, cli
-from tests.helpers import SEED
+from tests.helpers import SEED, copy_project
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "yaml")
 # Runs one command line in this interpreter, then prints the top-level packages and the
@@ -95,3 +95,14 @@ def test_an_unknown_command_is_refused_as_before():
     assert result.returncode == 2
     assert "No such command 'sadi'" in result.stderr
     assert "Did you mean 'said'?" in result.stderr
+
+
+def test_check_without_a_database_imports_no_orm(tmp_path):
+    data = copy_project(tmp_path)
+    status, modules, _ = imported(
+        "--db", f"sqlite:///{tmp_path / 'none.db'}", "check", "--data", str(data)
+    )
+    assert status == 0
+    assert not modules & {"sqlalchemy", "sqlmodel", "alembic"}
+    assert "pydantic" in modules and "yaml" in modules  # the curated files' readers
+    assert not (tmp_path / "none.db").exists()
