@@ -413,7 +413,8 @@ class _SourceNotes(dict):
         """Build the notes of those sources not seen yet, reading them in one query."""
         from quotes.citation import source_note
 
-        missing = sorted(source_ids - self.keys())
+        # Not source_ids - self.keys(): that walks every key, one per source seen so far.
+        missing = sorted(i for i in source_ids if i not in self)
         if not missing:
             return
         marks = ", ".join(self.reader.mark for _ in missing)

@@ -4,12 +4,14 @@ import errno
 
 import click
 
+from quotes.cli.lazy import LazyGroup
 from quotes.errors import QuotesError
 
 
-class QuotesGroup(click.Group):
-    """The root group: whatever the core or the database raises becomes one line on stderr
-    and an exit status, never a traceback."""
+class QuotesGroup(LazyGroup):
+    """The root group, its commands imported when needed (quotes.cli.lazy): whatever the
+    core or the database raises becomes one line on stderr and an exit status, never a
+    traceback."""
 
     def invoke(self, ctx: click.Context):
         try:

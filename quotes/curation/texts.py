@@ -25,7 +25,8 @@ def read_source_text(project: Path, name: str) -> bytes:
     seeds = project / SEEDS
     path = project / name
     try:
-        inside = path.resolve().is_relative_to(seeds.resolve())
+        resolved = path.resolve()
+        inside = resolved.is_relative_to(seeds.resolve())
     except (OSError, RuntimeError):  # a symlink loop
         raise SourceTextError(
             f"source text {name!r} cannot be resolved (a symlink loop?)"
@@ -37,7 +38,7 @@ def read_source_text(project: Path, name: str) -> bytes:
             f"({SEEDS}/name.txt)"
         )
     try:
-        return read_regular_file(path.resolve(), limit=MAX_BYTES)
+        return read_regular_file(resolved, limit=MAX_BYTES)
     except FileMissing:
         raise SourceTextError(
             f"source text {name!r} not found (looked in {path}); paths are relative to "

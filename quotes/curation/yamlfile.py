@@ -148,30 +148,34 @@ class _Builder:
     def read(self, parser) -> YamlDocument:
         documents = 0
         stack, lines = self.stack, self.document.lines
+        next_event, scalar, nulls = parser.get_event, ScalarEvent, _NULLS
         while True:
-            event = parser.get_event()
+            event = next_event()
             kind = type(event)
-            if kind is ScalarEvent and stack and type(stack[-1][0]) is dict:
-                # Most events: a plain key, or a plain scalar value. The rest, below.
+            if kind is scalar and stack:
+                # Most events: a plain key, or a plain scalar value, in a mapping. The rest,
+                # below; names are local, as this loop runs for every event of every file.
                 top = stack[-1]
-                if event.anchor is None and event.tag is None:
-                    if top[2] is None and not (event.implicit[0] and event.value in _NULLS):
-                        key = event.value
-                        if key in top[0]:
-                            raise self.refuse(event, (*top[1], key), "given twice; keep one")
-                        lines[(*top[1], key)] = event.start_mark.line + 1
-                        top[2] = key
+                container = top[0]
+                if type(container) is dict and event.anchor is None and event.tag is None:
+                    key = top[2]
+                    value = event.value
+                    null = event.implicit[0] and value in nulls
+                    if key is None and not null:
+                        if value in container:
+                            raise self.refuse(event, (*top[1], value), "given twice; keep one")
+                        lines[(*top[1], value)] = event.start_mark.line + 1
+                        top[2] = value
                         continue
-                    if top[2] is not None:
-                        null = event.implicit[0] and event.value in _NULLS
-                        top[0][top[2]] = None if null else event.value
+                    if key is not None:
+                        container[key] = None if null else value
                         top[2] = None
                         continue
                 self.node(event, kind)
-            elif kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            elif kind is scalar or kind is MappingStartEvent or kind is SequenceStartEvent:
                 self.node(event, kind)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                self.stack.pop()
+                stack.pop()
             elif kind is AliasEvent:
                 raise self.refuse(
                     event,
