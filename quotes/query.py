@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quotes.errors import QuotesError
+from quotes.languages import english_sql, language_range, matching_sql
 from quotes.reader import Reader, reader_of
 from quotes.vocabulary import SORTS
 
@@ -36,6 +37,8 @@ class Filters:
     source_ids: tuple[int, ...] = ()
     claim_ids: tuple[int, ...] = ()
     positions: tuple[str, ...] = ()
+    # Language ranges of the source ("ru" finds ru and ru-RU), as quotes.languages matches them.
+    languages: tuple[str, ...] = ()
     search: str | None = None
     sort: str = "said"
     limit: int | None = None
@@ -47,6 +50,7 @@ class Filters:
             )
         if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
             raise QuotesError(f"--limit must be between 0 and {MAX_LIMIT:,}.")
+        object.__setattr__(self, "languages", tuple(map(language_range, self.languages)))
 
 
 class _Params:
@@ -73,18 +77,50 @@ def search_words(search: str) -> list[str]:
     return words
 
 
+def _stemmed(column: str) -> str:
+    """English words of ``column`` by their stems (a PostgreSQL expression that migrations 0002
+    and 0006 index: repeated exactly, or the index goes unused). Curly quotation marks become
+    spaces first: PostgreSQL's parser takes them for letters under a C locale."""
+    return f"to_tsvector('english'::regconfig, translate({column}, '“”‘’«»„', '       '))"
+
+
 def _search(search: str, p: _Params) -> str:
+    """Statements with all these words: in an English text, by their stems; in a text in
+    another language, as written (never stemmed as English); in an English translation, by
+    their stems. Each index holds every row (migration 0006): the source's language says which
+    answers for a row."""
     words = search_words(search)
+    english = english_sql("o.language")
     if p.reader.dialect == "sqlite":
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        return f"s.id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH {p(match)})"
-    if p.reader.dialect == "postgresql":
-        # The same expression as the index in migration 0002, or the index goes unused.
+        match = "(" + " ".join('"' + w.replace('"', '""') + '"' for w in words) + ")"
+
+        def among(table: str, match: str, language: str) -> str:
+            return (
+                f"SELECT {table}.rowid FROM {table} JOIN statement t ON t.id = {table}.rowid "
+                f"JOIN source o ON o.id = t.source_id WHERE {table} MATCH {p(match)} AND {language}"
+            )
+
         return (
-            "to_tsvector('english'::regconfig, translate(s.text, '“”‘’«»„', '       ')) "
-            f"@@ plainto_tsquery('english'::regconfig, {p(' '.join(words))})"
+            f"s.id IN ({among('statement_fts', 'text : ' + match, english)} "
+            "UNION SELECT rowid FROM statement_fts WHERE statement_fts MATCH "
+            f"{p('translation : ' + match)} "
+            f"UNION {among('statement_fts_words', match, 'NOT ' + english)})"
         )
-    return " AND ".join(f"s.text LIKE {p('%' + w + '%')}" for w in words)
+    if p.reader.dialect == "postgresql":
+        query = " ".join(words)
+        of_source = "FROM statement t JOIN source o ON o.id = t.source_id WHERE"
+        as_written = "to_tsvector('simple'::regconfig, translate(t.text, '“”‘’«»„', '       '))"
+        return (
+            f"s.id IN (SELECT t.id {of_source} {_stemmed('t.text')} "
+            f"@@ plainto_tsquery('english'::regconfig, {p(query)}) AND {english} "
+            "UNION SELECT t.id FROM statement t WHERE t.translation IS NOT NULL AND "
+            f"{_stemmed('t.translation')} @@ plainto_tsquery('english'::regconfig, {p(query)}) "
+            f"UNION SELECT t.id {of_source} {as_written} "
+            f"@@ plainto_tsquery('simple'::regconfig, {p(query)}) AND NOT {english})"
+        )
+    return " AND ".join(
+        f"(s.text LIKE {p(f'%{w}%')} OR s.translation LIKE {p(f'%{w}%')})" for w in words
+    )
 
 
 def _stance(party_ids, polarities, p: _Params) -> str:
@@ -129,6 +165,8 @@ def conditions(filters: Filters, p: _Params) -> list[str]:
         where.append(
             "s.id IN (SELECT statement_id FROM claimposition WHERE " + " AND ".join(condition) + ")"
         )
+    if filters.languages:
+        where.append(matching_sql("so.language", list(filters.languages), p))
     if filters.search:
         where.append(_search(filters.search, p))
     return where

@@ -90,6 +90,16 @@ LIMIT_MAX = 2**63 - 1
 UNORDERED = {"none": "as stored: the fastest, for whole exports"}
 
 
+def _language_ranges(_ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    from quotes.errors import QuotesError
+    from quotes.languages import language_range
+
+    try:
+        return tuple(language_range(value) for value in values)
+    except QuotesError as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
 def filter_options(command, *, speaker: bool = True, unordered: bool = False):
     """The filters every statement listing shares; options AND together, repeats OR.
 
@@ -162,7 +172,16 @@ def filter_options(command, *, speaker: bool = True, unordered: bool = False):
         click.option(
             "--search",
             metavar="WORDS",
-            help="All these words in the text (full-text search, stemmed).",
+            help="All these words in the text or its English translation (full-text search: "
+            "English stemmed, other languages word for word).",
+        ),
+        click.option(
+            "--language",
+            "languages",
+            multiple=True,
+            metavar="TAG",
+            callback=_language_ranges,
+            help="From a source in this language (BCP 47: ru finds ru and ru-RU). Repeatable.",
         ),
         click.option(
             "--sort",
