@@ -55,7 +55,9 @@ def languages_url(blank_url, tmp_path) -> str:
         "lavrov-interview-ru",
         RUSSIAN,
         _statement(
-            "no-weapons", "Мы не поставляем оружие талибам", f"    translation: {TRANSLATION}\n"
+            "no-weapons",
+            "Мы не поставляем оружие талибам",
+            f"    translation: {TRANSLATION}\n    claims:\n      russia-armed-taliban: denies\n",
         ),
         meta="  language: ru\n",
     )
@@ -143,6 +145,32 @@ def test_language_filter_combines_with_the_others(languages_url):
     assert [json.loads(line)["key"] for line in said.output.splitlines()] == [RU_KEY]
     exported = run(languages_url, "export", "--language", "fr", "--nl", "--silent")
     assert [json.loads(line)["key"] for line in exported.output.splitlines()] == [FR_KEY]
+
+
+def _claims(url: str, *args: str) -> dict[str, dict]:
+    result = run(url, "claims", *args, "--json")
+    assert result.exit_code == 0, result.output
+    return {row["key"]: row for row in json.loads(result.output)}
+
+
+def test_claims_count_the_statements_in_a_language(languages_url):
+    russian = _claims(languages_url, "--language", "ru")
+    assert list(russian) == ["russia-armed-taliban"]
+    counts = {
+        k: v for k, v in russian["russia-armed-taliban"].items() if k not in ("text", "topic")
+    }
+    assert counts == {
+        "key": "russia-armed-taliban",
+        "asserts": 0,
+        "denies": 1,
+        "questions": 0,
+        "speakers": 1,
+        "first": "2019-06-01",
+        "last": "2019-06-01",
+    }
+    every, english = _claims(languages_url), _claims(languages_url, "--language", "en")
+    assert english.keys() <= every.keys()
+    assert every["russia-armed-taliban"]["denies"] == english["russia-armed-taliban"]["denies"] + 1
 
 
 def test_a_language_that_is_no_tag_is_a_usage_error(languages_url):

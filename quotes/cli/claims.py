@@ -2,6 +2,7 @@
 
 import click
 
+from quotes.cli.common import language_ranges
 from quotes.cli.output import emit, output_options, with_session
 from quotes.export import Column
 
@@ -18,9 +19,20 @@ from quotes.export import Column
     metavar="PARTY",
     help="Only claims whose statements take a stance on PARTY. Repeatable.",
 )
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="TAG",
+    callback=language_ranges,
+    help="Count only statements from sources in this language (BCP 47: ru finds ru-RU). "
+    "Repeatable.",
+)
 @output_options
 @with_session
-def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
+def claims(
+    session, disputed: bool, about: tuple[str, ...], languages: tuple[str, ...], fmt: str
+) -> None:
     """List the claims, with how many statements assert, deny or question each.
 
     FIRST is the earliest day any position was possibly taken, LAST the latest.
@@ -29,6 +41,7 @@ def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
     Example:
         quotes claims --disputed
         quotes claims --about moscow --json
+        quotes claims --language ru
     """
     from quotes.claims import claim_rows
     from quotes.lookup import UnknownName, find_party
@@ -38,7 +51,7 @@ def claims(session, disputed: bool, about: tuple[str, ...], fmt: str) -> None:
     except UnknownName as error:
         raise click.BadParameter(str(error), param_hint="'--about'") from None
     emit(
-        claim_rows(session, disputed=disputed, about_party_ids=party_ids),
+        claim_rows(session, disputed=disputed, about_party_ids=party_ids, languages=languages),
         fmt=fmt,
         empty="No claims match.",
         table=[

@@ -133,7 +133,5 @@ def current(ctx: click.Context) -> None:
 
         with Session(engine) as session:
             load = last_load(session)
-        if load is None:
-            click.echo("No load yet: run `quotes load`.", err=True)
-        else:
+        if load is not None:
             click.echo(f"last {describe(load)}")

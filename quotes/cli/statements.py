@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from quotes.cli.common import language_ranges
 from quotes.cli.output import emit, into_file, output_options, stdout_guarded, with_reader
 from quotes.export import Column
 from quotes.vocabulary import SORTS, Polarity, Position, StatementKind
@@ -90,16 +91,6 @@ LIMIT_MAX = 2**63 - 1
 UNORDERED = {"none": "as stored: the fastest, for whole exports"}
 
 
-def _language_ranges(_ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
-    from quotes.errors import QuotesError
-    from quotes.languages import language_range
-
-    try:
-        return tuple(language_range(value) for value in values)
-    except QuotesError as error:
-        raise click.BadParameter(str(error), param=param) from None
-
-
 def filter_options(command, *, speaker: bool = True, unordered: bool = False):
     """The filters every statement listing shares; options AND together, repeats OR.
 
@@ -180,7 +171,7 @@ def filter_options(command, *, speaker: bool = True, unordered: bool = False):
             "languages",
             multiple=True,
             metavar="TAG",
-            callback=_language_ranges,
+            callback=language_ranges,
             help="From a source in this language (BCP 47: ru finds ru and ru-RU). Repeatable.",
         ),
         click.option(
