@@ -85,38 +85,38 @@ def _stemmed(column: str) -> str:
 
 
 def _search(search: str, p: _Params) -> str:
-    """Statements with all these words: in an English text, by their stems; in a text in
-    another language, as written (never stemmed as English); in an English translation, by
-    their stems. Each index holds every row (migration 0006): the source's language says which
-    answers for a row."""
+    """Statements with all these words: in an English text, by their stems; in any text, as
+    written; in an English translation, by their stems. Each index holds every row (migration
+    0006), so a text in another language is in the stemmed index too: the source's language
+    keeps it from matching there. (An English text that has the words as written has their
+    stems too: the unstemmed index needs no such check.)"""
     words = search_words(search)
     english = english_sql("o.language")
     if p.reader.dialect == "sqlite":
         match = "(" + " ".join('"' + w.replace('"', '""') + '"' for w in words) + ")"
-
-        def among(table: str, match: str, language: str) -> str:
-            return (
-                f"SELECT {table}.rowid FROM {table} JOIN statement t ON t.id = {table}.rowid "
-                f"JOIN source o ON o.id = t.source_id WHERE {table} MATCH {p(match)} AND {language}"
-            )
-
         return (
-            f"s.id IN ({among('statement_fts', 'text : ' + match, english)} "
+            "s.id IN (SELECT statement_fts.rowid FROM statement_fts "
+            "JOIN statement t ON t.id = statement_fts.rowid JOIN source o ON o.id = t.source_id "
+            f"WHERE statement_fts MATCH {p('text : ' + match)} AND {english} "
             "UNION SELECT rowid FROM statement_fts WHERE statement_fts MATCH "
             f"{p('translation : ' + match)} "
-            f"UNION {among('statement_fts_words', match, 'NOT ' + english)})"
+            "UNION SELECT rowid FROM statement_fts_words "
+            f"WHERE statement_fts_words MATCH {p(match)})"
         )
     if p.reader.dialect == "postgresql":
+        # The stemmed index is read first (MATERIALIZED), and the language checked on its
+        # matches: the planner cannot tell how many sources are English, and guessing few it
+        # would walk their statements and compute every text's vector instead.
         query = " ".join(words)
-        of_source = "FROM statement t JOIN source o ON o.id = t.source_id WHERE"
-        as_written = "to_tsvector('simple'::regconfig, translate(t.text, '“”‘’«»„', '       '))"
+        as_written = "to_tsvector('simple'::regconfig, translate(text, '“”‘’«»„', '       '))"
         return (
-            f"s.id IN (SELECT t.id {of_source} {_stemmed('t.text')} "
-            f"@@ plainto_tsquery('english'::regconfig, {p(query)}) AND {english} "
-            "UNION SELECT t.id FROM statement t WHERE t.translation IS NOT NULL AND "
-            f"{_stemmed('t.translation')} @@ plainto_tsquery('english'::regconfig, {p(query)}) "
-            f"UNION SELECT t.id {of_source} {as_written} "
-            f"@@ plainto_tsquery('simple'::regconfig, {p(query)}) AND NOT {english})"
+            "s.id IN (WITH stemmed AS MATERIALIZED (SELECT t.id, t.source_id FROM statement t "
+            f"WHERE {_stemmed('t.text')} @@ plainto_tsquery('english'::regconfig, {p(query)})) "
+            f"SELECT h.id FROM stemmed h JOIN source o ON o.id = h.source_id WHERE {english} "
+            "UNION SELECT id FROM statement WHERE translation IS NOT NULL AND "
+            f"{_stemmed('translation')} @@ plainto_tsquery('english'::regconfig, {p(query)}) "
+            f"UNION SELECT id FROM statement WHERE {as_written} "
+            f"@@ plainto_tsquery('simple'::regconfig, {p(query)}))"
         )
     return " AND ".join(
         f"(s.text LIKE {p(f'%{w}%')} OR s.translation LIKE {p(f'%{w}%')})" for w in words
