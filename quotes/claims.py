@@ -40,8 +40,9 @@ def claim_rows(
         values: dict[str, str] = {}
 
         def bind(value: str) -> str:
-            values[f"language_{len(values)}"] = value
-            return f":language_{len(values) - 1}"
+            name = f"language_{len(values)}"
+            values[name] = value
+            return f":{name}"
 
         # Aliases of their own: the statement and source of the outer query stay apart.
         said, source = aliased(Statement, name="said"), aliased(Source, name="said_in")
