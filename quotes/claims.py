@@ -7,10 +7,12 @@ streams exactly as `quotes list` does; the summary folds it into who stands wher
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select, text
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from quotes.models import Claim, ClaimPosition, Stance, Statement
+from quotes.languages import language_range, matching_sql
+from quotes.models import Claim, ClaimPosition, Source, Stance, Statement
 from quotes.query import Filters, statement_records
 
 
@@ -20,13 +22,16 @@ def claim_rows(
     disputed: bool = False,
     about_party_ids: tuple[int, ...] = (),
     distinct: bool = False,
+    languages: tuple[str, ...] = (),
 ) -> Iterator[dict]:
     """Every claim with counts of positions, distinct speakers, first and last day said, and
     how many reports and how many utterances took a position on it.
 
     ``disputed`` keeps claims someone asserts and someone denies or questions;
     ``about_party_ids`` keeps claims whose statements take a stance on one of those parties;
-    ``distinct`` counts positions by utterance (one remark in three outlets counts once).
+    ``distinct`` counts positions by utterance (one remark in three outlets counts once);
+    ``languages`` (ranges, as quotes.languages matches them) counts only statements from
+    sources in those languages, and keeps the claims that such statements take a position on.
     """
     utterance = func.coalesce(Statement.utterance_id, Statement.id)
 
@@ -37,6 +42,21 @@ def claim_rows(
         return func.count(case((taking, 1)))
 
     asserts, denies, questions = count("asserts"), count("denies"), count("questions")
+    in_language = []
+    if languages:
+        values: dict[str, str] = {}
+
+        def bind(value: str) -> str:
+            name = f"language_{len(values)}"
+            values[name] = value
+            return f":{name}"
+
+        # Aliases of their own: the statement and source of the outer query stay apart.
+        said, source = aliased(Statement, name="said"), aliased(Source, name="said_in")
+        matching = matching_sql("said_in.language", [*map(language_range, languages)], bind)
+        spoken = select(said.id).join(source, source.id == said.source_id)
+        spoken = spoken.where(text(matching).bindparams(**values))
+        in_language = [ClaimPosition.statement_id.in_(spoken)]
     query = (
         select(
             Claim.key,
@@ -51,13 +71,16 @@ def claim_rows(
             func.min(Statement.said_from).label("first"),
             func.max(Statement.said_to).label("last"),
         )
-        .outerjoin(ClaimPosition, ClaimPosition.claim_id == Claim.id)
+        .select_from(Claim)
+        .outerjoin(ClaimPosition, and_(ClaimPosition.claim_id == Claim.id, *in_language))
         .outerjoin(Statement, ClaimPosition.statement_id == Statement.id)
         .group_by(Claim.id, Claim.key, Claim.text, Claim.topic)
         .order_by(Claim.key)
     )
     if disputed:
         query = query.having(asserts > 0, denies + questions > 0)
+    if languages:
+        query = query.having(func.count(ClaimPosition.claim_id) > 0)
     if about_party_ids:
         concerned = (
             select(ClaimPosition.claim_id)

@@ -13,6 +13,7 @@ from datetime import date
 
 from quotes import fields as record_fields
 from quotes.errors import QuotesError, UnknownName
+from quotes.languages import english_sql, language_range, matching_sql
 from quotes.reader import Reader, reader_of
 from quotes.vocabulary import SORTS
 
@@ -37,6 +38,8 @@ class Filters:
     source_ids: tuple[int, ...] = ()
     claim_ids: tuple[int, ...] = ()
     positions: tuple[str, ...] = ()
+    # Language ranges of the source ("ru" finds ru and ru-RU), as quotes.languages matches them.
+    languages: tuple[str, ...] = ()
     search: str | None = None
     # Each utterance once: its earliest report (the others are named in its record).
     distinct: bool = False
@@ -50,6 +53,7 @@ class Filters:
             )
         if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
             raise QuotesError(f"--limit must be between 0 and {MAX_LIMIT:,}.")
+        object.__setattr__(self, "languages", tuple(map(language_range, self.languages)))
 
 
 class _Params:
@@ -76,18 +80,50 @@ def search_words(search: str) -> list[str]:
     return words
 
 
+def _stemmed(column: str) -> str:
+    """English words of ``column`` by their stems (a PostgreSQL expression that migrations 0002
+    and 0006 index: repeated exactly, or the index goes unused). Curly quotation marks become
+    spaces first: PostgreSQL's parser takes them for letters under a C locale."""
+    return f"to_tsvector('english'::regconfig, translate({column}, '“”‘’«»„', '       '))"
+
+
 def _search(search: str, p: _Params) -> str:
+    """Statements with all these words: in an English text, by their stems; in any text, as
+    written; in an English translation, by their stems. Each index holds every row (migration
+    0006), so a text in another language is in the stemmed index too: the source's language
+    keeps it from matching there. (An English text that has the words as written has their
+    stems too: the unstemmed index needs no such check.)"""
     words = search_words(search)
+    english = english_sql("o.language")
     if p.reader.dialect == "sqlite":
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        return f"s.id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH {p(match)})"
-    if p.reader.dialect == "postgresql":
-        # The same expression as the index in migration 0002, or the index goes unused.
+        match = "(" + " ".join('"' + w.replace('"', '""') + '"' for w in words) + ")"
         return (
-            "to_tsvector('english'::regconfig, translate(s.text, '“”‘’«»„', '       ')) "
-            f"@@ plainto_tsquery('english'::regconfig, {p(' '.join(words))})"
+            "s.id IN (SELECT statement_fts.rowid FROM statement_fts "
+            "JOIN statement t ON t.id = statement_fts.rowid JOIN source o ON o.id = t.source_id "
+            f"WHERE statement_fts MATCH {p('text : ' + match)} AND {english} "
+            "UNION SELECT rowid FROM statement_fts WHERE statement_fts MATCH "
+            f"{p('translation : ' + match)} "
+            "UNION SELECT rowid FROM statement_fts_words "
+            f"WHERE statement_fts_words MATCH {p(match)})"
         )
-    return " AND ".join(f"s.text LIKE {p('%' + w + '%')}" for w in words)
+    if p.reader.dialect == "postgresql":
+        # The stemmed index is read first (MATERIALIZED), and the language checked on its
+        # matches: the planner cannot tell how many sources are English, and guessing few it
+        # would walk their statements and compute every text's vector instead.
+        query = " ".join(words)
+        as_written = "to_tsvector('simple'::regconfig, translate(text, '“”‘’«»„', '       '))"
+        return (
+            "s.id IN (WITH stemmed AS MATERIALIZED (SELECT t.id, t.source_id FROM statement t "
+            f"WHERE {_stemmed('t.text')} @@ plainto_tsquery('english'::regconfig, {p(query)})) "
+            f"SELECT h.id FROM stemmed h JOIN source o ON o.id = h.source_id WHERE {english} "
+            "UNION SELECT id FROM statement WHERE translation IS NOT NULL AND "
+            f"{_stemmed('translation')} @@ plainto_tsquery('english'::regconfig, {p(query)}) "
+            f"UNION SELECT id FROM statement WHERE {as_written} "
+            f"@@ plainto_tsquery('simple'::regconfig, {p(query)}))"
+        )
+    return " AND ".join(
+        f"(s.text LIKE {p(f'%{w}%')} OR s.translation LIKE {p(f'%{w}%')})" for w in words
+    )
 
 
 def _stance(party_ids, polarities, p: _Params) -> str:
@@ -133,6 +169,8 @@ def conditions(filters: Filters, p: _Params) -> list[str]:
         where.append(
             "s.id IN (SELECT statement_id FROM claimposition WHERE " + " AND ".join(condition) + ")"
         )
+    if filters.languages:
+        where.append(matching_sql("so.language", list(filters.languages), p))
     if filters.search:
         where.append(_search(filters.search, p))
     if filters.distinct:

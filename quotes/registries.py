@@ -1,11 +1,12 @@
 """The registries as listings: speakers, parties and sources, each with statement counts."""
 
 from collections.abc import Iterator
+from datetime import UTC
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from quotes.models import Party, PartyAlias, Source, Speaker, SpeakerAlias, Stance, Statement
+from quotes.models import Load, Party, PartyAlias, Source, Speaker, SpeakerAlias, Stance, Statement
 
 
 def _aliases(session: Session, model, parent) -> dict[int, list[str]]:
@@ -62,14 +63,17 @@ def party_rows(session: Session) -> Iterator[dict]:
 
 
 def source_rows(session: Session) -> Iterator[dict]:
+    """Each source with its metadata, language, provenance (who curated and reviewed it, the
+    load that last wrote it and the git commit of data/ then) and statement count."""
     counts = (
         select(Statement.source_id, func.count().label("n"))
         .group_by(Statement.source_id)
         .subquery()
     )
-    for source, n in session.execute(
-        select(Source, counts.c.n)
+    for source, n, load in session.execute(
+        select(Source, counts.c.n, Load)
         .outerjoin(counts, counts.c.source_id == Source.id)
+        .outerjoin(Load, Load.id == Source.load_id)
         .order_by(Source.key)
     ):
         yield {
@@ -81,5 +85,12 @@ def source_rows(session: Session) -> Iterator[dict]:
             "url": source.url,
             "text_path": source.text_path,
             "sha256": source.sha256,
+            "language": source.language,
+            "accessed": source.accessed,
+            "curated_by": source.curated_by,
+            "reviewed": source.reviewed.isoformat() if source.reviewed else None,
+            "loaded_at": load.loaded_at.astimezone(UTC).isoformat() if load else None,
+            "git_commit": load.git_commit if load else None,
+            "git_dirty": load.git_dirty if load else None,
             "statements": n or 0,
         }

@@ -268,7 +268,12 @@ def test_a_failed_load_keeps_full_text_search(tmp_path, monkeypatch):
             .all()
         )
     engine.dispose()
-    assert triggers == ["statement_fts_delete", "statement_fts_insert", "statement_fts_update"]
+    assert triggers == [
+        "statement_fts_delete",
+        "statement_fts_insert",
+        "statement_fts_update",
+        "statement_fts_words_insert",
+    ]
     assert run(loaded_url, "load", "--data", str(data)).exit_code == 0
     found = run(loaded_url, "list", "--search", "extra-2 settled", "--nl")
     assert found.output.count("\n") == 1

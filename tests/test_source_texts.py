@@ -204,6 +204,11 @@ def test_two_source_files_with_one_key_are_refused(project):
     )
 
 
+def _record(url: str) -> dict:
+    """Every row but the load log's."""
+    return {table: rows for table, rows in dump(url).items() if table != "load"}
+
+
 @pytest.mark.parametrize(
     "named",
     [
@@ -221,6 +226,7 @@ def test_one_file_named_twice_is_read_once(tmp_path, named):
     paths = [str(data / name.format(seed=SEED)) for name in named]
     result = run(twice, "load", "--data", str(data), *paths)
     assert result.exit_code == 0, result.output
-    assert dump(twice) == dump(once)
+    # The two loads' log rows differ by their time alone.
+    assert _record(twice) == _record(once)
     checked = run(twice, "check", "--data", str(data), *paths)
     assert checked.stderr.startswith("ok: 1 source(s), 22 statement(s) anchored")

@@ -2,6 +2,7 @@
 
 import click
 
+from quotes.cli.common import language_ranges
 from quotes.cli.output import emit, output_options, with_session
 from quotes.export import Column
 
@@ -23,9 +24,25 @@ from quotes.export import Column
     is_flag=True,
     help="Count each utterance once, however many sources report it.",
 )
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="TAG",
+    callback=language_ranges,
+    help="Count only statements from sources in this language (BCP 47: ru finds ru-RU). "
+    "Repeatable.",
+)
 @output_options
 @with_session
-def claims(session, disputed: bool, about: tuple[str, ...], distinct: bool, fmt: str) -> None:
+def claims(
+    session,
+    disputed: bool,
+    about: tuple[str, ...],
+    distinct: bool,
+    languages: tuple[str, ...],
+    fmt: str,
+) -> None:
     """List the claims, with how many statements assert, deny or question each.
 
     FIRST is the earliest day any position was possibly taken, LAST the latest. REPORTS
@@ -36,6 +53,7 @@ def claims(session, disputed: bool, about: tuple[str, ...], distinct: bool, fmt:
     Example:
         quotes claims --disputed
         quotes claims --about moscow --json
+        quotes claims --language ru
     """
     from quotes.claims import claim_rows
     from quotes.lookup import UnknownName, find_party
@@ -45,7 +63,13 @@ def claims(session, disputed: bool, about: tuple[str, ...], distinct: bool, fmt:
     except UnknownName as error:
         raise click.BadParameter(str(error), param_hint="'--about'") from None
     emit(
-        claim_rows(session, disputed=disputed, about_party_ids=party_ids, distinct=distinct),
+        claim_rows(
+            session,
+            disputed=disputed,
+            about_party_ids=party_ids,
+            distinct=distinct,
+            languages=languages,
+        ),
         fmt=fmt,
         empty="No claims match.",
         table=[

@@ -85,3 +85,14 @@ def add_database_option(command: click.Command) -> None:
             help="Database URL, as the root --db (which it overrides).",
         )
     )
+
+
+def language_ranges(_ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    """A --language option's values as ranges to match (quotes.languages); a usage error
+    for a value that is no language tag."""
+    from quotes.languages import language_range
+
+    try:
+        return tuple(language_range(value) for value in values)
+    except QuotesError as error:
+        raise click.BadParameter(str(error), param=param) from None

@@ -115,6 +115,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path, wait: float) -
     from quotes import db
     from quotes.curation.record import CurationFailed, read_record
     from quotes.ingest import load_record
+    from quotes.provenance import describe, record_load
 
     try:
         record = read_record(root=root, paths=paths)
@@ -129,8 +130,13 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path, wait: float) -
             try:
                 report = load_record(session=session, record=record, prune_sources=not paths)
                 session.flush()
+                logged = record_load(session=session, report=report, root=root)
+                session.flush()
+                logged = logged and f"recorded as {describe(logged)}"
             except CurationFailed as error:
                 connection.rollback()
                 report_problems(error.problems, what="nothing was loaded.")
     for line in report.lines():
         click.echo(line, err=True)
+    if logged:
+        click.echo(logged, err=True)

@@ -104,7 +104,8 @@ def path(ctx: click.Context) -> None:
 @db_group.command()
 @click.pass_context
 def current(ctx: click.Context) -> None:
-    """Print the database's schema revision and whether it is the newest.
+    """Print the database's schema revision and whether it is the newest, and its last load:
+    when, and from which git commit of data/.
 
     \b
     Example:
@@ -125,3 +126,12 @@ def current(ctx: click.Context) -> None:
     else:
         state = f"(behind head {head}: run `quotes db upgrade`)"
     click.echo(f"{revision} {state}")
+    if revision in db.REVISIONS and db.REVISIONS.index(revision) >= db.REVISIONS.index("0005"):
+        from sqlmodel import Session
+
+        from quotes.provenance import describe, last_load
+
+        with Session(engine) as session:
+            load = last_load(session)
+        if load is not None:
+            click.echo(f"last {describe(load)}")

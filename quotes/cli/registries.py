@@ -67,7 +67,8 @@ def parties(session, fmt: str) -> None:
 @output_options
 @with_session
 def sources(session, fmt: str) -> None:
-    """List the sources, with their metadata and how many statements each holds.
+    """List the sources: metadata, language, who curated and reviewed each, when it was last
+    loaded and from which git commit of data/, and how many statements each holds.
 
     \b
     Example:
@@ -76,14 +77,16 @@ def sources(session, fmt: str) -> None:
     from quotes.registries import source_rows
 
     emit(
-        source_rows(session),
+        _with_provenance(source_rows(session)) if fmt == "table" else source_rows(session),
         fmt=fmt,
         empty="No sources yet: run `quotes load`.",
         table=[
             Column("key", "KEY", 30),
-            Column("author", "AUTHOR", 16),
-            Column("published", "PUBLISHED", 22),
+            Column("language", "LANG", 5),
+            Column("published", "PUBLISHED", 21),
             Column("statements", "N", 3),
+            Column("curated", "CURATED", 14),
+            Column("loaded", "LOADED", 14),
             Column("title", "TITLE"),
         ],
         fields=[
@@ -95,6 +98,27 @@ def sources(session, fmt: str) -> None:
             "url",
             "text_path",
             "sha256",
+            "language",
+            "accessed",
+            "curated_by",
+            "reviewed",
+            "loaded_at",
+            "git_commit",
+            "git_dirty",
             "statements",
         ],
     )
+
+
+def _with_provenance(rows):
+    """Rows with the cells a table shows: who curated and when reviewed; when last loaded,
+    from which commit (abbreviated, "-dirty" with uncommitted changes, as git describe says)."""
+    for row in rows:
+        curated = ", ".join(
+            filter(None, [row["curated_by"], row["reviewed"] and f"reviewed {row['reviewed']}"])
+        )
+        loaded = ""
+        if row["loaded_at"]:
+            commit = (row["git_commit"] or "")[:7] + ("-dirty" if row["git_dirty"] else "")
+            loaded = f"{row['loaded_at'][:10]} {commit}".strip()
+        yield {**row, "curated": curated, "loaded": loaded}

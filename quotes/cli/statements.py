@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from quotes.cli.common import language_ranges
 from quotes.cli.output import emit, into_file, output_options, stdout_guarded, with_reader
 from quotes.export import Column
 from quotes.fields import LISTED
@@ -135,7 +136,16 @@ def filter_options(command, *, speaker: bool = True, unordered: bool = False):
         click.option(
             "--search",
             metavar="WORDS",
-            help="All these words in the text (full-text search, stemmed).",
+            help="All these words in the text or its English translation (full-text search: "
+            "English stemmed, other languages word for word).",
+        ),
+        click.option(
+            "--language",
+            "languages",
+            multiple=True,
+            metavar="TAG",
+            callback=language_ranges,
+            help="From a source in this language (BCP 47: ru finds ru and ru-RU). Repeatable.",
         ),
         click.option(
             "--distinct",

@@ -165,35 +165,47 @@ def prune_sources(session, keep: set[str], report: LoadReport) -> None:
         rows.prune(session, Source, gone, report, "sources")
 
 
+# The full-text indexes of migration 0006 (SQLite): their insert triggers, and what each
+# indexes, as the triggers would.
+_FTS = {
+    "statement_fts_insert": "INSERT INTO statement_fts(rowid, text, translation) "
+    "SELECT id, text, translation FROM statement WHERE id IN ({marks})",
+    "statement_fts_words_insert": "INSERT INTO statement_fts_words(rowid, text) "
+    "SELECT id, text FROM statement WHERE id IN ({marks})",
+}
+
+
 @contextmanager
 def indexing_in_bulk(session):
     """On SQLite, index new statements for full-text search a batch at a time.
 
-    The FTS5 insert trigger costs ten times the insert itself when rows come one by one;
-    within this transaction it is dropped, new statements are indexed with one INSERT ...
-    SELECT per batch, and the trigger is created again, exactly as it was, before commit.
-    Yields the function that indexes a list of new statement ids (a no-op elsewhere).
+    The FTS5 insert triggers cost ten times the insert itself when rows come one by one;
+    within this transaction they are dropped, new statements are indexed with one INSERT ...
+    SELECT per index and batch, and the triggers are created again, exactly as they were,
+    before commit. Yields the function that indexes a list of new statement ids (a no-op
+    elsewhere).
     """
     connection = session.connection()
-    trigger = None
+    triggers = {}
     if connection.dialect.name == "sqlite":
-        trigger = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            ("statement_fts_insert",),
-        ).scalar()
-    if trigger is None:
+        for name in _FTS:
+            sql = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+            ).scalar()
+            if sql is not None:
+                triggers[name] = sql
+    if not triggers:
         yield lambda statement_ids: None
         return
-    connection.exec_driver_sql("DROP TRIGGER statement_fts_insert")
+    for name in triggers:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
 
     def index(statement_ids: list[int]) -> None:
         for chunk in rows.chunks(statement_ids):
             marks = ", ".join("?" * len(chunk))
-            connection.exec_driver_sql(
-                "INSERT INTO statement_fts(rowid, text) SELECT id, text FROM statement "
-                f"WHERE id IN ({marks})",
-                tuple(chunk),
-            )
+            for name in triggers:
+                connection.exec_driver_sql(_FTS[name].format(marks=marks), tuple(chunk))
 
     yield index
-    connection.exec_driver_sql(trigger)
+    for sql in triggers.values():
+        connection.exec_driver_sql(sql)

@@ -25,7 +25,7 @@ NAMED = {
 CHOSEN = {"kind": ("kinds", StatementKind), "stance": ("polarities", Polarity)}
 CHOSEN["position"] = ("positions", Position)
 DATES = ("since", "until")
-FILTER_PARAMS = (*NAMED, *CHOSEN, *DATES, "search")
+FILTER_PARAMS = (*NAMED, *CHOSEN, *DATES, "search", "language")
 MAX_VALUES = 10  # values of one parameter
 MAX_LENGTH = 200  # characters of one value
 DAY = r"(\d{4}-\d{2}-\d{2})?"
@@ -75,7 +75,18 @@ def question(params) -> Question:
             keywords[name] = _day(name, values[-1])
         elif name == "search" and values:
             keywords["search"] = " ".join(values)
+        elif name == "language" and values:
+            keywords["languages"] = tuple(_language(value) for value in values)
     return Question(typed, keywords)
+
+
+def _language(value: str) -> str:
+    from quotes.languages import language_range
+
+    try:
+        return language_range(value)
+    except QuotesError as error:
+        raise BadRequest(f"language: {error}") from None
 
 
 def _day(name: str, value: str) -> date:
