@@ -287,3 +287,16 @@ def test_migration_0006_round_trip_keeps_the_rows_and_the_search(sqlite_language
     _integrity(path)
     assert _keys(sqlite_languages, "--search", "оружие") == [RU_KEY]
     assert _keys(sqlite_languages, "--search", "weapons") == [RU_KEY]
+
+
+def test_a_russian_statement_is_exported_with_its_words_and_their_translation(languages_url):
+    import csv
+    import io
+
+    exported = run(languages_url, "export", "--language", "ru", "--silent")
+    assert exported.exit_code == 0, exported.output
+    [row] = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert row["key"] == RU_KEY
+    assert row["text"] == "Мы не поставляем оружие талибам"
+    assert row["translation"] == TRANSLATION
+    assert row["language"] == "ru"
