@@ -46,9 +46,11 @@ def check(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
     if problems:
         report_problems(problems, what="fix them and run `quotes check` again.")
     statements = sum(len(s.statements) for s in record.sources)
+    unnamed = len({key for source in record.sources for key in source.speakers})
     click.echo(
         f"ok: {len(record.sources)} source(s), {statements} statement(s) anchored, "
-        f"{len(record.speakers)} speakers, {len(record.parties)} parties, "
+        f"{len(record.speakers)} speakers (and {unnamed} unnamed in the sources), "
+        f"{len(record.parties)} parties, "
         f"{len(record.claims)} claims",
         err=True,
     )
