@@ -15,7 +15,8 @@ def test_check_on_the_curated_record_passes_and_writes_nothing(tmp_path):
     result = run(url, "check", "--data", str(data))
     assert result.exit_code == 0
     assert result.stderr == (
-        "ok: 1 source(s), 22 statement(s) anchored, 13 speakers (and 1 unnamed in the sources), 9 parties, 6 claims\n"
+        "ok: 1 source(s), 22 statement(s) anchored, 13 speakers (and 1 unnamed in the sources), "
+        "9 parties, 6 claims\n"
     )
     assert not (tmp_path / "never.db").exists()
 
