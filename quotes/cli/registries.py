@@ -67,8 +67,10 @@ def parties(session, fmt: str) -> None:
 @output_options
 @with_session
 def sources(session, fmt: str) -> None:
-    """List the sources: metadata, language, who curated and reviewed each, when it was last
-    loaded and from which git commit of data/, and how many statements each holds.
+    """List the sources, with their metadata and how many statements each holds.
+
+    The metadata include each source's language, who curated and reviewed it, and when it
+    was last loaded, from which git commit of data/.
 
     \b
     Example:

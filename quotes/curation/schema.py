@@ -48,7 +48,7 @@ Edtf = Annotated[str, AfterValidator(_edtf)]
 def _day(value: str) -> str:
     found = dates.bounds(value)
     if found.lower is None or found.lower != found.upper:
-        raise ValueError(f"{value!r} is not one day; write it as YYYY-MM-DD")
+        raise ValueError(f"{value!r} is not one day; write the day as YYYY-MM-DD")
     return value
 
 
