@@ -88,8 +88,10 @@ def test_a_load_inside_a_git_repository_records_its_commit(blank_url, tmp_path):
     assert (talks["curated_by"], talks["reviewed"]) == ("Jane Analyst", "2026-11-20")
     assert (talks["git_commit"], talks["git_dirty"]) == (commit, False)
     assert _within(talks["loaded_at"], began, ended)
-    assert rows[SEED]["language"] == "en"  # the default
-    assert (rows[SEED]["curated_by"], rows[SEED]["reviewed"]) == (None, None)
+    assert rows[SEED]["language"] == "en"
+    # As the seed's file says (data/sources/russia-falling-out-with-kabul.yaml).
+    assert rows[SEED]["curated_by"].startswith("quotes founding engineers")
+    assert rows[SEED]["reviewed"] == "2026-11-24"
     table = run(blank_url, "sources").output
     assert "Jane Analyst," in table and "ru-RU" in table
     # The LOADED cell: the day, then the abbreviated commit (wrapped onto a second line).
