@@ -8,11 +8,12 @@ import re
 
 from quotes.errors import QuotesError
 
-# Language, then optional script, region and variants (as quotes.curation.schema.LanguageTag).
-TAG = re.compile(
-    r"[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*",
-    re.IGNORECASE,
+# Language, then optional script, region and variants; any case. The curated file format
+# (quotes.curation.schema.LanguageTag) checks tags with the same pattern.
+TAG_PATTERN = (
+    r"[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
 )
+TAG = re.compile(TAG_PATTERN, re.IGNORECASE)
 
 
 def language_range(value: str) -> str:

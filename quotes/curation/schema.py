@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
 from quotes import dates
+from quotes.languages import TAG_PATTERN
 from quotes.vocabulary import DateBasis, PartyKind, Polarity, Position, SpeakerKind, StatementKind
 
 Key = Annotated[
@@ -25,13 +26,7 @@ KeyPath = Annotated[
     ),
 ]
 # A well-formed BCP 47 tag (RFC 5646): language, then optional script, region and variants.
-LanguageTag = Annotated[
-    str,
-    StringConstraints(
-        pattern=r"^(?i:[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
-        r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)$"
-    ),
-]
+LanguageTag = Annotated[str, StringConstraints(pattern=rf"^(?i:{TAG_PATTERN})$")]
 
 
 def _edtf(value: str) -> str:

@@ -12,18 +12,15 @@ def link_utterances(session) -> None:
     A statement alone is its own utterance, reported once: ``utterance_id`` NULL, so that
     the common case costs no write."""
     connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        source = "substr(s.same_as, 1, instr(s.same_as, '/') - 1)"
+        key = "substr(s.same_as, instr(s.same_as, '/') + 1)"
+    else:
+        source, key = "split_part(s.same_as, '/', 1)", "split_part(s.same_as, '/', 2)"
     links = connection.execute(
         text(
-            "SELECT s.id, t.id FROM statement s "
-            "JOIN source tso ON tso.\"key\" = substr(s.same_as, 1, instr(s.same_as, '/') - 1) "
-            "JOIN statement t ON t.source_id = tso.id "
-            "AND t.\"key\" = substr(s.same_as, instr(s.same_as, '/') + 1) "
-            "WHERE s.same_as IS NOT NULL"
-            if connection.dialect.name == "sqlite"
-            else "SELECT s.id, t.id FROM statement s "
-            "JOIN source tso ON tso.\"key\" = split_part(s.same_as, '/', 1) "
-            "JOIN statement t ON t.source_id = tso.id "
-            "AND t.\"key\" = split_part(s.same_as, '/', 2) "
+            f'SELECT s.id, t.id FROM statement s JOIN source tso ON tso."key" = {source} '
+            f'JOIN statement t ON t.source_id = tso.id AND t."key" = {key} '
             "WHERE s.same_as IS NOT NULL"
         )
     ).all()
