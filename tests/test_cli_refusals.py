@@ -265,10 +265,14 @@ def test_a_closed_pipe_ends_quietly(big_url, command):
 
 
 def _export_with_stderr_on_a_terminal(url: str, tmp_path: Path, *args: str) -> str:
+    return _with_stderr_on_a_terminal(url, "export", "-o", str(tmp_path / "all.csv"), *args)
+
+
+def _with_stderr_on_a_terminal(url: str, *args: str) -> str:
     controller, terminal = pty.openpty()
     try:
         result = subprocess.run(
-            [*QUOTES, "--db", url, "export", "-o", str(tmp_path / "all.csv"), *args],
+            [*QUOTES, "--db", url, *args],
             cwd=PROJECT,
             stdout=subprocess.DEVNULL,
             stderr=terminal,
@@ -298,3 +302,16 @@ def test_export_shows_progress_on_a_terminal_only(big_url, tmp_path):
     assert silent == ""
     piped = quotes(big_url, "export", "-o", str(tmp_path / "piped.csv"), text=True)
     assert piped.stderr == f"3000 statement(s) exported to {tmp_path / 'piped.csv'}\n"
+
+
+def test_load_shows_progress_on_a_terminal_only(tmp_path):
+    url = f"sqlite:///{tmp_path / 'shown.db'}"
+    shown = _with_stderr_on_a_terminal(url, "load")
+    assert "Loading" in shown and "100%" in shown
+    assert "statements: 22 added" in shown
+    url = f"sqlite:///{tmp_path / 'silent.db'}"
+    assert _with_stderr_on_a_terminal(url, "load", "--silent") == ""
+    assert quotes(url, "said", "Amrullah Saleh", "--csv", text=True).stdout.count("\n") > 1
+    piped = quotes(f"sqlite:///{tmp_path / 'piped.db'}", "load", text=True)
+    assert "Loading" not in piped.stderr
+    assert "statements: 22 added" in piped.stderr

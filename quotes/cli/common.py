@@ -1,6 +1,7 @@
 """What the command modules share: the database from the root option, errors, problems."""
 
 import errno
+import sys
 
 import click
 
@@ -96,3 +97,24 @@ def language_ranges(_ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(language_range(value) for value in values)
     except QuotesError as error:
         raise click.BadParameter(str(error), param=param) from None
+
+
+def silent_option(command):
+    """``--silent``: no progress bar and no summary on stderr."""
+    return click.option("--silent", is_flag=True, help="No progress bar and no summary on stderr.")(
+        command
+    )
+
+
+def progress(items, *, label: str, length, silent: bool, size=None):
+    """``items`` as they are, moving a bar on stderr by ``size(item)`` (else 1) for each: only
+    on a terminal, never in a pipe or a log, and not with ``--silent``. ``length`` may be a
+    function, called only when the bar shows (counting an export's rows costs a query)."""
+    if silent or not sys.stderr.isatty():
+        yield from items
+        return
+    total = length() if callable(length) else length
+    with click.progressbar(length=total, label=label, file=sys.stderr, width=30) as bar:
+        for item in items:
+            yield item
+            bar.update(size(item) if size else 1)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from quotes.cli.common import engine_for, report_problems
+from quotes.cli.common import engine_for, progress, report_problems, silent_option
 
 data_option = click.option(
     "--data",
@@ -97,21 +97,27 @@ def _drift(ctx: click.Context, record) -> list:
     metavar="SECONDS",
     help="How long to wait for another load writing to the same database.",
 )
+@silent_option
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[Path, ...], root: Path, wait: float) -> None:
+def load(
+    ctx: click.Context, paths: tuple[Path, ...], root: Path, wait: float, silent: bool
+) -> None:
     """Check the curated files, then make the database say exactly what they say.
 
     All or nothing: the database is created or migrated and the record written in one
     transaction, so a failure or an interruption leaves it as it was. Statements of the
     sources loaded are added, updated or removed; with no PATHS, sources whose files are
     gone are removed too. Running it twice changes nothing. One load writes at a time: a
-    second waits for the first (--wait), then reads what the first wrote. Counts go to stderr.
+    second waits for the first (--wait), then reads what the first wrote. Counts go to stderr,
+    with a progress bar on a terminal.
 
     \b
     Example:
         quotes load
         quotes load --db postgresql+psycopg://me@localhost/quotes
     """
+    import dataclasses
+
     from sqlmodel import Session
 
     from quotes import db
@@ -123,6 +129,8 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path, wait: float) -
         record = read_record(root=root, paths=paths)
     except CurationFailed as error:
         report_problems(error.problems, what="nothing was loaded.")
+    sources = progress(record.sources, label="Loading", length=len(record.sources), silent=silent)
+    record = dataclasses.replace(record, sources=sources)
     engine = engine_for(ctx, writer=True, lock_wait=wait)
     # The write lock is taken as the transaction begins, before anything is read from the
     # database, so the comparison below sees every earlier load.
@@ -138,6 +146,8 @@ def load(ctx: click.Context, paths: tuple[Path, ...], root: Path, wait: float) -
             except CurationFailed as error:
                 connection.rollback()
                 report_problems(error.problems, what="nothing was loaded.")
+    if silent:
+        return
     for line in report.lines():
         click.echo(line, err=True)
     if logged:

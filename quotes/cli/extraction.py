@@ -1,10 +1,10 @@
 """`quotes extract`: draft the statements of new sources for a curator to review."""
 
-import sys
 from pathlib import Path
 
 import click
 
+from quotes.cli.common import progress, silent_option
 from quotes.cli.curation import data_option
 
 
@@ -39,7 +39,7 @@ from quotes.cli.curation import data_option
 @click.option(
     "--headlines", is_flag=True, help="Draft headlines and standfirsts too (left out by default)."
 )
-@click.option("--silent", is_flag=True, help="No progress bar and no summary on stderr.")
+@silent_option
 @click.option(
     "--nl",
     "as_nl",
@@ -101,33 +101,32 @@ def extract(
         _refuse_overwrite(list(targets.values()))
     texts = {path: _read(path) for path in text_files}
     registry = Registry.from_data(root)
-    show_bar = len(text_files) > 1 and not silent and sys.stderr.isatty()
     total = 0
-    with click.progressbar(
-        text_files, label="Drafting", file=sys.stderr, hidden=not show_bar
-    ) as progress:
-        for path in progress:
-            if as_nl:
-                from quotes.extract import extract as find_candidates
+    drafting = progress(
+        text_files, label="Drafting", length=len(text_files), silent=silent or len(text_files) == 1
+    )
+    for path in drafting:
+        if as_nl:
+            from quotes.extract import extract as find_candidates
 
-                for candidate in find_candidates(
-                    texts[path][0], registry=registry, published=published, headlines=headlines
-                ):
-                    row = candidate.as_json()
-                    if len(text_files) > 1:
-                        row = {"file": str(path), **row}
-                    click.echo(json.dumps(row, ensure_ascii=False))
-                continue
-            draft, count = _draft(path, texts[path], registry, root, published, headlines)
-            total += count
-            target = targets.get(path)
-            if target is None:
-                click.echo(draft, nl=False)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(draft, encoding="utf-8")
-            if len(text_files) == 1 and not silent:
-                click.echo(f"{count} candidate statement(s) drafted in {target}", err=True)
+            for candidate in find_candidates(
+                texts[path][0], registry=registry, published=published, headlines=headlines
+            ):
+                row = candidate.as_json()
+                if len(text_files) > 1:
+                    row = {"file": str(path), **row}
+                click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        draft, count = _draft(path, texts[path], registry, root, published, headlines)
+        total += count
+        target = targets.get(path)
+        if target is None:
+            click.echo(draft, nl=False)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(draft, encoding="utf-8")
+        if len(text_files) == 1 and not silent:
+            click.echo(f"{count} candidate statement(s) drafted in {target}", err=True)
     if targets and len(text_files) > 1 and not silent:
         click.echo(
             f"{total} candidate statement(s) drafted in {len(targets)} file(s) in {out_dir}",

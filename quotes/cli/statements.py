@@ -1,12 +1,11 @@
 """`quotes list`, `said`, `show` and `export`: statements, filtered, shown and cited."""
 
 import functools
-import sys
 from pathlib import Path
 
 import click
 
-from quotes.cli.common import language_ranges
+from quotes.cli.common import language_ranges, progress, silent_option
 from quotes.cli.output import emit, into_file, output_options, stdout_guarded, with_reader
 from quotes.export import Column
 from quotes.fields import LISTED
@@ -408,7 +407,7 @@ EXPORT_SUFFIXES = {
     is_flag=True,
     help="Write over an existing file that does not look like an export (a database, say).",
 )
-@click.option("--silent", is_flag=True, help="No progress bar and no count on stderr.")
+@silent_option
 @with_reader
 def export(
     reader, output: Path | None, fmt: str, excel: bool, force: bool, silent: bool, **options
@@ -434,10 +433,9 @@ def export(
             "must not start with one. Leave out --excel, or export --csv."
         )
     filters = _filters(reader, options)
-    show_progress = not silent and sys.stderr.isatty()
 
     def produce(out) -> int:
-        return _export(reader, filters, out, fmt=fmt, excel=excel, progress=show_progress)
+        return _export(reader, filters, out, fmt=fmt, excel=excel, silent=silent)
 
     if output:
         count = into_file(output, produce, force=force, suffixes=EXPORT_SUFFIXES[fmt])
@@ -448,34 +446,21 @@ def export(
         click.echo(f"{count} statement(s) exported" + (f" to {output}" if output else ""), err=True)
 
 
-def _export(reader, filters, out, *, fmt: str, excel: bool, progress: bool) -> int:
+def _export(reader, filters, out, *, fmt: str, excel: bool, silent: bool) -> int:
     from quotes.export import with_citation, write, write_cells
     from quotes.query import statement_cells, statement_count, statement_records
 
-    bar = _progress_bar(statement_count(reader, filters)) if progress else None
+    def shown(items, size=None):
+        count = functools.partial(statement_count, reader, filters)
+        return progress(items, label="Exporting", length=count, silent=silent, size=size)
+
     if fmt in ("csv", "tsv"):
-        batches = statement_cells(reader, filters, EXPORT_FIELDS)
-        if bar:
-            batches = _advancing(bar, batches, len)
+        batches = shown(statement_cells(reader, filters, EXPORT_FIELDS), len)
         return write_cells(batches, out, fmt=fmt, header=EXPORT_FIELDS, excel=excel)
-    records = with_citation(statement_records(reader, filters))
-    if bar:
-        records = _advancing(bar, records, lambda _: 1)
+    records = shown(with_citation(statement_records(reader, filters)))
     if fmt == "csl-json":
         return _write_csl(records, out)
     return write(records, out, fmt=fmt, columns=[Column(f, f) for f in EXPORT_FIELDS])
-
-
-def _progress_bar(total: int):
-    return click.progressbar(length=total, label="Exporting", file=sys.stderr, width=30)
-
-
-def _advancing(bar, items, size):
-    """``items`` as they are, moving ``bar`` on by ``size(item)`` each, and closing it."""
-    with bar:
-        for item in items:
-            yield item
-            bar.update(size(item))
 
 
 def _write_csl(records, out) -> int:
