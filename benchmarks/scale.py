@@ -12,6 +12,9 @@ Figures only: nothing here passes or fails on time.
     .venv/bin/pip install -e . --group bench    # the peers: sqlite-utils (sqlite3, psql: apt)
     .venv/bin/python benchmarks/scale.py                 # 1,000,000 statements, both backends
     .venv/bin/python benchmarks/scale.py --n 20000 --repeat 2    # the CI smoke run
+    # a database loaded before (its load not timed again):
+    .venv/bin/python benchmarks/scale.py --phase load --url sqlite:///m1.db --n 1000000
+    .venv/bin/python benchmarks/scale.py --sqlite-file m1.db --postgresql-url URL --repeat 5
 """
 
 import argparse
@@ -57,6 +60,11 @@ def main() -> None:
         help="a SQLite database this script loaded before with the same --n: its load is not "
         "timed again",
     )
+    parser.add_argument(
+        "--postgresql-url",
+        help="a PostgreSQL database this script loaded before with the same --n (its phase "
+        "'load'): its load is not timed again",
+    )
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase in a child
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -70,6 +78,9 @@ def main() -> None:
         if backend == "sqlite" and args.sqlite_file:
             url = f"sqlite:///{args.sqlite_file.resolve()}"
             _run(backend, url, ["sqlite3", str(args.sqlite_file.resolve())], args, load=False)
+            continue
+        if backend == "postgresql" and args.postgresql_url:
+            _run(backend, args.postgresql_url, _psql(args.postgresql_url), args, load=False)
             continue
         with _database(backend) as (url, client):
             _run(backend, url, client, args)
@@ -93,25 +104,34 @@ class _database:
 
         self.server = PostgresServer().start()
         url = self.server.create_database("scale")
-        client = [
-            str(self.server.bindir / "psql"),
-            "-X",
-            "-q",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.server.port),
-            "-U",
-            "quotes",
-            "-d",
-            "scale",
-        ]
-        return url, client
+        return url, _psql(url, self.server.bindir)
 
     def __exit__(self, *exc):
         if self.backend == "postgresql":
             self.server.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _psql(url: str, bindir: Path | None = None) -> list[str]:
+    """psql on the database at ``url`` (postgresql+psycopg://user@host:port/name)."""
+    from urllib.parse import urlsplit
+
+    if bindir is None:
+        from tests.pgserver import _bindir
+
+        bindir = _bindir()
+    parts = urlsplit(url)
+    where = ["-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432)]
+    return [
+        str(bindir / "psql"),
+        "-X",
+        "-q",
+        *where,
+        "-U",
+        parts.username or "quotes",
+        "-d",
+        parts.path.lstrip("/"),
+    ]
 
 
 # -- phases ----------------------------------------------------------------------------------
