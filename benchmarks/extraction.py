@@ -23,6 +23,7 @@ sys.path.insert(0, str(PROJECT))
 
 from quotes.curation.record import read_record  # noqa: E402
 from quotes.extract import extract  # noqa: E402
+from quotes.extract.draft import unnamed_key  # noqa: E402
 from quotes.extract.polnear import ROLES, articles  # noqa: E402
 from quotes.extract.registry import Registry  # noqa: E402
 
@@ -151,7 +152,7 @@ def seed() -> tuple[int, int, int]:
             hits = [c for c in candidates if c.start < a.end and a.start < c.end]
             if hits:
                 found += 1
-                if any(c.speaker_key == statement.entry.speaker for c in hits):
+                if any(statement.entry.speaker in (c.speaker_key, unnamed_key(c)) for c in hits):
                     right += 1
     return total, found, right
 

@@ -319,3 +319,78 @@ def test_a_reader_ties_a_surname_and_a_description_to_names_not_in_the_registry(
     )
     assert (group.speaker_as_written, group.speaker) == ("The group", "Hezb-e Wahdat movement")
     assert (quote.speaker_as_written, quote.speaker) == ("Kabulov", "Zamir Kabulov")
+
+
+# -- plain-text wire copy: straight quotation marks, days and clauses between the parts -----
+
+
+def test_straight_quotation_marks_read_as_curly_ones_and_are_kept_as_written(registry):
+    curly = (
+        "“We are ready to host a third round. The door is open,” Kabulov told reporters after "
+        "meeting the envoys. “But nobody can negotiate for them.”\n"
+    )
+    straight = curly.replace("“", '"').replace("”", '"')
+    ours = extract(straight, registry=registry)
+    theirs = extract(curly, registry=registry)
+    assert [(c.kind, c.speaker_key, c.cue, c.start, c.end) for c in ours] == [
+        (c.kind, c.speaker_key, c.cue, c.start, c.end) for c in theirs
+    ]
+    assert (ours[0].kind, ours[0].speaker_key, ours[0].cue) == ("direct", "zamir-kabulov", "told")
+    for c in ours:
+        assert straight[c.start : c.end] == c.text  # anchored in the text as written
+        assert "“" not in c.text and "”" not in c.text
+
+
+def test_a_day_between_an_appositive_and_its_verb_leaves_the_name_the_speaker(registry):
+    text = (
+        "Russia’s special envoy for Afghanistan, Zamir Kabulov, on Tuesday urged both sides "
+        "to return to the table.\n"
+    )
+    (c,) = extract(text, registry=registry, published="2019-05-28")
+    assert (c.cue, c.speaker_key) == ("urged", "zamir-kabulov")
+    assert c.said == "2019-05-28"
+
+
+def test_anonymity_and_questions_put_to_the_speaker_are_not_statements(registry):
+    text = (
+        "A senior Uzbek diplomat, who asked not to be named, said the proposal was premature.\n"
+        "\n"
+        "Asked about the talks, Lavrov said the next round would open in June.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.cue, c.speaker_as_written, c.speaker_key) for c in found] == [
+        ("said", "A senior Uzbek diplomat", None),
+        ("said", "Lavrov", "sergei-lavrov"),
+    ]
+
+
+def test_an_indefinite_description_is_someone_new_not_someone_named_before(registry):
+    text = (
+        "Zamir Kabulov said the talks would go on.\n"
+        "\n"
+        "A Russian diplomat said the date was not yet fixed.\n"
+    )
+    first, second = extract(text, registry=registry)
+    assert first.speaker_key == "zamir-kabulov"
+    assert second.speaker_key is None and second.speaker == "A Russian diplomat"
+
+
+def test_an_unnamed_speaker_is_declared_in_the_draft_s_own_speakers(registry):
+    text = (
+        "Zamir Kabulov said the talks would go on.\n"
+        "\n"
+        "A senior Uzbek diplomat said the proposal was premature.\n"
+    )
+    draft, count = draft_source(
+        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
+    )
+    assert count == 2
+    assert (
+        "speakers:  # unnamed by the source: declared here, not in the registry\n"
+        "  - key: senior-uzbek-diplomat\n"
+        '    name: "A senior Uzbek diplomat"\n'
+    ) in draft
+    assert (
+        "    speaker: senior-uzbek-diplomat  # unnamed: declared under speakers: above\n" in draft
+    )
+    assert "    speaker: zamir-kabulov\n" in draft

@@ -26,6 +26,7 @@ from quotes.extract.speakers import (
     split_speakers,
     subject,
 )
+from quotes.extract.typography import restore, typeset
 
 # Typography in the wild mixes curly and straight marks (“...," or "...”), and some texts
 # write quotation marks as two apostrophes.
@@ -51,6 +52,7 @@ def extract(
     from quotes.extract.assemble import attributions
     from quotes.extract.layout import body_start
 
+    original, text = text, typeset(text)
     registry = registry or Registry.empty()
     found = _by_rules(text)
     if model:
@@ -65,6 +67,7 @@ def extract(
         for c in found
         if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
     ]
+    found = [c for c in found if not _no_statement(text, c)]
     if not headlines:
         begin = body_start(text)
         found = [c for c in found if c.content_start >= begin]
@@ -88,7 +91,33 @@ def extract(
             text[candidate.content_start : candidate.content_end]
         )
         candidate.suggested_stances = _suggested(candidate)
+    restore(found, original, text)
     return found
+
+
+# "who asked not to be named", "spoke on condition of anonymity": why no name is given.
+_ANONYMITY = re.compile(
+    r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:on|under)\s+(?:the\s+)?condition\s+"
+    r"of\s+anonymity|for\s+anonymity|anonymity)",
+    re.IGNORECASE,
+)
+# "Asked about the talks, X said ...": a question put to the speaker of the main verb.
+_QUESTIONED = re.compile(
+    r"(?:Asked|Pressed|Questioned)(?:\s+\w+)?\s+(?:about|on|whether|if|why|how|what|when|for|to)\b"
+)
+
+
+def _no_statement(text: str, candidate: Candidate) -> bool:
+    """A cue that says why a speaker is unnamed, or a question put to the speaker, is not
+    itself a statement."""
+    if candidate.cue_start is None:
+        return False
+    if _ANONYMITY.match(text, candidate.cue_end):
+        return True
+    opens_sentence = candidate.cue_start == 0 or text[candidate.cue_start - 1] in "\n"
+    before = text[max(0, candidate.cue_start - 2) : candidate.cue_start]
+    opens_sentence = opens_sentence or re.fullmatch(r"[.!?”\"] ", before) is not None
+    return opens_sentence and _QUESTIONED.match(text, candidate.cue_start) is not None
 
 
 def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
@@ -102,7 +131,10 @@ def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
         rule = by_cue.get(candidate.cue_start)
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
-        if candidate.speaker_start is None and rule is not None:
+        relative = (candidate.speaker_as_written or "").lower() in ("who", "which")
+        if rule is not None and (
+            candidate.speaker_start is None or (relative and rule.speaker_start is not None)
+        ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
     extra = _coordinated(ruled, kept, by_cue)

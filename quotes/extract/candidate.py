@@ -21,6 +21,7 @@ class Candidate:
     speaker_resolved: bool = False
     speaker_key: str | None = None
     speaker_options: list[str] = field(default_factory=list)  # registry keys it may be
+    speaker_unnamed: bool = False  # "a senior diplomat": someone the source does not name
     role: str | None = None
     said: str | None = None
     said_as_written: str | None = None

@@ -12,6 +12,14 @@ def slug(words: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", words.lower()))[:60].strip("-")
 
 
+def unnamed_key(candidate: Candidate) -> str | None:
+    """The key of the speaker the source does not name ("A senior Taliban official" ->
+    senior-taliban-official), declared in the draft's own `speakers:`; else None."""
+    if not candidate.speaker_unnamed or not candidate.speaker_as_written:
+        return None
+    return slug(re.sub(r"^(?:an?|the)\s+", "", candidate.speaker_as_written, flags=re.I)) or None
+
+
 def _string(value: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
     return json.dumps(value, ensure_ascii=False)
@@ -85,8 +93,19 @@ def draft_yaml(
         f"  text: {text_path}",
         f"  sha256: {sha256}",
         "",
-        "statements:",
     ]
+    unnamed = {}
+    for candidate in candidates:
+        key = unnamed_key(candidate)
+        if key and key not in unnamed:
+            name = candidate.speaker_as_written.strip(" ,")
+            unnamed[key] = name[:1].upper() + name[1:]
+    if unnamed:
+        lines.append("speakers:  # unnamed by the source: declared here, not in the registry")
+        for key, name in unnamed.items():
+            lines += [f"  - key: {key}", f"    name: {_string(name)}"]
+        lines.append("")
+    lines.append("statements:")
     keys: dict[str, int] = {}
     for candidate in candidates:
         lines += _statement(candidate, text, keys, known_speakers)
@@ -94,8 +113,10 @@ def draft_yaml(
 
 
 def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set[str]) -> list[str]:
+    local = unnamed_key(candidate)
     speaker = (
         candidate.speaker_key
+        or local
         or slug(candidate.speaker or candidate.speaker_as_written or "unknown")
         or "unknown"
     )
@@ -104,7 +125,9 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
     key = base if keys[base] == 1 else f"{base}-{keys[base]}"
     out = [f"  - key: {key}", "    status: draft"]
     note = ""
-    if speaker not in known:
+    if local:
+        note = "  # unnamed: declared under speakers: above"
+    elif speaker not in known:
         note = f"  # not in the registry: add data/speakers/{speaker}.yaml or use a known key"
         if candidate.speaker_options:
             note += " (closest: " + ", ".join(candidate.speaker_options) + ")"

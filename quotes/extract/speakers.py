@@ -102,6 +102,13 @@ def _no_half_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
 def subject(text: str, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase that says the cue: the last clause's subject before it."""
     head = _TRAILING_VERBS.sub(" ", text[sentence.start : cue_start])
+    # "Kazakhstan’s foreign minister, Daulet Serikbayev, on Tuesday urged": the day (or an
+    # adverb) between the subject and its verb is no part of the subject.
+    head = re.sub(r",\s+(?:who|which)\s[^,]*,\s*$", ", ", head)  # "X, who asked ..., said"
+    noise = _TRAILING_NOISE.search(head)
+    if noise:
+        comma = re.match(r"\s*,", noise.group(0))
+        head = head[: noise.start()] + ("," if comma else "") + " "
     segment_start = 0
     for boundary in _BOUNDARY.finditer(head):
         if boundary.group(0) == "(" and ")" in head[boundary.end() :]:
@@ -267,6 +274,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
         else:
             candidate.speaker, candidate.speaker_options = mention, [body]
+            candidate.speaker_unnamed = _INDEFINITE.match(mention) is not None
     elif key:
         candidate.speaker_key, candidate.speaker = key, registry.speaker_name(key)
         role = mention.replace(alias, "").strip(" ,")
@@ -362,10 +370,19 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
     return before.group(1) if before else None
 
 
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)  # "a senior official": someone not named
+
+
 def _described(candidate, registry, mentions, described, by_role) -> None:
     """ "the group", "the ministry", "the top diplomat": the one the registry gives that role
-    to, else the latest person or body of that sort named before."""
+    to, else the latest person or body of that sort named before; "a diplomat" is neither."""
     noun, person = described
+    if _INDEFINITE.match(candidate.speaker_as_written):
+        # "a senior diplomat" brings in someone not named: nobody named before.
+        candidate.speaker = candidate.speaker_as_written
+        candidate.speaker_options = by_role[:3]
+        candidate.speaker_unnamed = True
+        return
     if len(by_role) == 1:
         _name(candidate, registry, registry.speaker_name(by_role[0]), key=by_role[0], resolved=True)
         return
