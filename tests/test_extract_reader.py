@@ -394,3 +394,22 @@ def test_an_unnamed_speaker_is_declared_in_the_draft_s_own_speakers(registry):
         "    speaker: senior-uzbek-diplomat  # unnamed: declared under speakers: above\n" in draft
     )
     assert "    speaker: zamir-kabulov\n" in draft
+
+
+def test_a_quotation_resumed_after_a_longer_attribution_is_one_statement(registry):
+    text = (
+        "“We are ready to host a third round. The door is open,” Kabulov told reporters after "
+        "meeting the envoys. “But nobody can negotiate for them.”\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.cue, c.speaker_key) == ("direct", "told", "zamir-kabulov")
+    assert c.text.startswith("We are ready to host a third round.")
+    assert c.text.endswith("“But nobody can negotiate for them")
+    assert text[c.start : c.end] == c.text
+
+
+def test_a_quotation_with_its_own_cue_after_an_attribution_is_its_own(registry):
+    text = "“We are ready,” Kabulov told reporters after the meeting. “Not yet,” Lavrov said.\n"
+    first, second = extract(text, registry=registry)
+    assert (first.text, first.speaker_key) == ("We are ready", "zamir-kabulov")
+    assert (second.text, second.speaker_key) == ("Not yet", "sergei-lavrov")

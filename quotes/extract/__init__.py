@@ -193,6 +193,43 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
             before = [q for q in quotations if q.content_end <= candidate.content_start]
             if before and _resume(text, before[-1], candidate):
                 dropped.add(id(candidate))
+    kept = [c for c in found if id(c) not in dropped]
+    return _resumed_after_attribution(text, kept)
+
+
+# The attribution after a quotation, up to the end of its sentence, then the next quotation:
+# "“A,” Serikbayev told reporters after meeting the envoys. “B.”"
+_ATTRIBUTION_THEN_QUOTE = re.compile(r"[^“”\n]{1,160}?[.!?]\s+(“[^“”\n]+”)")
+
+
+def _resumed_after_attribution(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A quotation whose next sentence, after its attribution, is nothing but a quotation
+    with no cue of its own goes on: one direct statement, its second part taken from
+    whatever candidate the tagger made of it (with a cue from inside the attribution)."""
+    dropped = set()
+    for first in found:
+        if first.kind != "direct" or first.cue_start is None or id(first) in dropped:
+            continue
+        then = _ATTRIBUTION_THEN_QUOTE.match(text, first.content_end)
+        if not then or not first.content_end <= first.cue_start < then.start(1):
+            continue
+        begin, end = then.span(1)
+        after = text[end : end + 2]
+        if after.strip() and not re.match(r"\s*\n", after):
+            continue  # the quotation has words of its own after it (its own cue, say)
+        others = [
+            c for c in found if c is not first and c.content_start < end and begin < c.content_end
+        ]
+        if any(
+            c.cue_start is not None and not first.content_end <= c.cue_start < begin for c in others
+        ):
+            continue  # the second quotation has a cue of its own
+        dropped |= {id(c) for c in others}
+        first.content_end = end
+        first.end = end - 1
+        while first.end > first.start and text[first.end - 1] in ",.":
+            first.end -= 1
+        first.text = text[first.start : first.end]
     return [c for c in found if id(c) not in dropped]
 
 
