@@ -1,12 +1,15 @@
 """Rebuild the shipped attribution model from PolNeAR and print its figures on dev.
 
-Trains CRFsuite's averaged perceptron on the ``train`` compartment for each setting of a
-small grid (epochs, and how often a feature must occur to be kept), scores each on ``dev``
+First builds the word classes from the words of the ``train`` texts (``wordclusters``,
+seeded; numpy needed) and writes them beside the model. Then trains CRFsuite's averaged
+perceptron on the ``train`` compartment for each setting of a small grid (epochs, and how
+often a feature must occur to be kept), scores each on ``dev``
 (exact span F1 for source, cue and content, each span counted once), and keeps the best as
 ``quotes/extract/model/attribution.crfsuite``. The corpus is read in place; the model holds
 feature weights only. A run is reproducible: the paragraphs go in in corpus order and
 CRFsuite shuffles them with the C library's generator, whose seed is the same in every fresh
-process (so the grid always runs in the same order, in one process).
+process (so the grid always runs in the same order, in one process; ``--epochs`` trains one
+setting, quicker, but its model is not the grid's).
 
 Run: .venv/bin/python -m quotes.extract.train --polnear ../shared/polnear
 """
