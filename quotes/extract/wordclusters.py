@@ -84,11 +84,7 @@ def write(table: dict[str, tuple[int, ...]], path: Path) -> None:
 
 def read(path: Path) -> dict[str, tuple[str, ...]]:
     """{word: class numbers as strings}: ready to go into feature names."""
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, *classes = line.split("\t")
-        table[word] = tuple(classes)
-    return table
+    return _parse(path.read_text(encoding="utf-8"))
 
 
 @cache
@@ -96,4 +92,14 @@ def shipped() -> dict[str, tuple[str, ...]]:
     """The table that ships beside the model, read once."""
     from importlib.resources import files
 
-    return read(Path(str(files("quotes.extract") / "model" / TABLE)))
+    return _parse((files("quotes.extract") / "model" / TABLE).read_text(encoding="utf-8"))
+
+
+def _parse(table: str) -> dict[str, tuple[str, ...]]:
+    """Lines cut at newlines only: a word may hold any other character."""
+    found = {}
+    for line in table.split("\n"):
+        if line:
+            word, *classes = line.split("\t")
+            found[word] = tuple(classes)
+    return found
