@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from quotes.extract import extract
+from quotes.extract import _adverb_to_cue, _name_out_of_cue, _words_from_rules, extract
+from quotes.extract.candidate import Candidate
 from quotes.extract.registry import Registry
 from tests.helpers import PROJECT, SEED, copy_project, run
 
@@ -203,3 +204,70 @@ def test_a_quote_running_over_paragraphs_is_one_statement(registry):
     assert c.text == "The first part goes on.\n\n“The second part ends here"
     assert text[c.start : c.end] == c.text
     assert c.speaker_key == "sergei-lavrov"
+
+
+def _candidate(text, *, source, cue, content):
+    """A candidate as the tagger's spans make it, each span given by its words."""
+    bounds = {}
+    for role, words in (("source", source), ("cue", cue), ("content", content)):
+        bounds[role] = (text.index(words), text.index(words) + len(words)) if words else (0, 0)
+    start = bounds["cue"][0] if content else 0
+    return Candidate(
+        text=text[start : bounds["content"][1]],
+        start=start,
+        end=bounds["content"][1],
+        kind="indirect",
+        cue=cue,
+        cue_start=bounds["cue"][0],
+        cue_end=bounds["cue"][1],
+        speaker=None,
+        speaker_start=bounds["source"][0],
+        speaker_end=bounds["source"][1],
+        speaker_as_written=source,
+        content_start=bounds["content"][0],
+        content_end=bounds["content"][1],
+    )
+
+
+def test_an_adverb_before_the_cue_is_the_cues_not_the_speakers():
+    text = "A Tver council member publicly denied that the bridge was sold."
+    c = _candidate(
+        text,
+        source="A Tver council member publicly",
+        cue="denied",
+        content="that the bridge was sold",
+    )
+    _adverb_to_cue(text, c)
+    assert (c.speaker_as_written, c.cue) == ("A Tver council member", "publicly denied")
+    assert c.text == "publicly denied that the bridge was sold"
+    text = "The Orlov family denied that the bridge was sold."  # a noun, not an adverb
+    c = _candidate(text, source="The Orlov family", cue="denied", content="that the bridge")
+    _adverb_to_cue(text, c)
+    assert (c.speaker_as_written, c.cue) == ("The Orlov family", "denied")
+
+
+def test_a_name_cut_by_the_cue_goes_back_to_the_speaker():
+    text = "The Tver mayor Ivan Petrovich Orlov said on Monday that the bridge was sold."
+    c = _candidate(
+        text, source="The Tver mayor Ivan Petrovich", cue="Orlov said", content="that the bridge"
+    )
+    _name_out_of_cue(text, c)
+    assert (c.speaker_as_written, c.cue) == ("The Tver mayor Ivan Petrovich Orlov", "said")
+    title = "Tver Mayor Orlov Says Bridge Was Sold"  # a headline: every word is capitalized
+    c = _candidate(title, source="Tver Mayor Orlov", cue="Says", content="Bridge Was Sold")
+    _name_out_of_cue(title, c)
+    assert c.cue == "Says"
+
+
+def test_a_cue_the_tagger_found_nothing_said_for_takes_the_words_the_rules_gave_it():
+    text = "The bridge was sold in May, the Tver mayor added."
+    tagged = _candidate(text, source="the Tver mayor", cue="added", content=None)
+    ruled = [
+        _candidate(text, source="the Tver mayor", cue="added", content="The bridge was sold in May")
+    ]
+    _words_from_rules(tagged, ruled)
+    assert text[tagged.content_start : tagged.content_end] == "The bridge was sold in May"
+    unrelated = _candidate(text, source="the Tver mayor", cue="sold", content="in May")
+    lonely = _candidate(text, source="the Tver mayor", cue="added", content=None)
+    _words_from_rules(lonely, [unrelated])
+    assert lonely.content_end == lonely.content_start

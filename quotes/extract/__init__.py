@@ -59,6 +59,10 @@ def extract(
         from quotes.extract.tagger import tag
 
         found = merge(found, attributions(text, tag(text, found)))
+        for candidate in found:
+            _adverb_to_cue(text, candidate)
+            _name_out_of_cue(text, candidate)
+            _no_closing_comma(text, candidate)
         found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
@@ -137,6 +141,8 @@ def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
+        if candidate.content_end <= candidate.content_start:
+            _words_from_rules(candidate, ruled)
     extra = _coordinated(ruled, kept, by_cue)
     cues = {c.cue_start for c in learned}
 
@@ -298,6 +304,81 @@ _CUE_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"last\s+week|this\s+week|earlier|later|then)$"
 )
+
+
+_NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
+
+
+def _adverb_to_cue(text: str, candidate: Candidate) -> None:
+    """ "a senior official explicitly contradicted": the adverb belongs to the cue, as
+    PolNeAR marks it ("publicly said", "repeatedly denied"), not to the speaker."""
+    if candidate.speaker_as_written is None or candidate.cue_start is None:
+        return
+    last = re.search(r"\s([a-z]{2,}ly)\s*$", candidate.speaker_as_written)
+    if not last or last.group(1) in _NOT_ADVERBS:
+        return
+    start = candidate.speaker_start + last.start(1)
+    if text[candidate.speaker_end : candidate.cue_start].strip():
+        return
+    if candidate.start == candidate.cue_start:  # reported speech shown from its cue on
+        candidate.start = start
+        candidate.text = text[start : candidate.end]
+    candidate.cue_start = start
+    candidate.cue = text[start : candidate.cue_end]
+    candidate.speaker_end = candidate.speaker_start + last.start()
+    candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+
+
+def _name_out_of_cue(text: str, candidate: Candidate) -> None:
+    """ "Prime Minister Theresa May said": capitalized words inside a sentence, before the
+    cue's lower-case words, are a name the tagger cut (headlines, in title case, keep
+    theirs); the speaker just before the cue gets them back."""
+    if candidate.cue_start is None:
+        return
+    name = re.match(r"(?:[A-Z][\w.’'-]*\s+)+(?=[a-z])", candidate.cue)
+    before = text[: candidate.cue_start].rstrip(" ")
+    if not name or not before or before[-1] in '.!?:\n“"':
+        return
+    start = candidate.cue_start + name.end()
+    if (
+        candidate.speaker_start is not None
+        and not text[candidate.speaker_end : candidate.cue_start].strip()
+    ):
+        candidate.speaker_end = candidate.cue_start + len(name.group(0).rstrip())
+        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+    if candidate.start == candidate.cue_start:
+        candidate.start = start
+        candidate.text = text[start : candidate.end]
+    candidate.cue_start = start
+    candidate.cue = text[start : candidate.cue_end]
+
+
+def _no_closing_comma(text: str, candidate: Candidate) -> None:
+    """ "Taxes will rise, the minister said": the words said end before the comma that
+    leads to their speaker, as PolNeAR and the curated files mark them."""
+    end = candidate.content_end
+    if end > candidate.content_start + 1 and text[end - 1] == ",":
+        if candidate.end == end:
+            candidate.end = end - 1
+            candidate.text = text[candidate.start : candidate.end]
+        candidate.content_end = end - 1
+
+
+def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
+    """A cue the tagger found nothing said for takes the words the rules gave the same cue
+    (a cue they share a word with): the tagger sees one attribution's words only, so the
+    words of ", the source added" or "The museum, Mr. Obama said, ..." are often taken by
+    another attribution inside them, or left to the rules."""
+    for rule in ruled:
+        if (
+            rule.cue_start is not None
+            and rule.cue_start < candidate.cue_end
+            and candidate.cue_start < rule.cue_end
+            and rule.content_end > rule.content_start
+        ):
+            for field in ("kind", "text", "start", "end", "content_start", "content_end"):
+                setattr(candidate, field, getattr(rule, field))
+            return
 
 
 def _trim_cue(candidate: Candidate) -> None:

@@ -1,8 +1,9 @@
 """A trained tagger for attribution spans: source, cue and content, as PolNeAR marks them.
 
 A linear-chain CRF (CRFsuite) labels each token of a paragraph B-/I- source, cue or content,
-or O. Features are the words and their shapes, a window of neighbours, whether the token sits
-inside quotation marks, and where the reporting verbs of the lexicon stand in the sentence:
+or O. Features are the words, their shapes and their word classes (``wordclusters``), a window of
+neighbours, whether the token sits inside quotation marks, and where the reporting verbs of the
+lexicon stand in the sentence:
 no parser is needed, so a text is tagged in milliseconds. The model file ships in the package
 (``model/attribution.crfsuite``); ``quotes/extract/train.py`` rebuilds it from the corpus.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from quotes.extract import lexicon
+from quotes.extract import lexicon, wordclusters
 from quotes.extract.sentences import sentences
 
 MODEL = "attribution.crfsuite"
@@ -82,16 +83,20 @@ def hints(tokens: list[Token], ruled) -> list[str]:
     return marks
 
 
-def features(text: str, tokens: list[Token], ruled=()) -> list[list[str]]:
-    """The features of each token of a paragraph (``ruled``: the rules' candidates), as
-    strings: only what holds is listed, which keeps tagging fast."""
+def features(text: str, tokens: list[Token], ruled=(), clusters=None) -> list[list[str]]:
+    """The features of each token of a paragraph (``ruled``: the rules' candidates;
+    ``clusters``: the word classes, the shipped ones unless given), as strings: only what
+    holds is listed, which keeps tagging fast."""
     rule = hints(tokens, ruled)
+    if clusters is None:
+        clusters = wordclusters.shipped()
     begin = tokens[0].start if tokens else 0
     starts = [begin + s.start for s in sentences(text[begin : tokens[-1].end])] if tokens else []
     sentence_of = [bisect.bisect_right(starts, t.start) for t in tokens]
     words = [t.text.lower() for t in tokens]
     shapes = [_shape(t.text) for t in tokens]
     cue = [w in _CUE_FORMS for w in words]
+    classes = [clusters.get(w) for w in words]
     quoted, inside = [], False
     for token in tokens:
         char = token.text
@@ -125,6 +130,7 @@ def features(text: str, tokens: list[Token], ruled=()) -> list[list[str]]:
             for i, s in enumerate(sentence_of)
         ],
         ["rule=" + r for r in rule],
+        *_classes(classes, "", range(len(wordclusters.SIZES))),
         ["title" if t.text[:1].isupper() else None for t in tokens],
         ["cue" if c else None for c in cue],
         ["quoted" if q else None for q in quoted],
@@ -156,11 +162,24 @@ def features(text: str, tokens: list[Token], ruled=()) -> list[list[str]]:
                 shifted([f"{offset}:shape={x}" for x in shapes]),
                 shifted([f"{offset}:rule={r}" for r in rule]),
                 shifted([f"{offset}:quoted" if q else None for q in quoted]),
+                *(shifted(c) for c in _classes(classes, f"{offset}:", (1, 2))),
                 pad + other if offset < 0 else other + pad,
             ]
     columns.append([None] + [f"-1|w={a}|{b}" for a, b in zip(words, words[1:], strict=False)])
     columns.append([f"w|+1={a}|{b}" for a, b in zip(words, words[1:], strict=False)] + [None])
     return [[f for f in row if f] for row in zip(*columns, strict=True)]
+
+
+def _classes(classes, prefix: str, levels) -> list[list[str]]:
+    """A column of feature names for each granularity in ``levels``: ``{prefix}c{level}=N``,
+    or ``{prefix}c=unk`` (in the first column) for a word the table does not have."""
+    unknown = prefix + "c=unk"
+    columns = []
+    for n, level in enumerate(levels):
+        name = f"{prefix}c{level}="
+        missing = unknown if n == 0 else None
+        columns.append([name + c[level] if c else missing for c in classes])
+    return columns
 
 
 def _relative(i: int, first: int | None, last: int | None) -> str:

@@ -1,12 +1,15 @@
 """Rebuild the shipped attribution model from PolNeAR and print its figures on dev.
 
-Trains CRFsuite's averaged perceptron on the ``train`` compartment for each setting of a
-small grid (epochs, and how often a feature must occur to be kept), scores each on ``dev``
+First builds the word classes from the words of the ``train`` texts (``wordclusters``,
+seeded; numpy needed) and writes them beside the model. Then trains CRFsuite's averaged
+perceptron on the ``train`` compartment for each setting of a small grid (epochs, and how
+often a feature must occur to be kept), scores each on ``dev``
 (exact span F1 for source, cue and content, each span counted once), and keeps the best as
 ``quotes/extract/model/attribution.crfsuite``. The corpus is read in place; the model holds
 feature weights only. A run is reproducible: the paragraphs go in in corpus order and
 CRFsuite shuffles them with the C library's generator, whose seed is the same in every fresh
-process (so the grid always runs in the same order, in one process).
+process (so the grid always runs in the same order, in one process; ``--epochs`` trains one
+setting, quicker, but its model is not the grid's).
 
 Run: .venv/bin/python -m quotes.extract.train --polnear ../shared/polnear
 """
@@ -16,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quotes.extract import polnear, tagger
+from quotes.extract import polnear, tagger, wordclusters
 
 # Averaged perceptron settings to try, (epochs, least occurrences of a feature): a few passes
 # over the corpus each, so a run takes minutes. Tried and left out: features seen 3+ times
@@ -25,7 +28,13 @@ from quotes.extract import polnear, tagger
 GRID = ((16, 5), (20, 5))
 
 
-def sequences(articles):
+def word_classes(articles) -> dict[str, tuple[str, ...]]:
+    """The word classes of the training texts' words (their words only, not their labels)."""
+    words = ([t.text.lower() for t in p] for a in articles for p in tagger.paragraphs(a.text))
+    return {w: tuple(map(str, c)) for w, c in wordclusters.build(words).items()}
+
+
+def sequences(articles, clusters):
     """(features, labels) for every paragraph of every article."""
     from quotes.extract import _by_rules
 
@@ -40,7 +49,10 @@ def sequences(articles):
             first, last = tokens[0].start, tokens[-1].end
             inside = [s for s in spans if s.start < last and first < s.end]
             near = [c for c in ruled if c.content_start < last and first < c.content_end]
-            yield tagger.features(article.text, tokens, near), tagger.labels(tokens, inside)
+            yield (
+                tagger.features(article.text, tokens, near, clusters),
+                tagger.labels(tokens, inside),
+            )
 
 
 def train(train_set, path: Path, epochs: int, minfreq: int = 5) -> None:
@@ -53,7 +65,7 @@ def train(train_set, path: Path, epochs: int, minfreq: int = 5) -> None:
     trainer.train(str(path))
 
 
-def score(path: Path, articles) -> dict[str, float]:
+def score(path: Path, articles, clusters) -> dict[str, float]:
     """Exact-span F1 per role, each gold span counted once."""
     import pycrfsuite
 
@@ -66,7 +78,7 @@ def score(path: Path, articles) -> dict[str, float]:
         predicted = set()
         ruled = _by_rules(article.text)
         for tokens in tagger.paragraphs(article.text):
-            tags = model.tag(tagger.features(article.text, tokens, ruled))
+            tags = model.tag(tagger.features(article.text, tokens, ruled, clusters))
             predicted |= {(s.role, s.start, s.end) for s in tagger.decode(tokens, tags)}
         gold = {(role, *b) for a in article.attributions for role, b in a.items()}
         for role in tagger.ROLES:
@@ -86,18 +98,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "model" / tagger.MODEL)
+    parser.add_argument(
+        "--epochs", type=int, help="train this many epochs only (features seen 5+ times)"
+    )
     args = parser.parse_args()
     began = time.perf_counter()
-    train_set = list(sequences(polnear.articles(args.polnear, "train")))
+    training = polnear.articles(args.polnear, "train")
+    clusters = word_classes(training)
+    print(f"{len(clusters)} words in {len(wordclusters.SIZES)} sets of classes", end=", ")
+    print(f"built in {time.perf_counter() - began:.0f} s")
+    began = time.perf_counter()
+    train_set = list(sequences(training, clusters))
     dev = polnear.articles(args.polnear, "dev")
     print(f"{len(train_set)} training paragraphs, features in {time.perf_counter() - began:.0f} s")
     best = None
     with tempfile.TemporaryDirectory() as folder:
-        for epochs, minfreq in GRID:
+        for epochs, minfreq in ((args.epochs, 5),) if args.epochs else GRID:
             path = Path(folder) / f"epochs-{epochs}-minfreq-{minfreq}.crfsuite"
             began = time.perf_counter()
             train(train_set, path, epochs, minfreq)
-            figures = score(path, dev)
+            figures = score(path, dev, clusters)
             mean = sum(figures.values()) / len(figures)
             print(
                 f"{epochs} epochs, features seen {minfreq}+ times: dev exact F1 "
@@ -108,8 +128,10 @@ def main() -> None:
                 best = (mean, (epochs, minfreq), path.read_bytes())
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(best[2])
+        wordclusters.write(clusters, args.out.parent / wordclusters.TABLE)
     (epochs, minfreq), size = best[1], len(best[2]) / 1e6
-    print(f"kept {epochs} epochs, {minfreq}+: {args.out} ({size:.1f} MB)")
+    print(f"kept {epochs} epochs, {minfreq}+: {args.out} ({size:.1f} MB)", end=", ")
+    print(f"word classes: {wordclusters.TABLE} beside it")
 
 
 if __name__ == "__main__":
