@@ -22,7 +22,11 @@ def attributions(text: str, spans: list[Span]) -> list[Candidate]:
         by_paragraph.setdefault(text.rfind("\n", 0, span.start), []).append(span)
     for group in by_paragraph.values():
         cues = [s for s in group if s.role == "cue"]
-        contents = [s for s in group if s.role == "content"]
+        # A stray comma tagged as content is no words said: the cue is then left without
+        # any, for the rules' words to fill (quotes.extract.merge).
+        contents = [
+            s for s in group if s.role == "content" and re.search(r"\w", text[s.start : s.end])
+        ]
         sources = [s for s in group if s.role == "source"]
         pairs = sorted(
             ((_cost(text, cue, content, cues), i, j) for i, cue in enumerate(cues)
