@@ -1,0 +1,119 @@
+"""Time `quotes load` alone: N synthetic statements into a new database, statements per second.
+
+Each run is a child process that builds the synthetic record first (benchmarks/synthetic.py:
+sources in memory, anchored, never written as YAML, so neither generating nor reading files
+is counted), then loads it into a new database in one transaction and commits. It prints the
+wall seconds and the loader's CPU seconds (the child's user + system; on PostgreSQL the
+server's own CPU is not in it) and the load average. With ``--against DIR`` every run of
+this code is followed by one of the code in DIR (a worktree of an older commit, put first on
+PYTHONPATH), so both see the same minutes of a shared machine.
+
+    .venv/bin/python benchmarks/load.py --n 50000 --repeat 3
+    .venv/bin/python benchmarks/load.py --backends sqlite --against /tmp/old --repeat 5
+    .venv/bin/python benchmarks/load.py --backends sqlite --repeat 1 --profile load.prof
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+TARGETS = {"sqlite": 25_000, "postgresql": 15_000}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=50_000, help="statements to load")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per backend (and code)")
+    parser.add_argument("--against", type=Path, help="a checkout of other code to alternate with")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the load (one run)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # internal: the URL to load into
+    args = parser.parse_args()
+    if args.child:
+        return _child(args.child, args.n, args.profile)
+    sys.path.insert(0, str(PROJECT))
+    from benchmarks.scale import _database
+
+    codes = {"this": None, **({"against": args.against.resolve()} if args.against else {})}
+    print(f"n = {args.n:,} statements; load average {_load_average()}")
+    for backend in args.backends.split(","):
+        runs: dict[str, list[dict]] = {name: [] for name in codes}
+        for number in range(args.repeat):
+            for name, code in codes.items():
+                with _database(backend) as (url, _client):
+                    run = _run(url, args, code)
+                runs[name].append(run)
+                print(
+                    f"  {backend} {name} run {number + 1}: {run['seconds']:.2f} s wall, "
+                    f"{run['cpu']:.2f} s CPU, {args.n / run['seconds']:,.0f} statements/s; "
+                    f"load average {run['load']}",
+                    flush=True,
+                )
+        for name, measured in runs.items():
+            wall = statistics.median(r["seconds"] for r in measured)
+            cpu = statistics.median(r["cpu"] for r in measured)
+            met = "met" if args.n / wall >= TARGETS[backend] else "NOT met"
+            print(
+                f"{backend} ({name}): median {wall:.2f} s wall, {cpu:.2f} s CPU: "
+                f"{args.n / wall:,.0f} statements/s ({args.n / cpu:,.0f} per CPU second; "
+                f"target >= {TARGETS[backend]:,}/s: {met})"
+            )
+    print(f"load average {_load_average()}")
+
+
+def _run(url: str, args, code: Path | None) -> dict:
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+    command = [sys.executable, __file__, "--child", url, "--n", str(args.n)]
+    if args.profile:
+        command += ["--profile", str(args.profile)]
+    child = subprocess.run(command, capture_output=True, text=True, env=env)
+    if child.returncode:
+        raise SystemExit(child.stderr[-3000:])
+    return json.loads(child.stdout.splitlines()[-1]) | {"load": _load_average()}
+
+
+def _child(url: str, n: int, profile: Path | None) -> None:
+    """Load N synthetic statements into ``url``; print the seconds, wall and CPU, as JSON."""
+    sys.path.append(str(PROJECT))  # benchmarks.synthetic; quotes comes from PYTHONPATH first
+    from sqlmodel import Session
+
+    from benchmarks.synthetic import Synthetic
+    from quotes import db
+    from quotes.curation.record import Record
+    from quotes.ingest import load_record
+
+    engine = db.make_engine(url, writer=True)
+    db.upgrade(engine)
+    made = Synthetic(n).record()
+    record = Record(made.parties, made.speakers, made.claims, list(made.sources))
+
+    def load() -> None:
+        with Session(engine) as session:
+            load_record(session=session, record=record, prune_sources=True)
+            session.commit()
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    if profile:
+        import cProfile
+
+        cProfile.runctx("load()", globals(), {"load": load}, str(profile))
+    else:
+        load()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(json.dumps({"seconds": wall, "cpu": cpu, "code": str(Path(db.__file__).parent)}))
+
+
+def _load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+if __name__ == "__main__":
+    main()
