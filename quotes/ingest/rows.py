@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from operator import itemgetter
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 
 from quotes.ingest.report import LoadReport
 
@@ -27,22 +27,29 @@ def chunks(values: list, size: int = CHUNK) -> Iterator[list]:
         yield values[at : at + size]
 
 
-def insert_returning(session, model, rows: list[dict], key: str) -> dict:
-    """Insert ``rows`` in multi-row statements; return each row's ``key`` value to its id."""
-    table = model.__table__
+def insert_keyed(session, model, rows: list[dict]) -> dict[str, int]:
+    """Insert ``rows`` in bulk; return each row's key to its id, read back by the key (unique):
+    cheaper than RETURNING, which SQLAlchemy sends as one multi-row VALUES per thousand."""
+    insert_dicts(session, model, rows)
     ids = {}
-    for chunk in chunks(rows, 1000):
-        # Rows come back in any order (SQLite cannot promise one): map them by their key.
-        result = session.execute(insert(table).returning(table.c.id, table.c[key]), chunk)
-        ids.update({row[1]: row[0] for row in result})
+    for keys in chunks([row["key"] for row in rows]):
+        found = session.execute(select(model.key, model.id).where(model.key.in_(keys)))
+        ids.update(found.all())
     return ids
 
 
 def sync(
-    session, model, report: LoadReport, kind: str, desired: dict[str, dict], touched=None
+    session,
+    model,
+    report: LoadReport,
+    kind: str,
+    desired: dict[str, dict],
+    touched: set[str] | None = None,
+    added_keys: set[str] | None = None,
 ) -> dict[str, int]:
     """Upsert rows of ``model`` by key; return every key's id. Removal is ``prune``'s.
-    The keys of rows added or changed go into ``touched`` when it is given."""
+    The keys of rows added or changed go into ``touched``, of rows added into ``added_keys``,
+    when they are given."""
     if not desired:
         return {}
     names = list(next(iter(desired.values())))
@@ -63,9 +70,10 @@ def sync(
             changed.append({"id": row.id, **values})
             if touched is not None:
                 touched.add(key)
-    ids.update(insert_returning(session, model, added, "key"))
-    if touched is not None:
-        touched.update(row["key"] for row in added)
+    ids.update(insert_keyed(session, model, added))
+    for keys in (touched, added_keys):
+        if keys is not None:
+            keys.update(row["key"] for row in added)
     if changed:
         session.execute(update(model), changed)
     report.count(kind, "added", len(added))
@@ -91,33 +99,35 @@ def sync_children(session, model, parent: str, desired: dict[int, list[dict]]) -
             fresh.extend({parent: parent_id, **r} for r in rows)
     for chunk in chunks(stale):
         session.execute(delete(model).where(column.in_(chunk)))
-    for chunk in chunks(fresh):
-        session.execute(insert(model.__table__), chunk)
+    insert_dicts(session, model, fresh)
     return stale
 
 
-def bulk_insert(session, model, rows: list[dict]) -> None:
-    """Insert many rows the fastest way the driver has: COPY on PostgreSQL, executemany on
-    SQLite. The hot path of a large load, several times faster than SQLAlchemy's own
-    per-row parameter handling."""
+def bulk_insert(session, model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert many rows, each a tuple in the order of ``columns``, the fastest way the driver
+    has: COPY on PostgreSQL, executemany on SQLite. The hot path of a large load, several
+    times faster than SQLAlchemy's own per-row parameter handling."""
     if not rows:
         return
-    columns = list(rows[0])
     connection = session.connection()
     quoted = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
-    values = list(map(itemgetter(*columns), rows))
-    if len(columns) == 1:
-        values = [(value,) for value in values]
     if connection.dialect.name == "postgresql":
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY {model.__tablename__} ({quoted}) FROM STDIN") as copy:
-            for row in values:
+            for row in rows:
                 copy.write_row(row)
         return
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {model.__tablename__} ({quoted}) VALUES ({marks})"
-    for chunk in chunks(values):
+    for chunk in chunks(rows):
         connection.exec_driver_sql(sql, chunk)
+
+
+def insert_dicts(session, model, rows: list[dict]) -> None:
+    """``bulk_insert`` of rows given as dicts, all with the same two or more keys."""
+    if rows:
+        columns = list(rows[0])
+        bulk_insert(session, model, columns, list(map(itemgetter(*columns), rows)))
 
 
 def prune(session, model, ids: list[int], report: LoadReport, kind: str) -> None:
