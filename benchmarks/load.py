@@ -12,19 +12,23 @@ machine.
     .venv/bin/python benchmarks/load.py --n 50000 --repeat 3
     .venv/bin/python benchmarks/load.py --backends sqlite --against /tmp/old --repeat 5
     .venv/bin/python benchmarks/load.py --backends sqlite --repeat 1 --profile load.prof
+    .venv/bin/python benchmarks/load.py --files 2273 --repeat 1     # from YAML files, as users do
 """
 
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 TARGETS = {"sqlite": 25_000, "postgresql": 15_000}
+QUOTES = [sys.executable, "-m", "quotes"]
 
 
 def main() -> None:
@@ -34,6 +38,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per backend (and code)")
     parser.add_argument("--against", type=Path, help="a checkout of other code to alternate with")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the load (one run)")
+    parser.add_argument(
+        "--files",
+        type=int,
+        help="instead: `quotes check` and `quotes load` as processes on this many copies of "
+        "the seed's source file (22 statements each), to see what reading the YAML costs",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)  # internal: the URL to load into
     args = parser.parse_args()
     if args.child:
@@ -41,6 +51,8 @@ def main() -> None:
     sys.path.insert(0, str(PROJECT))
     from benchmarks.scale import _database
 
+    if args.files:
+        return _files(args)
     codes = {"this": None, **({"against": args.against.resolve()} if args.against else {})}
     print(f"n = {args.n:,} statements; load average {_load_average()}")
     for backend in args.backends.split(","):
@@ -67,6 +79,43 @@ def main() -> None:
                 f"target >= {TARGETS[backend]:,}/s: {met})"
             )
     print(f"load average {_load_average()}")
+
+
+def _files(args) -> None:
+    """`quotes check`, then `quotes load`, of FILES source files, as a user runs them."""
+    from benchmarks.check import SEED, _project
+    from benchmarks.scale import _database
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = _project(Path(folder))
+        seed = (data / "sources" / f"{SEED}.yaml").read_text(encoding="utf-8")
+        for i in range(1, args.files):
+            (data / "sources" / f"{SEED}-{i:05}.yaml").write_text(seed, encoding="utf-8")
+        n = args.files * 22
+        print(f"{args.files:,} source files, {n:,} statements; load average {_load_average()}")
+        for backend in args.backends.split(","):
+            for number in range(args.repeat):
+                with _database(backend) as (url, _client):
+                    for command in ("check", "load"):
+                        wall, cpu = _process([*QUOTES, "--db", url, command, "--data", str(data)])
+                        print(
+                            f"  {backend} run {number + 1}: quotes {command} {wall:.2f} s wall, "
+                            f"{cpu:.2f} s CPU, {n / wall:,.0f} statements/s; "
+                            f"load average {_load_average()}",
+                            flush=True,
+                        )
+
+
+def _process(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of a command run to the end, which must succeed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def _run(url: str, args, code: Path | None) -> dict:
