@@ -1,6 +1,7 @@
-"""A large load builds the secondary indexes after its inserts (quotes.ingest.statements'
-Indexing): the database it leaves must be the one a row-by-row load leaves, and a failure
-part-way must leave the database, indexes and triggers included, as it was."""
+"""A large load builds the secondary indexes (and on PostgreSQL checks the foreign keys)
+after its inserts (quotes.ingest.statements' Indexing): the database it leaves must be the
+one a row-by-row load leaves, and a failure part-way must leave the database, indexes,
+constraints and triggers included, as it was."""
 
 import pytest
 from sqlalchemy import text
@@ -15,15 +16,20 @@ BIG = 300  # statements of the generated source, besides the seed's 22
 
 
 def schema(url: str) -> list[tuple]:
-    """Every index and trigger of the database, with its definition."""
+    """Every index, trigger and constraint of the database, with its definition."""
     engine = db.make_engine(url)
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
             sql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
         else:
-            sql = "SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+            sql = (
+                "SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                "UNION ALL SELECT 'constraint', conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
+            )
         found = sorted(connection.execute(text(sql)).all(), key=repr)
     engine.dispose()
+    assert found
     return found
 
 

@@ -94,10 +94,11 @@ def sync_children(session, model, parent: str, desired: dict[int, list[dict]]) -
     stale, fresh = [], []
     for parent_id, rows in desired.items():
         wanted = [tuple(r.get(n) for n in names) for r in rows]
-        if sorted(wanted, key=repr) != sorted(existing.get(parent_id, []), key=repr):
+        have = existing.get(parent_id, [])
+        if len(wanted) != len(have) or sorted(wanted, key=repr) != sorted(have, key=repr):
             stale.append(parent_id)
             fresh.extend({parent: parent_id, **r} for r in rows)
-    for chunk in chunks(stale):
+    for chunk in chunks([parent_id for parent_id in stale if parent_id in existing]):
         session.execute(delete(model).where(column.in_(chunk)))
     insert_dicts(session, model, fresh)
     return stale
