@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from operator import itemgetter
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from quotes.ingest.report import LoadReport
 
@@ -30,12 +30,20 @@ def chunks(values: list, size: int = CHUNK) -> Iterator[list]:
 def insert_keyed(session, model, rows: list[dict]) -> dict[str, int]:
     """Insert ``rows`` in bulk; return each row's key to its id, read back by the key (unique):
     cheaper than RETURNING, which SQLAlchemy sends as one multi-row VALUES per thousand."""
-    insert_dicts(session, model, rows)
+    if not rows:
+        return {}
+    columns = list(rows[0])
+    bulk_insert(session, model, columns, list(map(itemgetter(*columns), rows)))
     ids = {}
     for keys in chunks([row["key"] for row in rows]):
-        found = session.execute(select(model.key, model.id).where(model.key.in_(keys)))
-        ids.update(found.all())
+        ids.update(session.execute(_keyed(model, model.key, model.id), {"keys": keys}).all())
     return ids
+
+
+def _keyed(model, *columns):
+    """SELECT ``columns`` of the rows whose key is in a list given at execution as ``keys``:
+    SQLAlchemy then writes the list out as it is, not an expression built for each key."""
+    return select(*columns).where(model.key.in_(bindparam("keys", expanding=True)))
 
 
 def sync(
@@ -56,9 +64,8 @@ def sync(
     columns = [model.id, model.key, *(getattr(model, name) for name in names)]
     existing = {}
     for keys in chunks(list(desired)):
-        existing.update(
-            {row.key: row for row in session.execute(select(*columns).where(model.key.in_(keys)))}
-        )
+        found = session.execute(_keyed(model, *columns), {"keys": keys})
+        existing.update({row.key: row for row in found})
     ids, added, changed = {}, [], []
     for key, values in desired.items():
         row = existing.get(key)
@@ -93,14 +100,14 @@ def sync_children(session, model, parent: str, desired: dict[int, list[dict]]) -
             existing.setdefault(row[0], []).append(tuple(row[1:]))
     stale, fresh = [], []
     for parent_id, rows in desired.items():
-        wanted = [tuple(r.get(n) for n in names) for r in rows]
+        wanted = [tuple(map(r.get, names)) for r in rows]
         have = existing.get(parent_id, [])
         if len(wanted) != len(have) or sorted(wanted, key=repr) != sorted(have, key=repr):
             stale.append(parent_id)
-            fresh.extend({parent: parent_id, **r} for r in rows)
+            fresh += [(parent_id, *row) for row in wanted]
     for chunk in chunks([parent_id for parent_id in stale if parent_id in existing]):
         session.execute(delete(model).where(column.in_(chunk)))
-    insert_dicts(session, model, fresh)
+    bulk_insert(session, model, [parent, *names], fresh)
     return stale
 
 
@@ -122,13 +129,6 @@ def bulk_insert(session, model, columns: list[str], rows: list[tuple]) -> None:
     sql = f"INSERT INTO {model.__tablename__} ({quoted}) VALUES ({marks})"
     for chunk in chunks(rows):
         connection.exec_driver_sql(sql, chunk)
-
-
-def insert_dicts(session, model, rows: list[dict]) -> None:
-    """``bulk_insert`` of rows given as dicts, all with the same two or more keys."""
-    if rows:
-        columns = list(rows[0])
-        bulk_insert(session, model, columns, list(map(itemgetter(*columns), rows)))
 
 
 def prune(session, model, ids: list[int], report: LoadReport, kind: str) -> None:
