@@ -80,6 +80,7 @@ def sync_statements(
 
     added, changed, children = [], [], {}
     replaced: list[int] = []
+    unchanged = 0
     speakers, parties, claims = ids["speaker"], ids["party"], ids["claim"]
     for source_id, source in sources:
         for statement in source.statements:
@@ -99,7 +100,7 @@ def sync_statements(
                 and old_positions.get(row.id, set()) == positions
             )
             if same and same_children:
-                report.count("statements", "unchanged")
+                unchanged += 1
                 continue
             report.count("statements", "updated")
             report.touched_sources.add(source.key)
@@ -137,6 +138,7 @@ def sync_statements(
     rows.bulk_insert(session, Stance, ["statement_id", "party_id", "polarity", "note"], stance_rows)
     positions = ["statement_id", "claim_id", "position"]
     rows.bulk_insert(session, ClaimPosition, positions, position_rows)
+    report.count("statements", "unchanged", unchanged)
     report.count("statements", "added", len(added))
     report.count("statements", "removed", len(gone))
     return [*new_ids.values(), *(row["id"] for row in changed)]
