@@ -60,8 +60,10 @@ def deferring(monkeypatch):
 
     monkeypatch.setattr(statements.Indexing, "restore", restore)
 
-    def force(large: bool) -> list[bool]:
-        monkeypatch.setattr(statements.Indexing, "_large", lambda self: large)
+    def force(large: bool | None) -> list[bool]:
+        """Loads from now on defer (True) or not (False), or choose (None)."""
+        if large is not None:
+            monkeypatch.setattr(statements.Indexing, "_large", lambda self: large)
         seen.clear()
         return seen
 
@@ -82,14 +84,8 @@ def test_a_bulk_load_leaves_what_a_row_by_row_load_leaves(blank_url, project, de
     db.upgrade(engine)
     engine.dispose()
     migrated = schema(blank_url)
-    seen = deferring(True)
-    _load(blank_url, project)
-    assert seen == [True]
-    seen = deferring(False)
-    _load(other, project)
-    assert seen == [False]
-    assert rows(blank_url) == rows(other)
-    assert schema(blank_url) == schema(other) == migrated
+    _load_each_way(blank_url, other, project, deferring)
+    assert schema(blank_url) == migrated
     found = [
         run(url, "list", "--search", "settled Moscow", "--nl").output for url in (blank_url, other)
     ]
@@ -104,14 +100,21 @@ def test_a_bulk_load_leaves_what_a_row_by_row_load_leaves(blank_url, project, de
     )
     (project / "sources" / "big.yaml").unlink()
     write_big_source(project.parent, "more", 40)
+    _load_each_way(blank_url, other, project, deferring)
+    assert schema(blank_url) == migrated
+
+
+def _load_each_way(bulk: str, row_by_row: str, data, deferring) -> None:
+    """Load ``data`` into one database deferring the indexes, into the other not: the same
+    rows and schema must come out."""
     seen = deferring(True)
-    _load(blank_url, project)
+    _load(bulk, data)
     assert seen == [True]
     seen = deferring(False)
-    _load(other, project)
+    _load(row_by_row, data)
     assert seen == [False]
-    assert rows(blank_url) == rows(other)
-    assert schema(blank_url) == schema(other) == migrated
+    assert rows(bulk) == rows(row_by_row)
+    assert schema(bulk) == schema(row_by_row)
 
 
 def _has_index(session, name: str) -> bool:
@@ -150,19 +153,13 @@ def test_a_load_failing_part_way_leaves_the_database_and_its_indexes_as_they_wer
     assert run(blank_url, "list", "--search", "settled Moscow", "--nl").output.count("\n") == BIG
 
 
-def test_only_a_load_large_next_to_the_database_defers_the_indexes(blank_url, project, tmp_path):
+def test_only_a_load_large_next_to_the_database_defers_the_indexes(
+    blank_url, project, deferring, monkeypatch
+):
     """The first load of BIG statements defers them; adding 40 to those does not."""
-    seen = []
-    real = statements.Indexing.restore
-
-    def restore(self):
-        seen.append(bool(self.deferred))
-        return real(self)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(statements.Indexing, "restore", restore)
-        patch.setattr(statements, "BULK_ROWS", 100)
-        _load(blank_url, project)
-        write_big_source(project.parent, "more", 40)
-        _load(blank_url, project)
+    monkeypatch.setattr(statements, "BULK_ROWS", 100)
+    seen = deferring(None)
+    _load(blank_url, project)
+    write_big_source(project.parent, "more", 40)
+    _load(blank_url, project)
     assert seen == [True, False]
