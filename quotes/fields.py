@@ -10,10 +10,7 @@ line here.
 Plain data: neither the ORM nor click is imported, so the read path stays light.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
-from typing import Any
 
 # Reports of the same utterance other than this one, "source/statement; ..." (NULL when it
 # is the only report): the others a `--distinct` listing names beside the earliest one.
@@ -31,14 +28,14 @@ class Field:
 
     ``sql`` reads it over ``s`` (statement), ``sp`` (speaker) and ``so`` (source); a field
     kept in its own statement column names it in ``stored`` (``sql`` then defaults to it).
-    ``curated`` takes its value from a curated statement (quotes.curation.record's
-    CuratedStatement), for the loader to write into ``stored``.
+    ``curated`` is where the loader finds its value on a curated statement (the attribute path
+    on quotes.curation.record's CuratedStatement), to write into ``stored``.
     """
 
     name: str
     sql: str = ""
     stored: str | None = None
-    curated: Callable[[Any], Any] | None = None
+    curated: str | None = None
     free_text: bool = False  # a cell a spreadsheet could take for a formula
     is_date: bool = False  # ISO text on both databases
     in_csv: bool = True
@@ -48,28 +45,6 @@ class Field:
         if self.is_date and dialect == "postgresql":
             return f"{sql}::text"
         return sql
-
-
-def _entry(name: str) -> Callable[[Any], Any]:
-    return attrgetter(f"entry.{name}")  # in C: the loader calls these a million times
-
-
-def _value(name: str) -> Callable[[Any], Any]:
-    """An enum field of the entry, as its text (or None)."""
-
-    def value(statement):
-        found = getattr(statement.entry, name)
-        return found.value if found is not None else None
-
-    return value
-
-
-def _said(bound: str) -> Callable[[Any], Any]:
-    return lambda statement: getattr(statement.said, bound) if statement.said else None
-
-
-def _anchor(name: str) -> Callable[[Any], Any]:
-    return attrgetter(f"anchor.{name}")
 
 
 def _pairs(dialect: str, table: str, value: str, other: str) -> str:
@@ -86,26 +61,26 @@ STATEMENT = [
     Field("key", "so.\"key\" || '/' || s.\"key\""),
     Field("speaker", "sp.name", free_text=True),
     Field("speaker_key", 'sp."key"'),
-    Field("speaker_as_written", stored="speaker_as_written", curated=_entry("speaker_as_written"),
+    Field("speaker_as_written", stored="speaker_as_written", curated="entry.speaker_as_written",
           free_text=True),
-    Field("role", stored="role_as_written", curated=_entry("role"), free_text=True),
+    Field("role", stored="role_as_written", curated="entry.role", free_text=True),
     # The registry role held when speaking, and the party spoken for then.
     Field("role_held", "(SELECT r.title FROM role r WHERE r.id = s.role_id)", free_text=True),
     Field("party", '(SELECT p."key" FROM party p WHERE p.id = s.party_id)'),
-    Field("kind", stored="kind", curated=_value("kind")),
-    Field("text", stored="text", curated=_entry("text"), free_text=True),
-    Field("translation", stored="translation", curated=_entry("translation"), free_text=True),
-    Field("cue", stored="cue", curated=_entry("cue"), free_text=True),
-    Field("said", stored="said", curated=_entry("said"), free_text=True),
-    Field("said_from", stored="said_from", curated=_said("lower"), is_date=True),
-    Field("said_to", stored="said_to", curated=_said("upper"), is_date=True),
-    Field("said_as_written", stored="said_as_written", curated=_entry("said_as_written"),
+    Field("kind", stored="kind", curated="entry.kind"),
+    Field("text", stored="text", curated="entry.text", free_text=True),
+    Field("translation", stored="translation", curated="entry.translation", free_text=True),
+    Field("cue", stored="cue", curated="entry.cue", free_text=True),
+    Field("said", stored="said", curated="entry.said", free_text=True),
+    Field("said_from", stored="said_from", curated="said_from", is_date=True),
+    Field("said_to", stored="said_to", curated="said_to", is_date=True),
+    Field("said_as_written", stored="said_as_written", curated="entry.said_as_written",
           free_text=True),
-    Field("said_basis", stored="said_basis", curated=_value("said_basis")),
-    Field("context", stored="context", curated=_entry("context"), free_text=True),
+    Field("said_basis", stored="said_basis", curated="entry.said_basis"),
+    Field("context", stored="context", curated="entry.context", free_text=True),
     Field("stances", "{stances}"),
     Field("claims", "{claims}"),
-    Field("note", stored="note", curated=_entry("note"), free_text=True),
+    Field("note", stored="note", curated="entry.note", free_text=True),
     # The earliest report of the utterance this statement reports, how many sources carry
     # it, and the other reports.
     Field("utterance",
@@ -115,7 +90,7 @@ STATEMENT = [
           "WHERE u.id = s.utterance_id) END"),
     Field("reports", stored="reports"),
     Field("other_reports", "CASE WHEN s.reports > 1 THEN ({other_reports}) END"),
-    Field("same_as", stored="same_as", curated=_entry("same_as")),
+    Field("same_as", stored="same_as", curated="entry.same_as"),
     Field("source_key", 'so."key"'),
     Field("source_title", "so.title", free_text=True),
     Field("publication", "so.publication", free_text=True),
@@ -125,12 +100,12 @@ STATEMENT = [
     Field("url", "so.url", free_text=True),
     Field("language", "so.language"),
     Field("text_path", "so.text_path", free_text=True),
-    Field("start", stored="start", curated=_anchor("start")),
-    Field("end", stored="end", curated=_anchor("end")),
-    Field("paragraph", stored="paragraph", curated=_anchor("paragraph")),
-    Field("prefix", stored="prefix", curated=_anchor("prefix"), free_text=True, in_csv=False),
-    Field("suffix", stored="suffix", curated=_anchor("suffix"), free_text=True, in_csv=False),
-    Field("role_named", stored="role_named", curated=_entry("role_held"), in_csv=False),
+    Field("start", stored="start", curated="anchor.start"),
+    Field("end", stored="end", curated="anchor.end"),
+    Field("paragraph", stored="paragraph", curated="anchor.paragraph"),
+    Field("prefix", stored="prefix", curated="anchor.prefix", free_text=True, in_csv=False),
+    Field("suffix", stored="suffix", curated="anchor.suffix", free_text=True, in_csv=False),
+    Field("role_named", stored="role_named", curated="entry.role_held", in_csv=False),
 ]  # fmt: skip
 
 BY_NAME = {field.name: field for field in STATEMENT}

@@ -37,7 +37,7 @@ def main() -> None:
             quotes.ingest.rows,
             "bulk_insert",
             marker,
-            when=lambda session, model, rows: model.__tablename__ == "statement",
+            when=lambda session, model, columns, rows: model.__tablename__ == "statement",
         )
     elif point == "commit":  # everything written, the commit next
         pause_after(quotes.ingest, "load_record", marker)

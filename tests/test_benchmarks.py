@@ -37,3 +37,13 @@ def test_extraction_benchmark_runs():
     assert "PolNeAR dev: 84 articles" in out
     assert "content  overlap" in out
     assert "seed article: " in out and "throughput: " in out
+
+
+def test_load_benchmark_runs_on_both_backends():
+    out = _run("benchmarks/load.py", "--n", "2000", "--repeat", "1")
+    for backend in ("sqlite", "postgresql"):
+        assert f"{backend} (this): median" in out
+    assert "server CPU" in out  # PostgreSQL's own process, read from /proc
+    files = _run("benchmarks/load.py", "--files", "3", "--repeat", "1", "--backends", "sqlite")
+    assert "3 source files, 66 statements" in files
+    assert "quotes check" in files and "quotes load" in files

@@ -249,10 +249,10 @@ def test_a_failed_load_keeps_full_text_search(tmp_path, monkeypatch):
 
     real = quotes.ingest.rows.bulk_insert
 
-    def failing(session, model, rows):
+    def failing(session, model, columns, rows):
         if model.__tablename__ == "stance":
             raise RuntimeError("the disk went away")
-        return real(session, model, rows)
+        return real(session, model, columns, rows)
 
     monkeypatch.setattr(quotes.ingest.rows, "bulk_insert", failing)
     with pytest.raises(RuntimeError, match="the disk went away"):

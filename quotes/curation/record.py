@@ -45,6 +45,15 @@ class CuratedStatement:
     # unnamed speaker declared in a source file (the first of those a curator linked).
     speaker_key: str = ""
 
+    # The said date's bounds, for the loader (quotes.fields): None for an open end or no date.
+    @property
+    def said_from(self) -> date | None:
+        return self.said.lower if self.said else None
+
+    @property
+    def said_to(self) -> date | None:
+        return self.said.upper if self.said else None
+
 
 @dataclass(frozen=True)
 class CuratedSource:

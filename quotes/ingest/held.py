@@ -48,9 +48,11 @@ class Held:
 
     def at(self, speaker_id: int, said_from, said_to, named: str | None) -> tuple:
         """(role id, party id) for a statement of ``speaker_id`` said between those days."""
+        candidates = self.roles.get(speaker_id)
+        if not candidates:  # most speakers: no roles in the registry
+            return None, self.parties.get(speaker_id)
         said_from, said_to = _day(said_from), _day(said_to)
         chosen = None
-        candidates = self.roles.get(speaker_id, [])
         if named is not None:
             chosen = next((r for r in candidates if r.title == named), None)
         elif said_from or said_to:

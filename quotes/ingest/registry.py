@@ -56,6 +56,7 @@ def sync_registries(session, record: Record, report: LoadReport) -> tuple[dict, 
         {parties[p.key]: _aliases(p.aliases) for p in record.parties},
     )
     changed: set[str] = set()
+    new: set[str] = set()
     speakers = rows.sync(
         session,
         Speaker,
@@ -71,6 +72,7 @@ def sync_registries(session, record: Record, report: LoadReport) -> tuple[dict, 
             for key, s in record.speakers.items()
         },
         touched=changed,
+        added_keys=new,
     )
     rows.sync_children(
         session,
@@ -92,7 +94,8 @@ def sync_registries(session, record: Record, report: LoadReport) -> tuple[dict, 
         {c.key: {"text": c.text, "topic": c.topic} for c in record.claims},
     )
     ids = {"party": parties, "speaker": speakers, "claim": claims}
-    return ids, {speakers[key] for key in changed} | set(restaffed)
+    # A speaker new to the database has no statements of other loads to tie again.
+    return ids, _ids(speakers, changed - new) | (set(restaffed) - _ids(speakers, new))
 
 
 def sync_unnamed_speakers(
@@ -110,6 +113,7 @@ def sync_unnamed_speakers(
         found = session.execute(select(Source.key, Source.id).where(Source.key.in_(missing)))
         source_ids.update({row[0]: row[1] for row in found})
     changed: set[str] = set()
+    new: set[str] = set()
     speakers = rows.sync(
         session,
         Speaker,
@@ -125,6 +129,7 @@ def sync_unnamed_speakers(
             for key, entry in declared.items()
         },
         touched=changed,
+        added_keys=new,
     )
     ids["speaker"].update(speakers)
     held.add_speakers(
@@ -136,7 +141,7 @@ def sync_unnamed_speakers(
         "speaker_id",
         {speakers[key]: _aliases([entry.name]) for key, entry in declared.items()},
     )
-    return {speakers[key] for key in changed}
+    return _ids(speakers, changed - new)
 
 
 def prune_unnamed_speakers(session, report: LoadReport) -> None:
@@ -194,6 +199,10 @@ def prune_registries(session, report: LoadReport, ids: dict) -> None:
     for model, kind in ((Claim, "claims"), (Speaker, "speakers"), (Party, "parties")):
         if dropped[model]:
             rows.prune(session, model, dropped[model], report, kind)
+
+
+def _ids(ids: dict[str, int], keys: set[str]) -> set[int]:
+    return {ids[key] for key in keys}
 
 
 def _aliases(names: list[str]) -> list[dict]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from operator import itemgetter
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from quotes.ingest.report import LoadReport
 
@@ -27,31 +27,45 @@ def chunks(values: list, size: int = CHUNK) -> Iterator[list]:
         yield values[at : at + size]
 
 
-def insert_returning(session, model, rows: list[dict], key: str) -> dict:
-    """Insert ``rows`` in multi-row statements; return each row's ``key`` value to its id."""
-    table = model.__table__
+def insert_keyed(session, model, rows: list[dict]) -> dict[str, int]:
+    """Insert ``rows`` in bulk; return each row's key to its id, read back by the key (unique):
+    cheaper than RETURNING, which SQLAlchemy sends as one multi-row VALUES per thousand."""
+    if not rows:
+        return {}
+    columns = list(rows[0])
+    bulk_insert(session, model, columns, list(map(itemgetter(*columns), rows)))
     ids = {}
-    for chunk in chunks(rows, 1000):
-        # Rows come back in any order (SQLite cannot promise one): map them by their key.
-        result = session.execute(insert(table).returning(table.c.id, table.c[key]), chunk)
-        ids.update({row[1]: row[0] for row in result})
+    for keys in chunks([row["key"] for row in rows]):
+        ids.update(session.execute(_keyed(model, model.key, model.id), {"keys": keys}).all())
     return ids
 
 
+def _keyed(model, *columns):
+    """SELECT ``columns`` of the rows whose key is in a list given at execution as ``keys``:
+    SQLAlchemy then writes the list out as it is, not an expression built for each key."""
+    return select(*columns).where(model.key.in_(bindparam("keys", expanding=True)))
+
+
 def sync(
-    session, model, report: LoadReport, kind: str, desired: dict[str, dict], touched=None
+    session,
+    model,
+    report: LoadReport,
+    kind: str,
+    desired: dict[str, dict],
+    touched: set[str] | None = None,
+    added_keys: set[str] | None = None,
 ) -> dict[str, int]:
     """Upsert rows of ``model`` by key; return every key's id. Removal is ``prune``'s.
-    The keys of rows added or changed go into ``touched`` when it is given."""
+    The keys of rows added or changed go into ``touched``, of rows added into ``added_keys``,
+    when they are given."""
     if not desired:
         return {}
     names = list(next(iter(desired.values())))
     columns = [model.id, model.key, *(getattr(model, name) for name in names)]
     existing = {}
     for keys in chunks(list(desired)):
-        existing.update(
-            {row.key: row for row in session.execute(select(*columns).where(model.key.in_(keys)))}
-        )
+        found = session.execute(_keyed(model, *columns), {"keys": keys})
+        existing.update({row.key: row for row in found})
     ids, added, changed = {}, [], []
     for key, values in desired.items():
         row = existing.get(key)
@@ -63,9 +77,10 @@ def sync(
             changed.append({"id": row.id, **values})
             if touched is not None:
                 touched.add(key)
-    ids.update(insert_returning(session, model, added, "key"))
-    if touched is not None:
-        touched.update(row["key"] for row in added)
+    ids.update(insert_keyed(session, model, added))
+    for keys in (touched, added_keys):
+        if keys is not None:
+            keys.update(row["key"] for row in added)
     if changed:
         session.execute(update(model), changed)
     report.count(kind, "added", len(added))
@@ -85,38 +100,34 @@ def sync_children(session, model, parent: str, desired: dict[int, list[dict]]) -
             existing.setdefault(row[0], []).append(tuple(row[1:]))
     stale, fresh = [], []
     for parent_id, rows in desired.items():
-        wanted = [tuple(r.get(n) for n in names) for r in rows]
-        if sorted(wanted, key=repr) != sorted(existing.get(parent_id, []), key=repr):
+        wanted = [tuple(map(r.get, names)) for r in rows]
+        have = existing.get(parent_id, [])
+        if len(wanted) != len(have) or sorted(wanted, key=repr) != sorted(have, key=repr):
             stale.append(parent_id)
-            fresh.extend({parent: parent_id, **r} for r in rows)
-    for chunk in chunks(stale):
+            fresh += [(parent_id, *row) for row in wanted]
+    for chunk in chunks([parent_id for parent_id in stale if parent_id in existing]):
         session.execute(delete(model).where(column.in_(chunk)))
-    for chunk in chunks(fresh):
-        session.execute(insert(model.__table__), chunk)
+    bulk_insert(session, model, [parent, *names], fresh)
     return stale
 
 
-def bulk_insert(session, model, rows: list[dict]) -> None:
-    """Insert many rows the fastest way the driver has: COPY on PostgreSQL, executemany on
-    SQLite. The hot path of a large load, several times faster than SQLAlchemy's own
-    per-row parameter handling."""
+def bulk_insert(session, model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert many rows, each a tuple in the order of ``columns``, the fastest way the driver
+    has: COPY on PostgreSQL, executemany on SQLite. The hot path of a large load, several
+    times faster than SQLAlchemy's own per-row parameter handling."""
     if not rows:
         return
-    columns = list(rows[0])
     connection = session.connection()
     quoted = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
-    values = list(map(itemgetter(*columns), rows))
-    if len(columns) == 1:
-        values = [(value,) for value in values]
     if connection.dialect.name == "postgresql":
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY {model.__tablename__} ({quoted}) FROM STDIN") as copy:
-            for row in values:
+            for row in rows:
                 copy.write_row(row)
         return
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {model.__tablename__} ({quoted}) VALUES ({marks})"
-    for chunk in chunks(values):
+    for chunk in chunks(rows):
         connection.exec_driver_sql(sql, chunk)
 
 
