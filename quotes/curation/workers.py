@@ -71,8 +71,8 @@ def _read_chunk(paths: list[Path]) -> list:
     for path in paths:
         try:
             results.append(_read(path))
-        except QuotesError:
-            raise
+        except QuotesError as error:  # one line, and (pickled back) of one type
+            raise ReadingFailed(f"{path}: {error}") from None
         except Exception as error:
             raise ReadingFailed(
                 f"{path}: reading this file failed unexpectedly ({type(error).__name__}: "
