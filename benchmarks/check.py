@@ -4,11 +4,13 @@ Three records, each in a temporary copy of the project: 1,000 source files (the 
 curated file under 1,000 names, 22,000 statements; the target is 3 s); one generated source
 of 20,000 statements, one a paragraph; and the same with 100 texts that are not in the
 source, so that each costs a closest-passage search. Wall time of the whole command, as a
-user runs it, and CPU time, which a busy machine inflates less.
+user runs it, and CPU time (its worker processes included), which a busy machine inflates
+less; the load average says how busy it was.
 Run: .venv/bin/python benchmarks/check.py [--files 1000] [--statements 20000]
 """
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -33,11 +35,13 @@ def main() -> None:
         seed = (sources / f"{SEED}.yaml").read_text(encoding="utf-8")
         for i in range(1, args.files):
             (sources / f"{SEED}-{i:04}.yaml").write_text(seed, encoding="utf-8")
+        load = os.getloadavg()[0]
         seconds, cpu = _check(data)
         print(
             f"check, {args.files} source files ({args.files * 22} statements): "
             f"{seconds:.2f} s wall, {cpu:.2f} s CPU (target {TARGET_FILES:.0f} s: "
-            f"{'met' if seconds <= TARGET_FILES else 'NOT met'})"
+            f"{'met' if seconds <= TARGET_FILES else 'NOT met'}; load average {load:.2f} "
+            f"on {os.cpu_count()} cores before it)"
         )
     for missing in (0, 100):
         with tempfile.TemporaryDirectory() as folder:
