@@ -307,11 +307,11 @@ def test_export_shows_progress_on_a_terminal_only(big_url, tmp_path):
 def test_load_shows_progress_on_a_terminal_only(tmp_path):
     url = f"sqlite:///{tmp_path / 'shown.db'}"
     shown = _with_stderr_on_a_terminal(url, "load")
-    assert "Loading" in shown and "100%" in shown
+    assert "Reading" in shown and "Loading" in shown and "100%" in shown
     assert "statements: 22 added" in shown
     url = f"sqlite:///{tmp_path / 'silent.db'}"
     assert _with_stderr_on_a_terminal(url, "load", "--silent") == ""
     assert quotes(url, "said", "Amrullah Saleh", "--csv", text=True).stdout.count("\n") > 1
     piped = quotes(f"sqlite:///{tmp_path / 'piped.db'}", "load", text=True)
-    assert "Loading" not in piped.stderr
+    assert "Reading" not in piped.stderr and "Loading" not in piped.stderr
     assert "statements: 22 added" in piped.stderr

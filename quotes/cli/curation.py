@@ -117,6 +117,7 @@ def load(
         quotes load --db postgresql+psycopg://me@localhost/quotes
     """
     import dataclasses
+    import functools
 
     from sqlmodel import Session
 
@@ -126,7 +127,10 @@ def load(
     from quotes.provenance import describe, record_load
 
     try:
-        record = read_record(root=root, paths=paths)
+        reading = functools.partial(progress, label="Reading", silent=silent)
+        record = read_record(
+            root=root, paths=paths, progress=lambda items, count: reading(items, length=count)
+        )
     except CurationFailed as error:
         report_problems(error.problems, what="nothing was loaded.")
     sources = progress(record.sources, label="Loading", length=len(record.sources), silent=silent)

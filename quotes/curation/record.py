@@ -9,7 +9,7 @@ import copy
 import gc
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -116,7 +116,11 @@ def _identity(path: Path) -> Path:
 
 
 def inspect_record(
-    *, root: Path, paths: Sequence[Path] = (), parallel_from: int | None = None
+    *,
+    root: Path,
+    paths: Sequence[Path] = (),
+    parallel_from: int | None = None,
+    progress: Callable | None = None,
 ) -> tuple[Record, list[Problem]]:
     """Read, validate and anchor what can be; return it with every problem found, sorted by
     file and line.
@@ -124,8 +128,11 @@ def inspect_record(
     ``root`` is the data folder; source texts are found in the ``seeds/`` folder beside it.
     From ``parallel_from`` source files on (PARALLEL_FROM), they are read in worker
     processes, one per core; the record and the problems are the same either way.
+    ``progress(readings, count)`` may wrap the source files' readings as they come (a bar).
     """
     reader = _Reader(root, PARALLEL_FROM if parallel_from is None else parallel_from)
+    if progress is not None:
+        reader.progress = progress
     with _few_collections():
         record = reader.read(source_files(root, paths))
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
@@ -133,10 +140,16 @@ def inspect_record(
 
 
 def read_record(
-    *, root: Path, paths: Sequence[Path] = (), parallel_from: int | None = None
+    *,
+    root: Path,
+    paths: Sequence[Path] = (),
+    parallel_from: int | None = None,
+    progress: Callable | None = None,
 ) -> Record:
     """The curated record, or CurationFailed listing every problem in it."""
-    record, problems = inspect_record(root=root, paths=paths, parallel_from=parallel_from)
+    record, problems = inspect_record(
+        root=root, paths=paths, parallel_from=parallel_from, progress=progress
+    )
     if problems:
         raise CurationFailed(problems)
     return record
@@ -178,8 +191,13 @@ class _Reading:
     resolved: dict[tuple[str, str], str | None]
 
 
+def _as_they_come(readings: Iterable, count: int) -> Iterable:
+    return readings
+
+
 class _Reader:
     def __init__(self, root: Path, parallel_from: int = PARALLEL_FROM):
+        self.progress: Callable = _as_they_come
         self.root = root
         self.parallel_from = parallel_from
         self.problems: list[Problem] = []
@@ -435,7 +453,8 @@ class _Reader:
                 continue
             first[path.stem] = path
         sources = []
-        for reading in self._readings(list(first.values())):
+        paths = list(first.values())
+        for reading in self.progress(self._readings(paths), len(paths)):
             if reading.searches:
                 index = SourceIndex(reading.source.text)
             for at, text in reading.searches:
@@ -452,6 +471,7 @@ class _Reader:
         in worker processes when there are enough files and cores."""
         reader = copy.copy(self)
         reader.budget = _SearchesLater()
+        reader.progress = _as_they_come  # the bar is the parent's
         cores = workers.cores()
         if len(paths) < self.parallel_from or cores < 2:
             return map(reader._reading, paths)
