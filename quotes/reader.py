@@ -105,10 +105,6 @@ def _sqlite(rest: str) -> Reader | None:
         connection = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
-    # Pages read through a memory map rather than a read() call each: an export in date
-    # order visits the table's pages out of order, and the calls cost a sixth of its time.
-    with contextlib.suppress(sqlite3.Error):
-        connection.execute("PRAGMA mmap_size=1073741824")
     return Reader(connection, "sqlite", owned=True)
 
 
