@@ -507,16 +507,32 @@ def _process_times(command: list[str], repeat: int, bytecode: bool | None = None
     return times
 
 
+# A small process runs the command and reports its child's peak memory: a child of this
+# process would count this process's own memory (a forked child starts with its parent's
+# resident pages, and the peak survives exec), hundreds of MB after the questions above.
+_PEAK_OF = (
+    "import os, subprocess, sys\n"
+    "out = open(sys.argv[1], 'w')\n"
+    "child = subprocess.Popen(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "print(usage.ru_maxrss, os.waitstatus_to_exitcode(status), file=sys.stderr)\n"
+)
+
+
 def _measured(command: list[str], stdout: Path | None = None) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one child process."""
     began = time.perf_counter()
-    with open(stdout or os.devnull, "w") as out:
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
+    runner = subprocess.run(
+        [sys.executable, "-c", _PEAK_OF, str(stdout or os.devnull), *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     seconds = time.perf_counter() - began
-    if status != 0:
+    peak, status = runner.stderr.split()[-2:]
+    if runner.returncode != 0 or status != "0":
         raise SystemExit(f"{' '.join(command)[:200]} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, int(peak) / 1024
 
 
 def _ms(times: list[float]) -> str:
