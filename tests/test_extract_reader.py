@@ -415,3 +415,12 @@ def test_a_quotation_with_its_own_cue_after_an_attribution_is_its_own(registry):
     first, second = extract(text, registry=registry)
     assert (first.text, first.speaker_key) == ("We are ready", "zamir-kabulov")
     assert (second.text, second.speaker_key) == ("Not yet", "sergei-lavrov")
+
+
+def test_an_acronym_s_expansion_keeps_whose_body_it_is(registry):
+    text = (
+        "On Monday the Kyrgyz Ministry of Foreign Affairs (MFA) said it had no objection.\n\n"
+        "The MFA added that its delegation would not travel yet.\n"
+    )
+    first, second = extract(text, registry=registry)
+    assert first.speaker == second.speaker == "Kyrgyz Ministry of Foreign Affairs"

@@ -125,6 +125,14 @@ class Mentions:
         return None
 
 
+_NOT_OWNERS = {
+    "the", "a", "an", "on", "in", "at", "by", "and", "but", "yesterday", "today", "meanwhile",
+    *"monday tuesday wednesday thursday friday saturday sunday".split(),
+    *"january february march april may june july august".split(),
+    *"september october november december".split(),
+}  # fmt: skip
+
+
 def _expansion(before: str, acronym: str) -> str | None:
     """The capitalised words before "(MoFA)" whose initials spell it."""
     letters = [c.lower() for c in acronym if c.isupper()]
@@ -134,11 +142,13 @@ def _expansion(before: str, acronym: str) -> str | None:
         if words[i][:1].isupper():
             capitals += 1
         if capitals == len(letters):
-            name = " ".join(words[i:])
             initials = [w[0].lower() for w in words[i:] if w[:1].isupper()]
-            if initials == letters:
-                return re.sub(r"^(?:the|The)\s+", "", name)
-            return None
+            if initials != letters:
+                return None
+            # "the Kyrgyz Ministry of Foreign Affairs (MFA)": whose ministry is part of it.
+            while i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in _NOT_OWNERS:
+                i -= 1
+            return " ".join(words[i:])
     return None
 
 
