@@ -424,3 +424,51 @@ def test_an_acronym_s_expansion_keeps_whose_body_it_is(registry):
     )
     first, second = extract(text, registry=registry)
     assert first.speaker == second.speaker == "Kyrgyz Ministry of Foreign Affairs"
+
+
+def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue(registry):
+    text = (
+        "Zamir Kabulov said the talks would go on.\n\n"
+        "An Uzbek official, who spoke on condition of anonymity because he was not authorised "
+        "to brief the media, said Tashkent was preparing a complaint.\n\n"
+        "“Patience is running out,” the official said.\n"
+    )
+    draft, count = draft_source(
+        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
+    )
+    assert count == 3
+    assert "  - key: uzbek-official\n" in draft
+    # Both the official's statements go to the unnamed official, not to Kabulov.
+    assert draft.count("    speaker: uzbek-official  # unnamed") == 2
+    assert draft.count("    speaker: zamir-kabulov") == 1
+    assert '    speaker_as_written: "the official"  # resolved to An Uzbek official' in draft
+
+
+def test_what_the_text_does_not_date_was_said_by_publication(registry):
+    draft, _ = draft_source(
+        "Lavrov said the talks would go on.\n",
+        registry=registry,
+        text_path="t.txt",
+        title="t",
+        published="2019-05-28",
+        sha256="0",
+    )
+    assert "    said: ../2019-05-28  # the text does not say when: by its publication\n" in draft
+    assert "    said_basis: inferred\n" in draft
+    assert "said_as_written" not in draft
+
+
+def test_a_dateline_without_a_year_asks_for_the_publication_date(registry):
+    text = (
+        "Talks go on\n\nASTANA, March 12 /NovaPress/ - Lavrov said on Tuesday the talks would "
+        "go on.\n"
+    )
+    draft, _ = draft_source(
+        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
+    )
+    assert (
+        "  published: null  # the dateline “ASTANA, March 12 /NovaPress/” gives no year: "
+        "pass --published\n"
+    ) in draft
+    # Paragraphs are counted from the body, the headline left out.
+    assert '  body: "ASTANA, March 12 /NovaPress/"  # paragraphs are counted from here\n' in draft

@@ -28,6 +28,7 @@ from quotes.extract.speakers import (
 )
 from quotes.extract.typography import restore, typeset
 
+_DAY_OR_COARSER = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 # Typography in the wild mixes curly and straight marks (“...," or "...”), and some texts
 # write quotation marks as two apostrophes.
 QUOTE_PAIR = re.compile(r"[“\"][^“”\"\n]*[”\"]|''(?:(?!'')[^\n])*''")
@@ -58,7 +59,7 @@ def extract(
     if model:
         from quotes.extract.tagger import tag
 
-        found = merge(found, attributions(text, tag(text, found)))
+        found = merge(text, found, attributions(text, tag(text, found)))
         for candidate in found:
             _adverb_to_cue(text, candidate)
             _name_out_of_cue(text, candidate)
@@ -91,12 +92,28 @@ def extract(
         date = said_in(words, published) if words else None
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
+        elif published and _DAY_OR_COARSER.fullmatch(published):
+            # Nothing in the sentence dates it: said by the time it was published, as the
+            # curated files record such statements.
+            candidate.said, candidate.said_basis = f"../{published}", "inferred"
         candidate.parties = registry.parties_in(
             text[candidate.content_start : candidate.content_end]
         )
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
+    """Whether the tagger's speaker is "who", or words inside a relative clause between the
+    rules' speaker and the cue ("An official, who briefed the media, said"): the rules'
+    speaker, before the clause, is the one that speaks."""
+    if rule.speaker_start is None or rule.speaker_end > learned.speaker_start:
+        return False
+    if (learned.speaker_as_written or "").lower() in ("who", "which"):
+        return True
+    between = text[rule.speaker_end : learned.speaker_start]
+    return re.match(r",\s+(?:who|which)\b", between) is not None
 
 
 # "who asked not to be named", "spoke on condition of anonymity": why no name is given.
@@ -124,7 +141,7 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     return opens_sentence and _QUESTIONED.match(text, candidate.cue_start) is not None
 
 
-def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
+def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
     """The tagger's candidates, with what the rules do better: the words of a quotation
     (quotation marks are evidence), a source the tagger missed for the same cue, a second
     cue of the same speaker, a speech noun's owner ("Russia’s denials"). No span twice."""
@@ -135,9 +152,8 @@ def merge(ruled: list[Candidate], learned: list[Candidate]) -> list[Candidate]:
         rule = by_cue.get(candidate.cue_start)
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
-        relative = (candidate.speaker_as_written or "").lower() in ("who", "which")
         if rule is not None and (
-            candidate.speaker_start is None or (relative and rule.speaker_start is not None)
+            candidate.speaker_start is None or _in_relative_clause(text, candidate, rule)
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
@@ -621,8 +637,14 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         # "..., officials said." / "..., he said in an interview." The content comes before.
         source = (base + comma + 1 + len(spoken) - len(spoken.lstrip()), base + len(head.rstrip()))
         return _make(text, "indirect", _at(cue, base), base, base + comma, source)
-    if comma > 0 and not spoken.strip() and re.match(r"[A-Z]", tail):
-        # "..., says Dante Scala, a political scientist." The speaker follows the cue.
+    if (
+        comma > 0
+        and not spoken.strip()
+        and re.match(r"[A-Z]", tail)
+        and _short_name(re.split(r"[,.;]", tail)[0])
+    ):
+        # "..., says Dante Scala, a political scientist." The speaker follows the cue; not
+        # in "An official, who ..., said Tashkent was preparing ...", where a clause does.
         after = words[cue.end() :]
         name_start = cue.end() + len(after) - len(after.lstrip())
         name_end = len(words.rstrip(" .\n"))

@@ -15,14 +15,34 @@ def slug(words: str) -> str:
 def unnamed_key(candidate: Candidate) -> str | None:
     """The key of the speaker the source does not name ("A senior Taliban official" ->
     senior-taliban-official), declared in the draft's own `speakers:`; else None."""
-    if not candidate.speaker_unnamed or not candidate.speaker_as_written:
+    name = candidate.speaker or candidate.speaker_as_written
+    if not candidate.speaker_unnamed or not name:
         return None
-    return slug(re.sub(r"^(?:an?|the)\s+", "", candidate.speaker_as_written, flags=re.I)) or None
+    return slug(re.sub(r"^(?:an?|the)\s+", "", name, flags=re.I)) or None
 
 
 def _string(value: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def body_opening(text: str) -> str | None:
+    """The opening words of the story's first paragraph when a headline (or a standfirst)
+    comes before it, enough of them to start no other paragraph: citations count
+    paragraphs from there (the source's `body:`)."""
+    from quotes.extract.layout import body_start
+
+    begin = body_start(text)
+    if begin == 0:
+        return None
+    paragraph = text[begin:].split("\n", 1)[0].rstrip()
+    starts = [m.group(0) for m in re.finditer(r"(?m)^\S.*$", text)]
+    words = paragraph.split(" ")
+    for count in range(min(4, len(words)), len(words) + 1):
+        opening = " ".join(words[:count])
+        if sum(line.startswith(opening) for line in starts) == 1:
+            return opening
+    return None
 
 
 def draft_source(
@@ -45,12 +65,15 @@ def draft_source(
     if not published and line and line.published:
         published = line.published
         published_note = f"from the dateline “{line.written}”; year {line.year_basis}"
+    elif not published and line:
+        published_note = f"the dateline “{line.written}” gives no year: pass --published"
     if line and line.agency:
         publication = line.agency
     candidates = extract(text, registry=registry, published=published, headlines=headlines)
     draft = draft_yaml(
         candidates,
         text=text,
+        body=body_opening(text),
         text_path=text_path,
         title=title,
         published=published,
@@ -73,6 +96,7 @@ def draft_yaml(
     known_speakers: set[str],
     published_note: str | None = None,
     publication: str | None = None,
+    body: str | None = None,
 ) -> str:
     published_line = f"  published: {_string(published) if published else 'null'}"
     if published_note:
@@ -91,6 +115,7 @@ def draft_yaml(
         published_line,
         "  url: null",
         f"  text: {text_path}",
+        *([f"  body: {_string(body)}  # paragraphs are counted from here"] if body else []),
         f"  sha256: {sha256}",
         "",
     ]
@@ -98,7 +123,7 @@ def draft_yaml(
     for candidate in candidates:
         key = unnamed_key(candidate)
         if key and key not in unnamed:
-            name = candidate.speaker_as_written.strip(" ,")
+            name = (candidate.speaker or candidate.speaker_as_written).strip(" ,")
             unnamed[key] = name[:1].upper() + name[1:]
     if unnamed:
         lines.append("speakers:  # unnamed by the source: declared here, not in the registry")
@@ -146,10 +171,15 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
         out.append(f"    occurrence: {starts.index(candidate.start) + 1}")
     if candidate.cue:
         out.append(f"    cue: {_string(candidate.cue)}")
-    if candidate.said:
+    if candidate.said_as_written:
         out += [
             f"    said: {candidate.said}",
             f"    said_as_written: {_string(candidate.said_as_written)}",
+            f"    said_basis: {candidate.said_basis}",
+        ]
+    elif candidate.said:
+        out += [
+            f"    said: {candidate.said}  # the text does not say when: by its publication",
             f"    said_basis: {candidate.said_basis}",
         ]
     if candidate.suggested_stances:

@@ -6,7 +6,7 @@ pronouns and "who" resolved to the person last named, and names matched to the r
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
@@ -34,9 +34,11 @@ _TRAILING_VERBS = re.compile(
 
 @dataclass
 class State:
-    """What a pass over one text remembers: the person last named, for pronouns."""
+    """What a pass over one text remembers: the person last named, for pronouns, and the
+    unnamed speakers introduced ("an Uzbek official"), for "the official" after them."""
 
     last_person: tuple[str, str | None] | None = None  # (name, registry key)
+    unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
     mentions: "Mentions | None" = None
 
 
@@ -257,6 +259,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker, candidate.speaker_key = state.last_person
             candidate.speaker_resolved = True
         return
+    if _the_unnamed(candidate, mention, state):
+        return
     key, alias = registry.speaker_in(mention)
     # "Russia’s top diplomat" is not Russia but someone of Russia's; "the ministry spokesman
     # X" is X, not the ministry.
@@ -306,9 +310,25 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             else:
                 candidate.speaker = mention
                 candidate.speaker_options = registry.closest(mention)
+    if candidate.speaker_unnamed and (described := description(mention)):
+        state.unnamed.append((described[0], candidate.speaker))
     key = candidate.speaker_key
     if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
         state.last_person = (candidate.speaker, key)
+
+
+def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
+    """ "the official" after "an Uzbek official": the unnamed speaker introduced last with
+    that noun, rather than a named person or body of the sort."""
+    from quotes.extract.mentions import description
+
+    described = description(mention) if re.match(r"the\s", mention, re.IGNORECASE) else None
+    for noun, name in reversed(state.unnamed if described else []):
+        if noun == described[0]:
+            candidate.speaker, candidate.speaker_resolved = name, True
+            candidate.speaker_unnamed = True
+            return True
+    return False
 
 
 _MEMBER_NOUNS = "|".join(sorted(PERSON_NOUNS))
