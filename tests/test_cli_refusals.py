@@ -268,13 +268,13 @@ def _export_with_stderr_on_a_terminal(url: str, tmp_path: Path, *args: str) -> s
     return _with_stderr_on_a_terminal(url, "export", "-o", str(tmp_path / "all.csv"), *args)
 
 
-def _with_stderr_on_a_terminal(url: str, *args: str) -> str:
+def _with_stderr_on_a_terminal(url: str, *args: str, stdout_too: bool = False) -> str:
     controller, terminal = pty.openpty()
     try:
         result = subprocess.run(
             [*QUOTES, "--db", url, *args],
             cwd=PROJECT,
-            stdout=subprocess.DEVNULL,
+            stdout=terminal if stdout_too else subprocess.DEVNULL,
             stderr=terminal,
             timeout=120,
         )
@@ -302,6 +302,12 @@ def test_export_shows_progress_on_a_terminal_only(big_url, tmp_path):
     assert silent == ""
     piped = quotes(big_url, "export", "-o", str(tmp_path / "piped.csv"), text=True)
     assert piped.stderr == f"3000 statement(s) exported to {tmp_path / 'piped.csv'}\n"
+
+
+def test_export_to_the_terminal_draws_no_bar_among_its_rows(big_url):
+    shown = _with_stderr_on_a_terminal(big_url, "export", "--limit", "5", stdout_too=True)
+    assert "Exporting" not in shown
+    assert shown.count("\n") >= 6  # the header and five rows did come out
 
 
 def test_load_shows_progress_on_a_terminal_only(tmp_path):

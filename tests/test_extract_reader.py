@@ -472,3 +472,19 @@ def test_a_dateline_without_a_year_asks_for_the_publication_date(registry):
     ) in draft
     # Paragraphs are counted from the body, the headline left out.
     assert '  body: "ASTANA, March 12 /NovaPress/"  # paragraphs are counted from here\n' in draft
+
+
+def test_a_title_before_a_name_is_the_role(registry):
+    (c,) = extract("IFAS chairman Dilorom Yusupova said the fund would pay.\n", registry=registry)
+    assert (c.speaker, c.role) == ("Dilorom Yusupova", "IFAS chairman")
+
+
+def test_a_description_nobody_named_is_left_for_the_curator_to_name(registry):
+    text = "The ministry later said it would send a delegation.\n"
+    draft, _ = draft_source(
+        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
+    )
+    assert (
+        "    speaker: the-ministry  # a description the text does not resolve: use the key of "
+        "whom it means\n"
+    ) in draft

@@ -1,6 +1,7 @@
 """`quotes list`, `said`, `show` and `export`: statements, filtered, shown and cited."""
 
 import functools
+import sys
 from pathlib import Path
 
 import click
@@ -434,8 +435,12 @@ def export(
         )
     filters = _filters(reader, options)
 
+    # Rows on a terminal and a bar on the same terminal would mix: the bar only beside a file
+    # or a pipe.
+    bar_off = silent or (output is None and sys.stdout.isatty())
+
     def produce(out) -> int:
-        return _export(reader, filters, out, fmt=fmt, excel=excel, silent=silent)
+        return _export(reader, filters, out, fmt=fmt, excel=excel, silent=bar_off)
 
     if output:
         count = into_file(output, produce, force=force, suffixes=EXPORT_SUFFIXES[fmt])

@@ -137,6 +137,13 @@ def draft_yaml(
     return "\n".join(lines) + "\n"
 
 
+def _unresolved_description(candidate: Candidate) -> bool:
+    """ "the ministry" with no ministry named before it: no key to invent from its words."""
+    from quotes.extract.mentions import description
+
+    return not candidate.speaker_resolved and bool(description(candidate.speaker_as_written or ""))
+
+
 def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set[str]) -> list[str]:
     local = unnamed_key(candidate)
     speaker = (
@@ -152,6 +159,10 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
     note = ""
     if local:
         note = "  # unnamed: declared under speakers: above"
+    elif speaker not in known and _unresolved_description(candidate):
+        note = "  # a description the text does not resolve: use the key of whom it means"
+        if candidate.speaker_options:
+            note += " (closest: " + ", ".join(candidate.speaker_options) + ")"
     elif speaker not in known:
         note = f"  # not in the registry: add data/speakers/{speaker}.yaml or use a known key"
         if candidate.speaker_options:

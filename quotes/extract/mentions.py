@@ -19,6 +19,7 @@ PERSON_NOUNS = {
     "ambassador", "envoy", "leader", "chief", "head", "governor", "senator", "lawmaker", "mp",
     "general", "commander", "secretary", "premier", "chancellor", "prime", "deputy", "director",
     "adviser", "advisor", "negotiator", "mayor", "candidate", "nominee", "analyst", "founder",
+    "chairman", "chairwoman", "chairperson", "professor", "economist", "researcher", "expert",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",

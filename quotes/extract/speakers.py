@@ -303,6 +303,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
         elif described:
             _described(candidate, registry, mentions, described, by_role(mention, registry))
+        elif named := _named_member(mention):  # "IFAS chairman Dilorom Yusupova"
+            _name(candidate, registry, named[0])
+            candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
         else:
             missed = mentions.near_miss(mention, candidate.speaker_start) if mentions else None
             if missed:
