@@ -306,3 +306,14 @@ def test_an_unreadable_registry_is_one_problem_not_one_per_reference(tmp_path):
     assert lines[0].startswith(f"{parties}:")
     assert ": malformed YAML: " in lines[0]
     assert lines[1] == "1 problem(s); fix them and run `quotes check` again."
+
+
+def test_a_bracket_left_open_is_reported_where_it_opens(tmp_path):
+    data = copy_project(tmp_path)
+    parties = data / "parties.yaml"
+    line = parties.read_text().splitlines().index("  - key: russia") + 1
+    edit(parties, "  - key: russia\n", "  - key: [russia\n")
+    (first, _) = _check_lines(data)
+    # The parser notices on a later line; the line to fix is the one the bracket opens.
+    assert first.startswith(f"{parties}:{line}: ")
+    assert "flow sequence begun here" in first

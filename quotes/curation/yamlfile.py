@@ -130,6 +130,12 @@ def read_yaml(path: Path) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         reason = error.problem or error.context or "malformed YAML"
+        started = error.context_mark.line + 1 if error.context_mark else None
+        if error.context and error.problem and line and started and started < line:
+            # "kind: [direct" left open: the parser stumbles a line or more later; the
+            # line to fix is where what it was parsing began.
+            reason = f"{error.problem} on line {line}, {error.context} begun here"
+            line = started
         raise YamlError(Problem(str(path), line, "", f"malformed YAML: {reason}")) from None
     except yaml.YAMLError as error:  # the reader's errors carry no mark
         raise YamlError(Problem(str(path), None, "", f"malformed YAML: {error}")) from None
