@@ -36,6 +36,13 @@ def registry():
     return registry
 
 
+def drafted(text: str, registry, published: str | None = None) -> tuple[str, int]:
+    """The draft of ``text`` as `quotes extract` writes it, and its number of candidates."""
+    return draft_source(
+        text, registry=registry, text_path="t.txt", title="t", published=published, sha256="0"
+    )
+
+
 def speakers(found):
     return [(c.speaker_as_written, c.speaker_key) for c in found]
 
@@ -383,9 +390,7 @@ def test_an_unnamed_speaker_is_declared_in_the_draft_s_own_speakers(registry):
         "\n"
         "A senior Uzbek diplomat said the proposal was premature.\n"
     )
-    draft, count = draft_source(
-        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
-    )
+    draft, count = drafted(text, registry)
     assert count == 2
     assert (
         "speakers:  # unnamed by the source: declared here, not in the registry\n"
@@ -433,9 +438,7 @@ def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue
         "to brief the media, said Tashkent was preparing a complaint.\n\n"
         "“Patience is running out,” the official said.\n"
     )
-    draft, count = draft_source(
-        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
-    )
+    draft, count = drafted(text, registry)
     assert count == 3
     assert "  - key: uzbek-official\n" in draft
     # Both the official's statements go to the unnamed official, not to Kabulov.
@@ -445,14 +448,7 @@ def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue
 
 
 def test_what_the_text_does_not_date_was_said_by_publication(registry):
-    draft, _ = draft_source(
-        "Lavrov said the talks would go on.\n",
-        registry=registry,
-        text_path="t.txt",
-        title="t",
-        published="2019-05-28",
-        sha256="0",
-    )
+    draft, _ = drafted("Lavrov said the talks would go on.\n", registry, "2019-05-28")
     assert "    said: ../2019-05-28  # the text does not say when: by its publication\n" in draft
     assert "    said_basis: inferred\n" in draft
     assert "said_as_written" not in draft
@@ -463,9 +459,7 @@ def test_a_dateline_without_a_year_asks_for_the_publication_date(registry):
         "Talks go on\n\nASTANA, March 12 /NovaPress/ - Lavrov said on Tuesday the talks would "
         "go on.\n"
     )
-    draft, _ = draft_source(
-        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
-    )
+    draft, _ = drafted(text, registry)
     assert (
         "  published: null  # the dateline “ASTANA, March 12 /NovaPress/” gives no year: "
         "pass --published\n"
@@ -481,9 +475,7 @@ def test_a_title_before_a_name_is_the_role(registry):
 
 def test_a_description_nobody_named_is_left_for_the_curator_to_name(registry):
     text = "The ministry later said it would send a delegation.\n"
-    draft, _ = draft_source(
-        text, registry=registry, text_path="t.txt", title="t", published=None, sha256="0"
-    )
+    draft, _ = drafted(text, registry)
     assert (
         "    speaker: the-ministry  # a description the text does not resolve: use the key of "
         "whom it means\n"
