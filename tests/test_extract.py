@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from quotes.extract import _adverb_to_cue, _name_out_of_cue, _words_from_rules, extract
+from quotes.extract import _words_from_rules, extract
+from quotes.extract.boundaries import adverb_to_cue, name_out_of_cue
 from quotes.extract.candidate import Candidate
 from quotes.extract.registry import Registry
 from tests.helpers import PROJECT, SEED, copy_project, run
@@ -237,12 +238,12 @@ def test_an_adverb_before_the_cue_is_the_cues_not_the_speakers():
         cue="denied",
         content="that the bridge was sold",
     )
-    _adverb_to_cue(text, c)
+    adverb_to_cue(text, c)
     assert (c.speaker_as_written, c.cue) == ("A Tver council member", "publicly denied")
     assert c.text == "publicly denied that the bridge was sold"
     text = "The Orlov family denied that the bridge was sold."  # a noun, not an adverb
     c = _candidate(text, source="The Orlov family", cue="denied", content="that the bridge")
-    _adverb_to_cue(text, c)
+    adverb_to_cue(text, c)
     assert (c.speaker_as_written, c.cue) == ("The Orlov family", "denied")
 
 
@@ -251,11 +252,11 @@ def test_a_name_cut_by_the_cue_goes_back_to_the_speaker():
     c = _candidate(
         text, source="The Tver mayor Ivan Petrovich", cue="Orlov said", content="that the bridge"
     )
-    _name_out_of_cue(text, c)
+    name_out_of_cue(text, c)
     assert (c.speaker_as_written, c.cue) == ("The Tver mayor Ivan Petrovich Orlov", "said")
     title = "Tver Mayor Orlov Says Bridge Was Sold"  # a headline: every word is capitalized
     c = _candidate(title, source="Tver Mayor Orlov", cue="Says", content="Bridge Was Sold")
-    _name_out_of_cue(title, c)
+    name_out_of_cue(title, c)
     assert c.cue == "Says"
 
 

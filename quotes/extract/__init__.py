@@ -1,17 +1,25 @@
 """Assisted extraction: a text in, candidate statements out, for a curator to review.
 
-Rules, not a trained model: quotation marks and reporting cues ("said", "warned that",
-"according to") locate what was said; the words around the cue give who said it; pronouns
-go to the person last named. It knows nothing of the database. Offsets are character
-offsets into the text as Python reads it; ``text``/``start``/``end`` follow the curated
-convention (a direct quote without its quotation marks; reported speech from the cue on),
-while ``content_start``/``content_end`` give the content alone, as attribution corpora mark it.
+A trained tagger (``tagger``) proposes source, cue and content spans; rules keep what they do
+better: quotation marks and reporting cues ("said", "warned that", "according to") locate what
+was said, the words around the cue give who said it (``speakers``), the edges of spans follow
+the corpus's conventions (``boundaries``), and dates come from the sentence (``dates``). It
+knows nothing of the database. Offsets are character offsets into the text as Python reads
+it; ``text``/``start``/``end`` follow the curated convention (a direct quote without its
+quotation marks; reported speech from the cue on), while ``content_start``/``content_end``
+give the content alone, as attribution corpora mark it.
 """
 
 import bisect
 import re
 
 from quotes.extract import lexicon
+from quotes.extract.boundaries import (
+    adverb_to_cue,
+    name_out_of_cue,
+    no_closing_comma,
+    trim_cue,
+)
 from quotes.extract.candidate import Candidate
 from quotes.extract.dates import dateline, said_in
 from quotes.extract.mentions import Mentions
@@ -61,9 +69,9 @@ def extract(
 
         found = merge(text, found, attributions(text, tag(text, found)))
         for candidate in found:
-            _adverb_to_cue(text, candidate)
-            _name_out_of_cue(text, candidate)
-            _no_closing_comma(text, candidate)
+            adverb_to_cue(text, candidate)
+            name_out_of_cue(text, candidate)
+            no_closing_comma(text, candidate)
         found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
@@ -148,7 +156,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     kept, quoted = _quotations([c for c in ruled if c.kind == "direct"], learned)
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
     for candidate in kept:
-        _trim_cue(candidate)
+        trim_cue(candidate)
         rule = by_cue.get(candidate.cue_start)
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
@@ -316,70 +324,6 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     return kept, alone
 
 
-_CUE_WHEN = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"last\s+week|this\s+week|earlier|later|then)$"
-)
-
-
-_NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
-
-
-def _adverb_to_cue(text: str, candidate: Candidate) -> None:
-    """ "a senior official explicitly contradicted": the adverb belongs to the cue, as
-    PolNeAR marks it ("publicly said", "repeatedly denied"), not to the speaker."""
-    if candidate.speaker_as_written is None or candidate.cue_start is None:
-        return
-    last = re.search(r"\s([a-z]{2,}ly)\s*$", candidate.speaker_as_written)
-    if not last or last.group(1) in _NOT_ADVERBS:
-        return
-    start = candidate.speaker_start + last.start(1)
-    if text[candidate.speaker_end : candidate.cue_start].strip():
-        return
-    if candidate.start == candidate.cue_start:  # reported speech shown from its cue on
-        candidate.start = start
-        candidate.text = text[start : candidate.end]
-    candidate.cue_start = start
-    candidate.cue = text[start : candidate.cue_end]
-    candidate.speaker_end = candidate.speaker_start + last.start()
-    candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
-
-
-def _name_out_of_cue(text: str, candidate: Candidate) -> None:
-    """ "Prime Minister Theresa May said": capitalized words inside a sentence, before the
-    cue's lower-case words, are a name the tagger cut (headlines, in title case, keep
-    theirs); the speaker just before the cue gets them back."""
-    if candidate.cue_start is None:
-        return
-    name = re.match(r"(?:[A-Z][\w.’'-]*\s+)+(?=[a-z])", candidate.cue)
-    before = text[: candidate.cue_start].rstrip(" ")
-    if not name or not before or before[-1] in '.!?:\n“"':
-        return
-    start = candidate.cue_start + name.end()
-    if (
-        candidate.speaker_start is not None
-        and not text[candidate.speaker_end : candidate.cue_start].strip()
-    ):
-        candidate.speaker_end = candidate.cue_start + len(name.group(0).rstrip())
-        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
-    if candidate.start == candidate.cue_start:
-        candidate.start = start
-        candidate.text = text[start : candidate.end]
-    candidate.cue_start = start
-    candidate.cue = text[start : candidate.cue_end]
-
-
-def _no_closing_comma(text: str, candidate: Candidate) -> None:
-    """ "Taxes will rise, the minister said": the words said end before the comma that
-    leads to their speaker, as PolNeAR and the curated files mark them."""
-    end = candidate.content_end
-    if end > candidate.content_start + 1 and text[end - 1] == ",":
-        if candidate.end == end:
-            candidate.end = end - 1
-            candidate.text = text[candidate.start : candidate.end]
-        candidate.content_end = end - 1
-
-
 def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
     """A cue the tagger found nothing said for takes the words the rules gave the same cue
     (a cue they share a word with): the tagger sees one attribution's words only, so the
@@ -395,14 +339,6 @@ def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
             for field in ("kind", "text", "start", "end", "content_start", "content_end"):
                 setattr(candidate, field, getattr(rule, field))
             return
-
-
-def _trim_cue(candidate: Candidate) -> None:
-    """ "said on Monday": the cue is the verb; the day is the date's business."""
-    when = _CUE_WHEN.search(candidate.cue or "")
-    if when:
-        candidate.cue = candidate.cue[: when.start()]
-        candidate.cue_end = candidate.cue_start + len(candidate.cue)
 
 
 def _coordinated(ruled, kept, by_cue) -> list[Candidate]:

@@ -1,0 +1,81 @@
+"""Where a candidate's spans begin and end, as PolNeAR and the curated files mark them.
+
+The tagger labels words one by one and sometimes strays at a span's edge: an adverb left with
+the speaker, a name cut into the cue, a comma kept in the words said, a day glued to the cue.
+Each fix here moves one edge and keeps the candidate's text and offsets in step.
+"""
+
+import re
+
+from quotes.extract.candidate import Candidate
+
+_CUE_WHEN = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last\s+week|this\s+week|earlier|later|then)$"
+)
+
+
+_NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
+
+
+def adverb_to_cue(text: str, candidate: Candidate) -> None:
+    """ "a senior official explicitly contradicted": the adverb belongs to the cue, as
+    PolNeAR marks it ("publicly said", "repeatedly denied"), not to the speaker."""
+    if candidate.speaker_as_written is None or candidate.cue_start is None:
+        return
+    last = re.search(r"\s([a-z]{2,}ly)\s*$", candidate.speaker_as_written)
+    if not last or last.group(1) in _NOT_ADVERBS:
+        return
+    start = candidate.speaker_start + last.start(1)
+    if text[candidate.speaker_end : candidate.cue_start].strip():
+        return
+    if candidate.start == candidate.cue_start:  # reported speech shown from its cue on
+        candidate.start = start
+        candidate.text = text[start : candidate.end]
+    candidate.cue_start = start
+    candidate.cue = text[start : candidate.cue_end]
+    candidate.speaker_end = candidate.speaker_start + last.start()
+    candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+
+
+def name_out_of_cue(text: str, candidate: Candidate) -> None:
+    """ "Prime Minister Theresa May said": capitalized words inside a sentence, before the
+    cue's lower-case words, are a name the tagger cut (headlines, in title case, keep
+    theirs); the speaker just before the cue gets them back."""
+    if candidate.cue_start is None:
+        return
+    name = re.match(r"(?:[A-Z][\w.’'-]*\s+)+(?=[a-z])", candidate.cue)
+    before = text[: candidate.cue_start].rstrip(" ")
+    if not name or not before or before[-1] in '.!?:\n“"':
+        return
+    start = candidate.cue_start + name.end()
+    if (
+        candidate.speaker_start is not None
+        and not text[candidate.speaker_end : candidate.cue_start].strip()
+    ):
+        candidate.speaker_end = candidate.cue_start + len(name.group(0).rstrip())
+        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+    if candidate.start == candidate.cue_start:
+        candidate.start = start
+        candidate.text = text[start : candidate.end]
+    candidate.cue_start = start
+    candidate.cue = text[start : candidate.cue_end]
+
+
+def no_closing_comma(text: str, candidate: Candidate) -> None:
+    """ "Taxes will rise, the minister said": the words said end before the comma that
+    leads to their speaker, as PolNeAR and the curated files mark them."""
+    end = candidate.content_end
+    if end > candidate.content_start + 1 and text[end - 1] == ",":
+        if candidate.end == end:
+            candidate.end = end - 1
+            candidate.text = text[candidate.start : candidate.end]
+        candidate.content_end = end - 1
+
+
+def trim_cue(candidate: Candidate) -> None:
+    """ "said on Monday": the cue is the verb; the day is the date's business."""
+    when = _CUE_WHEN.search(candidate.cue or "")
+    if when:
+        candidate.cue = candidate.cue[: when.start()]
+        candidate.cue_end = candidate.cue_start + len(candidate.cue)
