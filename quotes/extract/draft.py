@@ -4,8 +4,9 @@ so that `quotes load` refuses it until a curator has reviewed each one."""
 import json
 import re
 
-from quotes.curation.anchor import occurrences
+from quotes.curation.anchor import SourceIndex, occurrences
 from quotes.extract.candidate import Candidate
+from quotes.extract.mentions import description
 
 
 def slug(words: str) -> str:
@@ -35,12 +36,11 @@ def body_opening(text: str) -> str | None:
     begin = body_start(text)
     if begin == 0:
         return None
-    paragraph = text[begin:].split("\n", 1)[0].rstrip()
-    starts = [m.group(0) for m in re.finditer(r"(?m)^\S.*$", text)]
-    words = paragraph.split(" ")
+    words = text[begin:].split("\n", 1)[0].rstrip().split(" ")
+    index = SourceIndex(text)  # checked by the rule `quotes check` applies to `body:`
     for count in range(min(4, len(words)), len(words) + 1):
         opening = " ".join(words[:count])
-        if sum(line.startswith(opening) for line in starts) == 1:
+        if index.start_body(opening) is None:
             return opening
     return None
 
@@ -139,8 +139,6 @@ def draft_yaml(
 
 def _unresolved_description(candidate: Candidate) -> bool:
     """ "the ministry" with no ministry named before it: no key to invent from its words."""
-    from quotes.extract.mentions import description
-
     return not candidate.speaker_resolved and bool(description(candidate.speaker_as_written or ""))
 
 

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
-from quotes.extract.mentions import PERSON_NOUNS, Mentions, same_family
+from quotes.extract.mentions import (
+    PERSON_NOUNS,
+    Mentions,
+    by_role,
+    description,
+    same_family,
+)
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence
 
@@ -232,8 +238,6 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     """Name the speaker as a careful reader would: the registry's name for it, the person a
     pronoun or a description stands for, the name beside a role, an acronym's expansion, or
     the name a misspelling repeats."""
-    from quotes.extract.mentions import by_role, description
-
     if candidate.speaker_start is not None:
         span = trim(text, candidate.speaker_start, candidate.speaker_end)
         if span is None:
@@ -323,8 +327,6 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
 def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
     """ "the official" after "an Uzbek official": the unnamed speaker introduced last with
     that noun, rather than a named person or body of the sort."""
-    from quotes.extract.mentions import description
-
     described = description(mention) if re.match(r"the\s", mention, re.IGNORECASE) else None
     for noun, name in reversed(state.unnamed if described else []):
         if noun == described[0]:
