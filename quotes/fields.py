@@ -26,7 +26,8 @@ _OTHER_REPORTS = (
 class Field:
     """One field of a statement record.
 
-    ``sql`` reads it over ``s`` (statement), ``sp`` (speaker) and ``so`` (source); a field
+    ``sql`` reads it over ``s`` (statement), ``sp`` (speaker), ``so`` (source), ``r`` (the
+    role held, if any) and ``p`` (the party spoken for, if any); a field
     kept in its own statement column names it in ``stored`` (``sql`` then defaults to it).
     ``curated`` is where the loader finds its value on a curated statement (the attribute path
     on quotes.curation.record's CuratedStatement), to write into ``stored``.
@@ -39,6 +40,7 @@ class Field:
     free_text: bool = False  # a cell a spreadsheet could take for a formula
     is_date: bool = False  # ISO text on both databases
     in_csv: bool = True
+    number: bool = False  # an integer, else text (or NULL)
 
     def select(self, dialect: str) -> str:
         sql = self.sql or f's."{self.stored}"'
@@ -65,8 +67,8 @@ STATEMENT = [
           free_text=True),
     Field("role", stored="role_as_written", curated="entry.role", free_text=True),
     # The registry role held when speaking, and the party spoken for then.
-    Field("role_held", "(SELECT r.title FROM role r WHERE r.id = s.role_id)", free_text=True),
-    Field("party", '(SELECT p."key" FROM party p WHERE p.id = s.party_id)'),
+    Field("role_held", "r.title", free_text=True),
+    Field("party", 'p."key"'),
     Field("kind", stored="kind", curated="entry.kind"),
     Field("text", stored="text", curated="entry.text", free_text=True),
     Field("translation", stored="translation", curated="entry.translation", free_text=True),
@@ -88,7 +90,7 @@ STATEMENT = [
           "THEN so.\"key\" || '/' || s.\"key\" ELSE (SELECT u_so.\"key\" || '/' || u.\"key\" "
           "FROM statement u JOIN source u_so ON u_so.id = u.source_id "
           "WHERE u.id = s.utterance_id) END"),
-    Field("reports", stored="reports"),
+    Field("reports", stored="reports", number=True),
     Field("other_reports", "CASE WHEN s.reports > 1 THEN ({other_reports}) END"),
     Field("same_as", stored="same_as", curated="entry.same_as"),
     Field("source_key", 'so."key"'),
@@ -100,9 +102,9 @@ STATEMENT = [
     Field("url", "so.url", free_text=True),
     Field("language", "so.language"),
     Field("text_path", "so.text_path", free_text=True),
-    Field("start", stored="start", curated="anchor.start"),
-    Field("end", stored="end", curated="anchor.end"),
-    Field("paragraph", stored="paragraph", curated="anchor.paragraph"),
+    Field("start", stored="start", curated="anchor.start", number=True),
+    Field("end", stored="end", curated="anchor.end", number=True),
+    Field("paragraph", stored="paragraph", curated="anchor.paragraph", number=True),
     Field("prefix", stored="prefix", curated="anchor.prefix", free_text=True, in_csv=False),
     Field("suffix", stored="suffix", curated="anchor.suffix", free_text=True, in_csv=False),
     Field("role_named", stored="role_named", curated="entry.role_held", in_csv=False),
@@ -112,6 +114,7 @@ BY_NAME = {field.name: field for field in STATEMENT}
 # The fields a listing gives programs (CSV, JSON, TSV): all but the anchor's context.
 LISTED = [field.name for field in STATEMENT if field.in_csv]
 FREE_TEXT = {field.name for field in STATEMENT if field.free_text}
+NUMBERS = {field.name for field in STATEMENT if field.number}
 # Statement columns the loader writes from the curated file, compared on every load.
 CURATED = [field for field in STATEMENT if field.curated is not None]
 

@@ -5,6 +5,7 @@ SQLAlchemy. Stances and claims ride along in the same row as "key:value; ..." st
 one query streams every record, and memory stays flat however many statements match.
 """
 
+import contextlib
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -204,14 +205,17 @@ def _columns(dialect: str) -> dict[str, str]:
 
 
 def _from(reader: Reader, filters: Filters) -> str:
-    """The statement with its speaker and source. On SQLite, statements lead the join
+    """The statement with its speaker and source, the role held and the party spoken for
+    (joined, not a subquery per row: PostgreSQL ran those once per row of a whole export, and
+    the formula guard of role_held three times). On SQLite, statements lead the join
     (CROSS JOIN fixes SQLite's join order): else its planner may walk speakers and fetch
     their statements one by one, ten times slower for a whole export than reading the table
     in order (or in the order of its date index)."""
     join = "CROSS JOIN" if reader.dialect == "sqlite" else "JOIN"
     return (
         f"FROM statement s {join} speaker sp ON sp.id = s.speaker_id "
-        f"{join} source so ON so.id = s.source_id"
+        f"{join} source so ON so.id = s.source_id "
+        "LEFT JOIN role r ON r.id = s.role_id LEFT JOIN party p ON p.id = s.party_id"
     )
 
 
@@ -392,9 +396,11 @@ def _inert(column: str, dialect: str) -> str:
     )
 
 
-def _cell_columns(dialect: str, fields: list[str]) -> list[str]:
+def _cell_columns(dialect: str, fields: list[str], *, text_never_null: bool = False) -> list[str]:
     """SQL giving each of ``fields`` as the cell a CSV shows; "citation" is finished in Python
-    from the source id and the paragraph locator at the end of the row."""
+    from the source id and the paragraph locator at the end of the row. ``text_never_null``
+    gives an empty text for a missing one (ADBC's SQLite driver takes a column whose first
+    rows are all NULL for a number column, and stops at the first text in it)."""
     columns = _columns(dialect)
     located = "s.paragraph IS NOT NULL AND s.paragraph <> 0"
     computed = {
@@ -406,7 +412,11 @@ def _cell_columns(dialect: str, fields: list[str]) -> list[str]:
     cells = []
     for field in fields:
         column = computed.get(field) or columns[field]
-        cells.append(_inert(column, dialect) if field in record_fields.FREE_TEXT else column)
+        if field in record_fields.FREE_TEXT:
+            column = _inert(column, dialect)
+        if text_never_null and field not in record_fields.NUMBERS and field != "citation":
+            column = f"coalesce({column}, '')"
+        cells.append(column)
     if "citation" in fields:
         cells.append(f"CASE WHEN {located} THEN ', par. ' || s.paragraph || '.' ELSE '.' END")
     return cells
@@ -418,16 +428,37 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     reader = reader_of(session)
     sql, params = select_sql(reader, filters, _cell_columns(reader.dialect, fields))
     batches = reader.batches(sql, params, BATCH, few=_few(filters))
+    yield from _cited(batches, reader, fields, _cited_rows)
+
+
+def statement_batches(reader: Reader, filters: Filters, fields: list[str]) -> Iterator:
+    """statement_cells' rows as Arrow record batches (quotes.columnar), the citation finished
+    on whole columns: a whole export's path, with no Python object per cell."""
+    from quotes import columnar
+
+    columns = _cell_columns(reader.dialect, fields, text_never_null=True)
+    sql, params = select_sql(reader, filters, columns)
+    with contextlib.closing(columnar.batches(reader, sql, params)) as batches:
+        yield from _cited(batches, reader, fields, columnar.cited)
+
+
+def _cited(batches, reader: Reader, fields: list[str], cite) -> Iterator:
+    """``batches`` with the source id in the citation column and the locator ending each row
+    made one citation by ``cite(batch, column, notes)``, when ``fields`` has a citation."""
     if "citation" not in fields:
         yield from batches
         return
-    from quotes.citation import finished
-
     at = fields.index("citation")
     notes = _SourceNotes(reader)
     for batch in batches:
-        notes.fetch({r[at] for r in batch})
-        yield [r[:at] + (finished(notes[r[at]], r[-1]),) + r[at + 1 : -1] for r in batch]
+        yield cite(batch, at, notes)
+
+
+def _cited_rows(batch: list[tuple], at: int, notes: "_SourceNotes") -> list[tuple]:
+    from quotes.citation import finished
+
+    notes.fetch({r[at] for r in batch})
+    return [r[:at] + (finished(notes[r[at]], r[-1]),) + r[at + 1 : -1] for r in batch]
 
 
 def statement_count(session, filters: Filters) -> int:
@@ -462,5 +493,5 @@ class _SourceNotes(dict):
             missing,
         ).fetchall()
         for source_id, *metadata in rows:
-            note = source_note(*metadata)
+            note = source_note.__wrapped__(*metadata)  # kept here: its cache would keep it twice
             self[source_id] = "'" + note if note.startswith(_FORMULA_FIRST) else note

@@ -21,11 +21,14 @@ _cursors = itertools.count()
 class Reader:
     """A driver connection and the few things the SQL builders must know about it."""
 
-    def __init__(self, connection, dialect: str, *, owned: bool = False):
+    def __init__(self, connection, dialect: str, *, owned: bool = False, location=None):
         self.connection = connection
         self.dialect = dialect
         self.mark = "?" if dialect == "sqlite" else "%s"  # the driver's placeholder
         self.owned = owned
+        # (dialect, SQLite file URI path or PostgreSQL URL) when another driver may open the
+        # same database (quotes.columnar); None when only this connection knows how.
+        self.location = location
 
     def execute(self, sql: str, params=()):
         cursor = self.connection.cursor()
@@ -79,10 +82,11 @@ def connect(url: str) -> Reader:
     the words every other command uses.
     """
     reader = None
-    if match := _SQLITE.match(url):
-        reader = _sqlite(match["rest"])
-    elif match := _POSTGRESQL.match(url):
-        reader = _postgresql("postgresql://" + match["rest"])
+    where = location_of(url)
+    if where and where[0] == "sqlite":
+        reader = _sqlite(where[1])
+    elif where:
+        reader = _postgresql(where[1])
     if reader is not None:
         try:
             if _revision(reader) == HEAD:
@@ -93,19 +97,32 @@ def connect(url: str) -> Reader:
     return _through_sqlalchemy(url)
 
 
-def _sqlite(rest: str) -> Reader | None:
+def location_of(url: str) -> tuple[str, str] | None:
+    """Where a plain database URL points, as a driver other than SQLAlchemy opens it: ("sqlite",
+    the file's path as a URI path) for an existing file, ("postgresql", a libpq URL); None for
+    any other URL (in memory, with options, another driver), which SQLAlchemy must read."""
     import os
+
+    if match := _SQLITE.match(url):
+        rest = match["rest"]
+        # sqlite:///relative/file.db, sqlite:////absolute/file.db, as SQLAlchemy reads them.
+        path = rest[1:].partition("?")[0] if rest.startswith("/") else ""
+        if path in ("", ":memory:") or "?" in rest or not os.path.isfile(path):
+            return None
+        return ("sqlite", _uri_path(path))
+    if match := _POSTGRESQL.match(url):
+        return ("postgresql", "postgresql://" + match["rest"])
+    return None
+
+
+def _sqlite(path: str) -> Reader | None:
     import sqlite3
 
-    # sqlite:///relative/file.db, sqlite:////absolute/file.db, as SQLAlchemy reads them.
-    path = rest[1:].partition("?")[0] if rest.startswith("/") else ""
-    if path in ("", ":memory:") or "?" in rest or not os.path.isfile(path):
-        return None
     try:
-        connection = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
-    return Reader(connection, "sqlite", owned=True)
+    return Reader(connection, "sqlite", owned=True, location=("sqlite", path))
 
 
 def _uri_path(path: str) -> str:
@@ -122,7 +139,7 @@ def _postgresql(conninfo: str) -> Reader | None:
     connection.read_only = True
     # Listings read every row they ask for: plan server-side cursors for all of them.
     connection.execute("SET cursor_tuple_fraction = 1.0")
-    return Reader(connection, "postgresql", owned=True)
+    return Reader(connection, "postgresql", owned=True, location=("postgresql", conninfo))
 
 
 def _revision(reader: Reader) -> str:

@@ -1,5 +1,6 @@
 """The `quotes db` commands and the root command's help."""
 
+import click
 from click.testing import CliRunner
 
 from quotes import db
@@ -55,7 +56,11 @@ def test_downgrade_to_an_unknown_revision_is_a_usage_error(tmp_path):
 
 
 def _commands(group, path=()):
-    for name, command in group.commands.items():
+    """Every command, imported (the groups are lazy: ``group.commands`` holds only those
+    imported so far, which depends on the tests that ran before)."""
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         if hasattr(command, "commands"):
             yield from _commands(command, (*path, name))
         else:

@@ -204,3 +204,33 @@ def test_export_to_stdout_with_filters(tricky):
         "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019, par. 5."
     )
     assert result.stderr == "1 statement(s) exported\n"
+
+
+@pytest.mark.parametrize("fmt", ["--csv", "--tsv"])
+@pytest.mark.parametrize("sort", ["said", "none"])
+def test_arrow_export_gives_the_cells_of_the_row_by_row_one(seeded_url, monkeypatch, fmt, sort):
+    """A whole export goes through Arrow (quotes.columnar); `quotes list --csv`'s row-by-row
+    writer gives the same cells. One row a batch: a batch whose text cells are all empty
+    (no translation, no note) comes before one that has them, which ADBC's SQLite driver
+    would otherwise take for a number column."""
+    from quotes import columnar
+
+    monkeypatch.setattr(columnar, "BATCH_ROWS", 1)
+    arrow = run(seeded_url, "export", "--sort", sort, fmt, "--silent")
+    assert arrow.exit_code == 0, arrow.output
+    monkeypatch.setattr(columnar, "readable", lambda reader: False)
+    row_by_row = run(seeded_url, "export", "--sort", sort, fmt, "--silent")
+    assert row_by_row.exit_code == 0, row_by_row.output
+
+    dialect = "excel" if fmt == "--csv" else "excel-tab"
+    ours = list(csv.reader(io.StringIO(arrow.stdout), dialect=dialect))
+    theirs = list(csv.reader(io.StringIO(row_by_row.stdout), dialect=dialect))
+    assert len(ours) == 23  # the header and the seed's 22 statements
+    assert ours == theirs
+    header = ours[0]
+    translations = [row[header.index("translation")] for row in ours[1:]]
+    assert "" in translations  # the empty cells the batches start with
+    note = "Samuel Ramani, “Russia’s Falling Out With Kabul,” 2019"  # no publication; 2019 only
+    for row in ours[1:]:
+        paragraph = row[header.index("paragraph")]
+        assert paragraph and row[header.index("citation")] == f"{note}, par. {paragraph}."

@@ -1,5 +1,6 @@
 """`quotes list`, `said`, `show` and `export`: statements, filtered, shown and cited."""
 
+import contextlib
 import functools
 import sys
 from pathlib import Path
@@ -440,7 +441,7 @@ def export(
     bar_off = silent or (output is None and sys.stdout.isatty())
 
     def produce(out) -> int:
-        return _export(reader, filters, out, fmt=fmt, excel=excel, silent=bar_off)
+        return write_export(reader, filters, out, fmt=fmt, excel=excel, silent=bar_off)
 
     if output:
         count = into_file(output, produce, force=force, suffixes=EXPORT_SUFFIXES[fmt])
@@ -451,14 +452,27 @@ def export(
         click.echo(f"{count} statement(s) exported" + (f" to {output}" if output else ""), err=True)
 
 
-def _export(reader, filters, out, *, fmt: str, excel: bool, silent: bool) -> int:
+def write_export(
+    reader, filters, out, *, fmt: str, excel: bool = False, silent: bool = True
+) -> int:
+    """What `quotes export` writes (and the web pages' downloads): the statements ``filters``
+    asks for, with their citations, in ``fmt``; how many. A SQLite file or PostgreSQL server
+    that ADBC can open is read through Arrow; any other database row by row, the same cells."""
+    from quotes import columnar
     from quotes.export import with_citation, write, write_cells
-    from quotes.query import statement_cells, statement_count, statement_records
+    from quotes.query import statement_batches, statement_cells, statement_count, statement_records
 
     def shown(items, size=None):
         count = functools.partial(statement_count, reader, filters)
         return progress(items, label="Exporting", length=count, silent=silent, size=size)
 
+    if fmt in ("csv", "tsv") and columnar.readable(reader):
+        batches = statement_batches(reader, filters, EXPORT_FIELDS)
+        if excel:
+            out.write("\ufeff")
+        with contextlib.closing(batches):  # its database connection, even if writing fails
+            shown_batches = shown(batches, lambda batch: batch.num_rows)
+            return columnar.write(shown_batches, out, fmt=fmt, header=EXPORT_FIELDS)
     if fmt in ("csv", "tsv"):
         batches = shown(statement_cells(reader, filters, EXPORT_FIELDS), len)
         return write_cells(batches, out, fmt=fmt, header=EXPORT_FIELDS, excel=excel)

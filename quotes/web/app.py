@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response, Stream
 from starlette.routing import Route
 
 from quotes import browse
-from quotes.citation import chicago_note, csl_item, location
+from quotes.citation import chicago_note, location
 from quotes.lookup import (
     AmbiguousName,
     UnknownName,
@@ -41,6 +41,7 @@ from quotes.query import (
     statement_records,
     utterance_reports,
 )
+from quotes.reader import location_of, reader_of
 from quotes.reports.matrix import criticism_graph_svg, stance_matrix_svg
 from quotes.reports.timeline import claim_timeline_svg
 from quotes.web import params
@@ -211,19 +212,12 @@ class Site:
 
     def _export(self, filters: Filters, writer: str, out) -> None:
         """What `quotes export` writes for the same filters, in the same format."""
-        from quotes.cli.statements import EXPORT_FIELDS
-        from quotes.export import Column, with_citation, write
+        from quotes.cli.statements import write_export
 
         with self.session() as session:
-            records = with_citation(statement_records(session, filters))
-            if writer == "csl-json":
-                items = {}
-                for record in records:
-                    items.setdefault(record["source_key"], csl_item(record))
-                json.dump(list(items.values()), out, ensure_ascii=False, indent=2)
-                out.write("\n")
-                return
-            write(records, out, fmt=writer, columns=[Column(f, f) for f in EXPORT_FIELDS])
+            reader = reader_of(session)
+            reader.location = location_of(self.engine.url.render_as_string(hide_password=False))
+            write_export(reader, filters, out, fmt=writer)
 
     def api_statements(self, request: Request) -> Response:
         """The records `quotes list --json` gives, a page at a time (``limit``, ``after``)."""
