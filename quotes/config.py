@@ -7,7 +7,7 @@ DEFAULT_URL = "sqlite:///data/quotes.db"
 
 # Every migration this version knows, oldest first (a test checks them against alembic's
 # scripts): commands tell an outdated or a newer database without loading alembic or SQLAlchemy.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 def database_url(url: str | None = None) -> str:

@@ -49,16 +49,6 @@ class Field:
         return sql
 
 
-def _pairs(dialect: str, table: str, value: str, other: str) -> str:
-    """A statement's stances (or claims) as one "key:value; ..." string, sorted by key."""
-    item = f"o.\"key\" || ':' || t.{value}"
-    rows = f"FROM {table} t JOIN {other} o ON o.id = t.{other}_id WHERE t.statement_id = s.id"
-    if dialect == "postgresql":
-        return f"(SELECT string_agg({item}, '; ' ORDER BY o.\"key\") {rows})"
-    # SQLite's group_concat keeps the order of the rows it is given.
-    return f"(SELECT group_concat(i, '; ') FROM (SELECT {item} AS i {rows} ORDER BY o.\"key\"))"
-
-
 STATEMENT = [
     Field("key", "so.\"key\" || '/' || s.\"key\""),
     Field("speaker", "sp.name", free_text=True),
@@ -80,8 +70,10 @@ STATEMENT = [
           free_text=True),
     Field("said_basis", stored="said_basis", curated="entry.said_basis"),
     Field("context", stored="context", curated="entry.context", free_text=True),
-    Field("stances", "{stances}"),
-    Field("claims", "{claims}"),
+    # "party:polarity; ..." and "claim:position; ...", written from the stances and claims
+    # the loader writes as rows (which the filters read).
+    Field("stances", stored="stances", curated="stances_cell"),
+    Field("claims", stored="claims", curated="claims_cell"),
     Field("note", stored="note", curated="entry.note", free_text=True),
     # The earliest report of the utterance this statement reports, how many sources carry
     # it, and the other reports.
@@ -125,8 +117,6 @@ def select_sql(field: Field, dialect: str) -> str:
     if "{" not in sql:
         return sql
     return sql.format(
-        stances=_pairs(dialect, "stance", "polarity", "party"),
-        claims=_pairs(dialect, "claimposition", "position", "claim"),
         other_reports=_OTHER_REPORTS.format(
             agg="string_agg(k, '; ')" if dialect == "postgresql" else "group_concat(k, '; ')"
         ),

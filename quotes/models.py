@@ -216,6 +216,10 @@ class Statement(SQLModel, table=True):
     party_id: int | None = Field(
         default=None, foreign_key="party.id", ondelete="SET NULL", index=True
     )
+    # Its stances and claims in one cell each, "party:polarity; ..." by key, as listings and
+    # exports show them: written by the loader with the Stance and ClaimPosition rows.
+    stances: str | None = None
+    claims: str | None = None
 
 
 class Stance(SQLModel, table=True):

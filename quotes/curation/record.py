@@ -67,6 +67,26 @@ class CuratedStatement:
     def said_to(self) -> date | None:
         return self.said.upper if self.said else None
 
+    # Its stances and claims as the one cell listings show, "party:polarity; ..." by key:
+    # stored beside the rows they sum up, so that an export reads a column, not a subquery.
+    @property
+    def stances_cell(self) -> str | None:
+        polarities = {
+            party: stance if isinstance(stance, str) else stance.polarity
+            for party, stance in self.entry.stances.items()
+        }
+        return _cell(polarities)
+
+    @property
+    def claims_cell(self) -> str | None:
+        return _cell(self.entry.claims)
+
+
+def _cell(values: dict) -> str | None:
+    """{"russia": "critical", "china": "neutral"} -> "china:neutral; russia:critical"; None
+    for none. Sorted by code point, the same on every database."""
+    return "; ".join(f"{key}:{values[key]}" for key in sorted(values)) or None
+
 
 @dataclass(frozen=True)
 class CuratedSource:
