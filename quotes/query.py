@@ -384,14 +384,16 @@ def utterance_reports(session, record: dict) -> list[dict]:
 
 
 _FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # as quotes.export.FORMULA_STARTS
+_FORMULA_CODES = ", ".join(str(ord(character)) for character in _FORMULA_FIRST)
 
 
 def _inert(column: str, dialect: str) -> str:
     """SQL that prefixes a formula-looking cell with an apostrophe (OWASP's CSV-injection
     advice), so the database does it in C rather than Python for every cell of an export."""
-    char = "chr" if dialect == "postgresql" else "char"
+    # The first character's code point: one call, where substr() and two char() were three.
+    first = "ascii" if dialect == "postgresql" else "unicode"
     return (
-        f"CASE WHEN substr({column}, 1, 1) IN ('=', '+', '-', '@', {char}(9), {char}(13)) "
+        f"CASE WHEN {first}({column}) IN ({_FORMULA_CODES}) "
         f"THEN '''' || {column} ELSE {column} END"
     )
 
