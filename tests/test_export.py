@@ -234,3 +234,20 @@ def test_arrow_export_gives_the_cells_of_the_row_by_row_one(seeded_url, monkeypa
     for row in ours[1:]:
         paragraph = row[header.index("paragraph")]
         assert paragraph and row[header.index("citation")] == f"{note}, par. {paragraph}."
+
+
+def test_the_formula_guard_in_sql_prefixes_exactly_the_owasp_starts(engine):
+    """Each character OWASP names (=, +, -, @, tab, carriage return) at the start of a cell
+    gets an apostrophe; the same characters elsewhere, other text, empty and NULL do not."""
+    from sqlalchemy import text
+
+    from quotes.query import _inert
+
+    cells = ["=1+1", "+7", "-2", "@SUM(A1)", "\tx", "\rx", "a=b", " =x", "", None, "’x"]
+    expected = ["'=1+1", "'+7", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "a=b", " =x", "", None, "’x"]
+    with engine.connect() as connection:
+        dialect = connection.dialect.name
+        for cell, wanted in zip(cells, expected, strict=True):
+            guarded = _inert("CAST(:cell AS TEXT)", dialect)
+            got = connection.execute(text(f"SELECT {guarded}"), {"cell": cell})
+            assert got.scalar() == wanted, (dialect, cell)
