@@ -92,10 +92,18 @@ def cited(batch, at: int, notes):
     import pyarrow.compute as pc
 
     ids = batch.column(at)
-    unique = pc.unique(ids)
-    keys = unique.to_pylist()
-    notes.fetch(set(keys))
-    note = pc.take(pa.array([notes[k] for k in keys], pa.string()), pc.index_in(ids, unique))
+    if notes.complete:  # every note, as an array indexed by source id: one take a batch
+        if notes.by_id is None:
+            by_id = [None] * (max(notes, default=0) + 1)
+            while notes:  # each note moves to the array: the dict need not stay beside it
+                source_id, by_id[source_id] = notes.popitem()
+            notes.by_id = pa.array(by_id, pa.string())
+        note = pc.take(notes.by_id, ids)
+    else:
+        unique = pc.unique(ids)
+        keys = unique.to_pylist()
+        notes.fetch(set(keys))
+        note = pc.take(pa.array([notes[k] for k in keys], pa.string()), pc.index_in(ids, unique))
     locator = batch.column(batch.num_columns - 1)
     bare = pc.and_(pc.equal(locator, "."), pc.ends_with(note, "."))
     citation = pc.if_else(bare, note, pc.binary_join_element_wise(note, locator, ""))

@@ -393,8 +393,7 @@ def _inert(column: str, dialect: str) -> str:
     # The first character's code point: one call, where substr() and two char() were three.
     first = "ascii" if dialect == "postgresql" else "unicode"
     return (
-        f"CASE WHEN {first}({column}) IN ({_FORMULA_CODES}) "
-        f"THEN '''' || {column} ELSE {column} END"
+        f"CASE WHEN {first}({column}) IN ({_FORMULA_CODES}) THEN '''' || {column} ELSE {column} END"
     )
 
 
@@ -430,7 +429,7 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     reader = reader_of(session)
     sql, params = select_sql(reader, filters, _cell_columns(reader.dialect, fields))
     batches = reader.batches(sql, params, BATCH, few=_few(filters))
-    yield from _cited(batches, reader, fields, _cited_rows)
+    yield from _cited(batches, reader, filters, fields, _cited_rows)
 
 
 def statement_batches(reader: Reader, filters: Filters, fields: list[str]) -> Iterator:
@@ -441,10 +440,10 @@ def statement_batches(reader: Reader, filters: Filters, fields: list[str]) -> It
     columns = _cell_columns(reader.dialect, fields, text_never_null=True)
     sql, params = select_sql(reader, filters, columns)
     with contextlib.closing(columnar.batches(reader, sql, params)) as batches:
-        yield from _cited(batches, reader, fields, columnar.cited)
+        yield from _cited(batches, reader, filters, fields, columnar.cited)
 
 
-def _cited(batches, reader: Reader, fields: list[str], cite) -> Iterator:
+def _cited(batches, reader: Reader, filters: Filters, fields: list[str], cite) -> Iterator:
     """``batches`` with the source id in the citation column and the locator ending each row
     made one citation by ``cite(batch, column, notes)``, when ``fields`` has a citation."""
     if "citation" not in fields:
@@ -452,6 +451,8 @@ def _cited(batches, reader: Reader, fields: list[str], cite) -> Iterator:
         return
     at = fields.index("citation")
     notes = _SourceNotes(reader)
+    if filters == Filters(sort=filters.sort):  # every statement: every source is cited
+        notes.fetch_all()
     for batch in batches:
         yield cite(batch, at, notes)
 
@@ -479,21 +480,31 @@ class _SourceNotes(dict):
     def __init__(self, reader: Reader):
         super().__init__()
         self.reader = reader
+        self.complete = False  # every source's note is here
+        self.by_id = None  # then quotes.columnar keeps them as an Arrow array, by source id
 
     def fetch(self, source_ids: set[int]) -> None:
         """Build the notes of those sources not seen yet, reading them in one query."""
-        from quotes.citation import source_note
-
+        if self.complete:
+            return
         # Not source_ids - self.keys(): that walks every key, one per source seen so far.
         missing = sorted(i for i in source_ids if i not in self)
-        if not missing:
-            return
-        marks = ", ".join(self.reader.mark for _ in missing)
-        rows = self.reader.execute(
-            "SELECT id, author, title, publication, published, url, accessed FROM source "
-            f"WHERE id IN ({marks})",
-            missing,
-        ).fetchall()
-        for source_id, *metadata in rows:
-            note = source_note.__wrapped__(*metadata)  # kept here: its cache would keep it twice
-            self[source_id] = "'" + note if note.startswith(_FORMULA_FIRST) else note
+        if missing:
+            marks = ", ".join(self.reader.mark for _ in missing)
+            self._build(f"WHERE id IN ({marks})", missing)
+
+    def fetch_all(self) -> None:
+        """Build every source's note in one query: for a whole export, which cites them all
+        (in date order, a batch of rows cites nearly as many sources as it has rows)."""
+        self._build("", [])
+        self.complete = True
+
+    def _build(self, where: str, params: list) -> None:
+        from quotes.citation import source_note
+
+        sql = f"SELECT id, author, title, publication, published, url, accessed FROM source {where}"
+        # A batch at a time: every source's metadata at once would be a peak of its own.
+        for rows in self.reader.batches(sql, params, BATCH, few=bool(where)):
+            for source_id, *metadata in rows:
+                note = source_note.__wrapped__(*metadata)  # kept here: its cache keeps it too
+                self[source_id] = "'" + note if note.startswith(_FORMULA_FIRST) else note
