@@ -12,6 +12,7 @@ give the content alone, as attribution corpora mark it.
 
 import bisect
 import re
+from dataclasses import replace
 
 from quotes.extract import lexicon
 from quotes.extract.boundaries import (
@@ -185,6 +186,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         for c in ruled
         if c not in extra and c.kind != "direct" and c.cue_start not in cues and nested(c)
     ]
+    extra += _owners_after(text, [c for c in ruled if c.cue_start not in cues])
     merged = sorted(quoted + kept + extra, key=lambda c: (c.content_start, c.cue_start or 0))
     unique, seen = [], set()
     for candidate in merged:
@@ -193,6 +195,24 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:
+    """The rules' statements of a speech noun whose owners follow it ("the joint calls from
+    Lavrov and Baradar for ..."), which the tagger rarely takes for a cue: one per cue, its
+    speakers joined again (``split_speakers`` splits them after ``one_per_cue``)."""
+    joined: dict[int, Candidate] = {}
+    for c in ruled:
+        if (
+            (c.cue or "").lower() not in lexicon.SPEECH_NOUNS
+            or c.speaker_start is None
+            or not re.match(r"\s+from\s", text[c.cue_end :])
+        ):
+            continue
+        first = joined.setdefault(c.cue_start, replace(c))
+        first.speaker_end = max(first.speaker_end, c.speaker_end)
+        first.speaker_as_written = text[first.speaker_start : first.speaker_end]
+    return list(joined.values())
 
 
 _CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
