@@ -328,9 +328,16 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
             ),
         )
         taken.add(id(c))
-        if c.cue_start is None:
+        in_name = q.speaker_start is not None and (
+            c.cue_start is not None and q.speaker_start <= c.cue_start < q.speaker_end
+        )  # "“...” ― Farida Noori" tagged "Farida | Noori": the rules' name and dash hold
+        if c.cue_start is None or in_name:
             c.cue, c.cue_start, c.cue_end = q.cue, q.cue_start, q.cue_end
-        if c.speaker_start is None or re.fullmatch(r"[a-z]+ly", c.speaker_as_written or ""):
+        if (
+            c.speaker_start is None
+            or in_name
+            or re.fullmatch(r"[a-z]+ly", c.speaker_as_written or "")
+        ):
             c.speaker_start, c.speaker_end = q.speaker_start, q.speaker_end
             c.speaker_as_written = q.speaker_as_written
         for field in ("kind", "text", "start", "end", "content_start", "content_end"):
