@@ -25,10 +25,10 @@ from quotes.extract import polnear, tagger, wordclusters
 # Settings to try, (epochs, least occurrences of a feature): a few passes over the corpus
 # each, so a run takes minutes. Passive-aggressive rather than the averaged perceptron: 1.5 to
 # 2 points better on every span (dev exact F1, three training orders each). Tried and left
-# out: features seen 3+ times (0.4 points better with the perceptron, a model of 9.8 MB);
-# L-BFGS (c1 0.1, c2 0.01, 150 iterations: source 1.6 points better, cue 0.5, content 2.7
-# worse, half an hour a setting); AROW (15 points worse); passive-aggressive with c 0.01 or
-# type II (within half a point).
+# out: features seen 3+ times (0.4 points better with the perceptron, none with
+# passive-aggressive, a model of 10 MB); L-BFGS (c1 0.1, c2 0.01, 150 iterations: source 1.6
+# points better, cue 0.5, content 2.7 worse, half an hour a setting); AROW (15 points worse);
+# passive-aggressive with c 0.01 or type II (no better).
 GRID = ((16, 5), (20, 5))
 
 
