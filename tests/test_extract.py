@@ -289,3 +289,6 @@ def test_a_speech_noun_whose_speakers_follow_it_is_read_by_the_rules():
     ]
     speakers = [c.speaker_as_written for c in split_speakers(text, found)]
     assert speakers == ["Ivan Orlov", "Tver mayor Mira Sokolova"]
+    # Drafted once, whatever word after the speakers the tagger takes for a cue ("for").
+    drafted = [(c.cue, c.speaker_as_written) for c in extract(text)]
+    assert drafted == [("calls", "Ivan Orlov"), ("calls", "Tver mayor Mira Sokolova")]

@@ -186,7 +186,22 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         for c in ruled
         if c not in extra and c.kind != "direct" and c.cue_start not in cues and nested(c)
     ]
-    extra += _owners_after(text, [c for c in ruled if c.cue_start not in cues])
+    owners = _owners_after(text, [c for c in ruled if c.cue_start not in cues])
+    extra += owners
+    # The tagger's reading of the same speakers with a word after them for a cue ("... from
+    # Lavrov and Baradar | for ...") gives way to the rules' speech noun.
+    kept = [
+        c
+        for c in kept
+        if c.cue_start is None
+        or not any(
+            o.cue_end <= c.cue_start < o.content_end
+            and c.speaker_start is not None
+            and c.speaker_start < o.speaker_end
+            and o.speaker_start < c.speaker_end
+            for o in owners
+        )
+    ]
     merged = sorted(quoted + kept + extra, key=lambda c: (c.content_start, c.cue_start or 0))
     unique, seen = [], set()
     for candidate in merged:
