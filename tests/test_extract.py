@@ -5,10 +5,11 @@ import re
 
 import pytest
 
-from quotes.extract import _words_from_rules, extract
+from quotes.extract import _by_rules, _words_from_rules, extract, merge
 from quotes.extract.boundaries import adverb_to_cue, name_out_of_cue
 from quotes.extract.candidate import Candidate
 from quotes.extract.registry import Registry
+from quotes.extract.speakers import split_speakers
 from tests.helpers import PROJECT, SEED, copy_project, run
 
 
@@ -272,3 +273,22 @@ def test_a_cue_the_tagger_found_nothing_said_for_takes_the_words_the_rules_gave_
     lonely = _candidate(text, source="the Tver mayor", cue="added", content=None)
     _words_from_rules(lonely, [unrelated])
     assert lonely.content_end == lonely.content_start
+
+
+def test_a_speech_noun_whose_speakers_follow_it_is_read_by_the_rules():
+    text = (
+        "The joint calls from Ivan Orlov and Tver mayor Mira Sokolova for a new bridge at the"
+        " May 3 meeting showed how close they have grown."
+    )
+    # The tagger sees words said and who said them, but no cue.
+    tagged = _candidate(text, source=None, cue=None, content="for a new bridge")
+    tagged.cue = tagged.cue_start = tagged.cue_end = None
+    found = [c for c in merge(text, _by_rules(text), [tagged]) if c.cue_start is not None]
+    assert [(c.cue, c.speaker_as_written) for c in found] == [
+        ("calls", "Ivan Orlov and Tver mayor Mira Sokolova")
+    ]
+    speakers = [c.speaker_as_written for c in split_speakers(text, found)]
+    assert speakers == ["Ivan Orlov", "Tver mayor Mira Sokolova"]
+    # Drafted once, whatever word after the speakers the tagger takes for a cue ("for").
+    drafted = [(c.cue, c.speaker_as_written) for c in extract(text)]
+    assert drafted == [("calls", "Ivan Orlov"), ("calls", "Tver mayor Mira Sokolova")]

@@ -12,6 +12,7 @@ give the content alone, as attribution corpora mark it.
 
 import bisect
 import re
+from dataclasses import replace
 
 from quotes.extract import lexicon
 from quotes.extract.boundaries import (
@@ -185,6 +186,22 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         for c in ruled
         if c not in extra and c.kind != "direct" and c.cue_start not in cues and nested(c)
     ]
+    owners = _owners_after(text, [c for c in ruled if c.cue_start not in cues])
+    extra += owners
+    # The tagger's reading of the same speakers with a word after them for a cue ("... from
+    # Lavrov and Baradar | for ...") gives way to the rules' speech noun.
+    kept = [
+        c
+        for c in kept
+        if c.cue_start is None
+        or not any(
+            o.cue_end <= c.cue_start < o.content_end
+            and c.speaker_start is not None
+            and c.speaker_start < o.speaker_end
+            and o.speaker_start < c.speaker_end
+            for o in owners
+        )
+    ]
     merged = sorted(quoted + kept + extra, key=lambda c: (c.content_start, c.cue_start or 0))
     unique, seen = [], set()
     for candidate in merged:
@@ -193,6 +210,24 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:
+    """The rules' statements of a speech noun whose owners follow it ("the joint calls from
+    Lavrov and Baradar for ..."), which the tagger rarely takes for a cue: one per cue, its
+    speakers joined again (``split_speakers`` splits them after ``one_per_cue``)."""
+    joined: dict[int, Candidate] = {}
+    for c in ruled:
+        if (
+            (c.cue or "").lower() not in lexicon.SPEECH_NOUNS
+            or c.speaker_start is None
+            or not re.match(r"\s+from\s", text[c.cue_end :])
+        ):
+            continue
+        first = joined.setdefault(c.cue_start, replace(c))
+        first.speaker_end = max(first.speaker_end, c.speaker_end)
+        first.speaker_as_written = text[first.speaker_start : first.speaker_end]
+    return list(joined.values())
 
 
 _CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
@@ -308,9 +343,16 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
             ),
         )
         taken.add(id(c))
-        if c.cue_start is None:
+        in_name = q.speaker_start is not None and (
+            c.cue_start is not None and q.speaker_start <= c.cue_start < q.speaker_end
+        )  # "“...” ― Farida Noori" tagged "Farida | Noori": the rules' name and dash hold
+        if c.cue_start is None or in_name:
             c.cue, c.cue_start, c.cue_end = q.cue, q.cue_start, q.cue_end
-        if c.speaker_start is None or re.fullmatch(r"[a-z]+ly", c.speaker_as_written or ""):
+        if (
+            c.speaker_start is None
+            or in_name
+            or re.fullmatch(r"[a-z]+ly", c.speaker_as_written or "")
+        ):
             c.speaker_start, c.speaker_end = q.speaker_start, q.speaker_end
             c.speaker_as_written = q.speaker_as_written
         for field in ("kind", "text", "start", "end", "content_start", "content_end"):
