@@ -466,7 +466,10 @@ def write_export(
         count = functools.partial(statement_count, reader, filters)
         return progress(items, label="Exporting", length=count, silent=silent, size=size)
 
-    if fmt in ("csv", "tsv") and columnar.readable(reader):
+    # Through Arrow, but not with --limit: a limit asks for few rows, and the SQLite that ADBC
+    # bundles (3.53) plans ORDER BY ... LIMIT as a sort of every row where 3.40 walks the
+    # date index (the first 100,000 of a million rows: 5.0 s through Arrow, 3.2 s row by row).
+    if fmt in ("csv", "tsv") and columnar.readable(reader) and filters.limit is None:
         batches = statement_batches(reader, filters, EXPORT_FIELDS)
         if excel:
             out.write("\ufeff")
