@@ -6,6 +6,7 @@ When the load reaches POINT, MARKER is created and the process sleeps, inside th
 transaction, until the test sends its signal. A harness for tests, outside the package.
 """
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,9 @@ def pause_after(module, name: str, marker: Path, when=lambda *args: True) -> Non
 
 
 def main() -> None:
+    # Ctrl-C must reach the load even when the test run itself was started in the background
+    # (a shell starts `&` jobs with SIGINT ignored, and Python then installs no handler).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     point, marker, *arguments = sys.argv[1:]
     marker = Path(marker)
     import quotes.db
