@@ -71,11 +71,7 @@ class CuratedStatement:
     # stored beside the rows they sum up, so that an export reads a column, not a subquery.
     @property
     def stances_cell(self) -> str | None:
-        polarities = {
-            party: stance if isinstance(stance, str) else stance.polarity
-            for party, stance in self.entry.stances.items()
-        }
-        return _cell(polarities)
+        return _cell(self.entry.stances)
 
     @property
     def claims_cell(self) -> str | None:
@@ -83,9 +79,17 @@ class CuratedStatement:
 
 
 def _cell(values: dict) -> str | None:
-    """{"russia": "critical", "china": "neutral"} -> "china:neutral; russia:critical"; None
-    for none. Sorted by code point, the same on every database."""
-    return "; ".join(f"{key}:{values[key]}" for key in sorted(values)) or None
+    """{"russia": "critical", "china": StanceEntry(polarity="neutral", ...)} ->
+    "china:neutral; russia:critical"; None for none. Keys sorted by code point, the same on
+    every database; made for every statement of a load, so one list and one join."""
+    if not values:
+        return None
+    return "; ".join(
+        [
+            f"{key}:{value if isinstance(value, str) else value.polarity}"
+            for key, value in sorted(values.items())
+        ]
+    )
 
 
 @dataclass(frozen=True)
