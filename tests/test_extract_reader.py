@@ -480,3 +480,25 @@ def test_a_description_nobody_named_is_left_for_the_curator_to_name(registry):
         "    speaker: the-ministry  # a description the text does not resolve: use the key of "
         "whom it means\n"
     ) in draft
+
+
+def test_a_cue_that_ends_its_paragraph_with_a_colon_introduces_the_next_paragraph(registry):
+    text = (
+        "The envoys met in Tashkent on Monday.\n\n"
+        "Kabulov said:\n\n"
+        "“The railway will open next year. The crossings will stay open at night.\n\n"
+        "“Nobody will be turned back at the border.”\n\n"
+        "Lavrov added:\n\n"
+        "The ministry will send its engineers to the border before the winter.\n\n"
+        "The talks will resume in May.\n"
+    )
+    quoted, reported = extract(text, registry=registry)
+    assert (quoted.kind, quoted.speaker_key, quoted.cue[:4]) == ("direct", "zamir-kabulov", "said")
+    assert quoted.text.startswith("The railway will open next year.")
+    assert quoted.text.endswith("“Nobody will be turned back at the border")
+    assert (reported.kind, reported.speaker_key, reported.cue[:5]) == (
+        "indirect",
+        "sergei-lavrov",
+        "added",
+    )
+    assert reported.text == "The ministry will send its engineers to the border before the winter."

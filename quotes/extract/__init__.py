@@ -69,6 +69,7 @@ def extract(
         from quotes.extract.tagger import tag
 
         found = merge(text, found, attributions(text, tag(text, found)))
+        found = said_in_next_paragraph(text, found)
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -231,6 +232,43 @@ def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:
 
 
 _CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
+# A cue that ends its paragraph with a colon: "He said:", "The governor added:".
+_COLON_THEN_PARAGRAPH = re.compile(r"[ \t]*:?[ \t]*\n\s*(?P<said>[^\n]*\S)")
+
+
+def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Limbaugh added:" closing a paragraph introduces the next paragraph: those are the
+    words said (a quotation when quotation marks enclose them), and any piece of them the
+    tagger left without a cue goes. The tagger reads one paragraph at a time, so it finds
+    such a cue with nothing said after it."""
+    taken = []
+    for c in found:
+        if c.cue_start is None or c.content_end > c.content_start:
+            continue
+        colon = text[c.cue_end - 1] == ":" or text[c.cue_end : c.cue_end + 1] == ":"
+        said = _COLON_THEN_PARAGRAPH.match(text, c.cue_end) if colon else None
+        if said is None:
+            continue
+        begin, end = said.span("said")
+        while text[begin] == "“" and text.count("“", begin, end) > text.count("”", begin, end):
+            more = re.match(r"\n\s*(“[^\n]*\S)", text[end:])  # a quotation's next paragraph
+            if more is None:
+                break
+            end += more.end()
+        c.content_start, c.content_end = begin, end
+        quoted = re.fullmatch(r"“[^”]*”[.,]?", text[begin:end])
+        c.kind = "direct" if quoted else "indirect"
+        c.start, c.end = (begin + 1, end - 1) if quoted else (begin, end)
+        while quoted and c.end > c.start and text[c.end - 1] in ",.":
+            c.end -= 1
+        c.text = text[c.start : c.end]
+        taken.append((begin, end))
+    return [
+        c
+        for c in found
+        if c.cue_start is not None
+        or not any(begin <= c.content_start and c.content_end <= end for begin, end in taken)
+    ]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
