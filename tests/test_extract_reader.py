@@ -501,4 +501,4 @@ def test_a_cue_that_ends_its_paragraph_with_a_colon_introduces_the_next_paragrap
         "sergei-lavrov",
         "added",
     )
-    assert reported.text == "The ministry will send its engineers to the border before the winter."
+    assert reported.text == "The ministry will send its engineers to the border before the winter"

@@ -234,6 +234,7 @@ def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:
 _CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
 # A cue that ends its paragraph with a colon: "He said:", "The governor added:".
 _COLON_THEN_PARAGRAPH = re.compile(r"[ \t]*:?[ \t]*\n\s*(?P<said>[^\n]*\S)")
+_QUOTATION_GOES_ON = re.compile(r"\n\s*“[^\n]*\S")  # a quotation's next paragraph
 
 
 def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -251,18 +252,20 @@ def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]
             continue
         begin, end = said.span("said")
         while text[begin] == "“" and text.count("“", begin, end) > text.count("”", begin, end):
-            more = re.match(r"\n\s*(“[^\n]*\S)", text[end:])  # a quotation's next paragraph
+            more = _QUOTATION_GOES_ON.match(text, end)
             if more is None:
                 break
-            end += more.end()
-        c.content_start, c.content_end = begin, end
-        quoted = re.fullmatch(r"“[^”]*”[.,]?", text[begin:end])
-        c.kind = "direct" if quoted else "indirect"
-        c.start, c.end = (begin + 1, end - 1) if quoted else (begin, end)
-        while quoted and c.end > c.start and text[c.end - 1] in ",.":
-            c.end -= 1
-        c.text = text[c.start : c.end]
+            end = more.end()
         taken.append((begin, end))
+        if re.fullmatch(r"“[^”]*”[.,]?", text[begin:end]):
+            c.kind, c.start, c.end = "direct", begin + 1, text.rindex("”", begin, end)
+            while c.end > c.start and text[c.end - 1] in ",.":
+                c.end -= 1
+        else:
+            end -= text[end - 1] == "."  # the full stop is not the words', as PolNeAR marks them
+            c.kind, c.start, c.end = "indirect", begin, end
+        c.content_start, c.content_end = begin, end
+        c.text = text[c.start : c.end]
     return [
         c
         for c in found
