@@ -9,6 +9,7 @@ from quotes.extract.dates import dateline, said_in
 from quotes.extract.draft import draft_source
 from quotes.extract.layout import body_start
 from quotes.extract.registry import Registry
+from quotes.extract.typography import typeset
 
 
 @pytest.fixture
@@ -346,6 +347,19 @@ def test_straight_quotation_marks_read_as_curly_ones_and_are_kept_as_written(reg
     for c in ours:
         assert straight[c.start : c.end] == c.text  # anchored in the text as written
         assert "“" not in c.text and "”" not in c.text
+
+
+def test_quotation_marks_written_as_two_apostrophes_read_as_curly_ones(registry):
+    text = (
+        "''We are ready to host a third round. The door is open,'' Kabulov told reporters after "
+        "meeting the envoys. ''But nobody can negotiate for them.''\n"
+    )
+    assert typeset("said ''no.''") == "said \u2009“no.”\u2009"  # the same length
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.speaker_key, c.cue) == ("direct", "zamir-kabulov", "told")
+    assert c.text.startswith("We are ready") and c.text.endswith("negotiate for them")
+    assert text[c.start : c.end] == c.text
+    assert (c.content_start, c.content_end) == (0, len(text) - 1)  # both apostrophes of each
 
 
 def test_a_day_between_an_appositive_and_its_verb_leaves_the_name_the_speaker(registry):
