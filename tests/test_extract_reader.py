@@ -329,6 +329,18 @@ def test_a_reader_ties_a_surname_and_a_description_to_names_not_in_the_registry(
     assert (quote.speaker_as_written, quote.speaker) == ("Kabulov", "Zamir Kabulov")
 
 
+def test_a_surname_after_a_courtesy_title_is_the_person_named_before():
+    text = (
+        "In Tula, Ivan Orlov, the mayor, defended the plan on Monday.\n\n"
+        "“This is not a tax,” Mr. Orlov said.\n\n"
+        "At the market, Marta Belova, a farmer, said that the fee was too high.\n\n"
+        "“It is a tax,” Ms. Belova said.\n"
+    )
+    speakers = [(c.speaker_as_written, c.speaker) for c in extract(text, registry=Registry())]
+    assert ("Mr. Orlov", "Ivan Orlov") in speakers
+    assert ("Ms. Belova", "Marta Belova") in speakers
+
+
 # -- plain-text wire copy: straight quotation marks, days and clauses between the parts -----
 
 
