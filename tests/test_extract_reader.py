@@ -9,6 +9,7 @@ from quotes.extract.dates import dateline, said_in
 from quotes.extract.draft import draft_source
 from quotes.extract.layout import body_start
 from quotes.extract.registry import Registry
+from quotes.extract.typography import typeset
 
 
 @pytest.fixture
@@ -328,6 +329,18 @@ def test_a_reader_ties_a_surname_and_a_description_to_names_not_in_the_registry(
     assert (quote.speaker_as_written, quote.speaker) == ("Kabulov", "Zamir Kabulov")
 
 
+def test_a_surname_after_a_courtesy_title_is_the_person_named_before():
+    text = (
+        "In Tula, Ivan Orlov, the mayor, defended the plan on Monday.\n\n"
+        "“This is not a tax,” Mr. Orlov said.\n\n"
+        "At the market, Marta Belova, a farmer, said that the fee was too high.\n\n"
+        "“It is a tax,” Ms. Belova said.\n"
+    )
+    speakers = [(c.speaker_as_written, c.speaker) for c in extract(text, registry=Registry())]
+    assert ("Mr. Orlov", "Ivan Orlov") in speakers
+    assert ("Ms. Belova", "Marta Belova") in speakers
+
+
 # -- plain-text wire copy: straight quotation marks, days and clauses between the parts -----
 
 
@@ -346,6 +359,19 @@ def test_straight_quotation_marks_read_as_curly_ones_and_are_kept_as_written(reg
     for c in ours:
         assert straight[c.start : c.end] == c.text  # anchored in the text as written
         assert "“" not in c.text and "”" not in c.text
+
+
+def test_quotation_marks_written_as_two_apostrophes_read_as_curly_ones(registry):
+    text = (
+        "''We are ready to host a third round. The door is open,'' Kabulov told reporters after "
+        "meeting the envoys. ''But nobody can negotiate for them.''\n"
+    )
+    assert typeset("said ''no.''") == "said \u2009“no.”\u2009"  # the same length
+    (c,) = extract(text, registry=registry)
+    assert (c.kind, c.speaker_key, c.cue) == ("direct", "zamir-kabulov", "told")
+    assert c.text.startswith("We are ready") and c.text.endswith("negotiate for them")
+    assert text[c.start : c.end] == c.text
+    assert (c.content_start, c.content_end) == (0, len(text) - 1)  # both apostrophes of each
 
 
 def test_a_day_between_an_appositive_and_its_verb_leaves_the_name_the_speaker(registry):
@@ -480,3 +506,25 @@ def test_a_description_nobody_named_is_left_for_the_curator_to_name(registry):
         "    speaker: the-ministry  # a description the text does not resolve: use the key of "
         "whom it means\n"
     ) in draft
+
+
+def test_a_cue_that_ends_its_paragraph_with_a_colon_introduces_the_next_paragraph(registry):
+    text = (
+        "The envoys met in Tashkent on Monday.\n\n"
+        "Kabulov said:\n\n"
+        "“The railway will open next year. The crossings will stay open at night.\n\n"
+        "“Nobody will be turned back at the border.”\n\n"
+        "Lavrov added:\n\n"
+        "The ministry will send its engineers to the border before the winter.\n\n"
+        "The talks will resume in May.\n"
+    )
+    quoted, reported = extract(text, registry=registry)
+    assert (quoted.kind, quoted.speaker_key, quoted.cue[:4]) == ("direct", "zamir-kabulov", "said")
+    assert quoted.text.startswith("The railway will open next year.")
+    assert quoted.text.endswith("“Nobody will be turned back at the border")
+    assert (reported.kind, reported.speaker_key, reported.cue[:5]) == (
+        "indirect",
+        "sergei-lavrov",
+        "added",
+    )
+    assert reported.text == "The ministry will send its engineers to the border before the winter"

@@ -69,6 +69,7 @@ def extract(
         from quotes.extract.tagger import tag
 
         found = merge(text, found, attributions(text, tag(text, found)))
+        found = said_in_next_paragraph(text, found)
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -231,6 +232,46 @@ def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:
 
 
 _CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
+# A cue that ends its paragraph with a colon: "He said:", "The governor added:".
+_COLON_THEN_PARAGRAPH = re.compile(r"[ \t]*:?[ \t]*\n\s*(?P<said>[^\n]*\S)")
+_QUOTATION_GOES_ON = re.compile(r"\n\s*“[^\n]*\S")  # a quotation's next paragraph
+
+
+def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Limbaugh added:" closing a paragraph introduces the next paragraph: those are the
+    words said (a quotation when quotation marks enclose them), and any piece of them the
+    tagger left without a cue goes. The tagger reads one paragraph at a time, so it finds
+    such a cue with nothing said after it."""
+    taken = []
+    for c in found:
+        if c.cue_start is None or c.content_end > c.content_start:
+            continue
+        colon = text[c.cue_end - 1] == ":" or text[c.cue_end : c.cue_end + 1] == ":"
+        said = _COLON_THEN_PARAGRAPH.match(text, c.cue_end) if colon else None
+        if said is None:
+            continue
+        begin, end = said.span("said")
+        while text[begin] == "“" and text.count("“", begin, end) > text.count("”", begin, end):
+            more = _QUOTATION_GOES_ON.match(text, end)
+            if more is None:
+                break
+            end = more.end()
+        taken.append((begin, end))
+        if re.fullmatch(r"“[^”]*”[.,]?", text[begin:end]):
+            c.kind, c.start, c.end = "direct", begin + 1, text.rindex("”", begin, end)
+            while c.end > c.start and text[c.end - 1] in ",.":
+                c.end -= 1
+        else:
+            end -= text[end - 1] == "."  # the full stop is not the words', as PolNeAR marks them
+            c.kind, c.start, c.end = "indirect", begin, end
+        c.content_start, c.content_end = begin, end
+        c.text = text[c.start : c.end]
+    return [
+        c
+        for c in found
+        if c.cue_start is not None
+        or not any(begin <= c.content_start and c.content_end <= end for begin, end in taken)
+    ]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -112,6 +112,8 @@ class Mentions:
         words = normalize(mention).split()
         if not words or not mention[:1].isupper():
             return None
+        if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:
+            words = words[1:]  # "Mr. Orlov" is "Orlov": the newspaper's courtesy, not the name
         word = words[-1]
         if len(word) <= 4:
             return None
@@ -126,6 +128,7 @@ class Mentions:
         return None
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _NOT_OWNERS = {
     "the", "a", "an", "on", "in", "at", "by", "and", "but", "yesterday", "today", "meanwhile",
     *"monday tuesday wednesday thursday friday saturday sunday".split(),

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from quotes.extract import polnear, tagger, wordclusters
+from quotes.extract.typography import typeset, whole_marks
 
 # Settings to try, (epochs, least occurrences of a feature): a few passes over the corpus
 # each, so a run takes minutes. Passive-aggressive rather than the averaged perceptron: 1.5 to
@@ -34,27 +35,31 @@ GRID = ((16, 5), (20, 5))
 
 def word_classes(articles) -> dict[str, tuple[str, ...]]:
     """The word classes of the training texts' words (their words only, not their labels)."""
-    words = ([t.text.lower() for t in p] for a in articles for p in tagger.paragraphs(a.text))
+    words = (
+        [t.text.lower() for t in p] for a in articles for p in tagger.paragraphs(typeset(a.text))
+    )
     return {w: tuple(map(str, c)) for w, c in wordclusters.build(words).items()}
 
 
 def sequences(articles, clusters):
-    """(features, labels) for every paragraph of every article."""
+    """(features, labels) for every paragraph of every article, read as ``extract`` reads it
+    (typeset: its quotation marks curly)."""
     from quotes.extract import _by_rules
 
     for article in articles:
-        ruled = _by_rules(article.text)
+        text = typeset(article.text)
+        ruled = _by_rules(text)
         spans = [
             tagger.Span(role, *bounds)
             for attribution in article.attributions
             for role, bounds in attribution.items()
         ]
-        for tokens in tagger.paragraphs(article.text):
+        for tokens in tagger.paragraphs(text):
             first, last = tokens[0].start, tokens[-1].end
             inside = [s for s in spans if s.start < last and first < s.end]
             near = [c for c in ruled if c.content_start < last and first < c.content_end]
             yield (
-                tagger.features(article.text, tokens, near, clusters),
+                tagger.features(text, tokens, near, clusters),
                 tagger.labels(tokens, inside),
             )
 
@@ -80,10 +85,14 @@ def score(path: Path, articles, clusters) -> dict[str, float]:
     counts = {role: [0, 0, 0] for role in tagger.ROLES}  # hits, predicted, gold
     for article in articles:
         predicted = set()
-        ruled = _by_rules(article.text)
-        for tokens in tagger.paragraphs(article.text):
-            tags = model.tag(tagger.features(article.text, tokens, ruled, clusters))
-            predicted |= {(s.role, s.start, s.end) for s in tagger.decode(tokens, tags)}
+        text = typeset(article.text)
+        ruled = _by_rules(text)
+        for tokens in tagger.paragraphs(text):
+            tags = model.tag(tagger.features(text, tokens, ruled, clusters))
+            predicted |= {
+                (s.role, *whole_marks(article.text, s.start, s.end))
+                for s in tagger.decode(tokens, tags)
+            }
         gold = {(role, *b) for a in article.attributions for role, b in a.items()}
         for role in tagger.ROLES:
             p = {s for s in predicted if s[0] == role}

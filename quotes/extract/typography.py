@@ -1,36 +1,55 @@
-"""Straight double quotation marks made curly, as a typesetter would, before a text is read.
+"""Straight quotation marks made curly, as a typesetter would, before a text is read.
 
-Plain-text wire copy writes ``"`` for both marks; the rules and the tagger read which side of
-a quotation they are on from “ and ”. Each mark is one character either way, so offsets into
-the typeset text are offsets into the original, whose own characters the candidates keep.
+Plain-text wire copy writes ``"`` for both marks, and some copy (the New York Times' archive
+text, say) writes two apostrophes, ``''``; the rules and the tagger read which side of a
+quotation they are on from “ and ”. Each ``"`` is one character either way; ``''`` becomes a
+thin space and the mark, the mark beside the words (`` “Words”  ``), so offsets into the
+typeset text are offsets into the original, whose own characters the candidates keep.
 """
 
 import re
 
-_STRAIGHT = re.compile('"')
+_STRAIGHT = re.compile("\"|''")
 _OPENS_AFTER = frozenset("([{—–-/:")  # a mark after these (or a space) opens a quotation
+_HALF = "\u2009"  # a thin space: the apostrophe of ``''`` away from the words
 
 
 def typeset(text: str) -> str:
-    """``text`` with each ``"`` turned into “ where it opens a quotation and ” where it closes
-    one, judged by the character before it; the same length, nothing else changed."""
-    if '"' not in text:
+    """``text`` with each ``"`` or ``''`` turned into “ where it opens a quotation and ” where
+    it closes one, judged by the character before it; the same length, nothing else changed."""
+    if '"' not in text and "''" not in text:
         return text
     chars = list(text)
     for mark in _STRAIGHT.finditer(text):
         i = mark.start()
         before = text[i - 1] if i else " "
-        chars[i] = "“" if before.isspace() or before in _OPENS_AFTER else "”"
+        opens = before.isspace() or before in _OPENS_AFTER
+        if mark.group(0) == '"':
+            chars[i] = "“" if opens else "”"
+        else:
+            chars[i : i + 2] = [_HALF, "“"] if opens else ["”", _HALF]
     return "".join(chars)
+
+
+def whole_marks(original: str, start: int, end: int) -> tuple[int, int]:
+    """A span of the typeset text that opens or closes at a mark written ``''`` in the
+    original, taking in both its apostrophes, as the original's own marks go."""
+    if start > 0 and original[start - 1 : start + 1] == "''":
+        start -= 1
+    if original[end - 1 : end + 1] == "''":
+        end += 1
+    return start, end
 
 
 def restore(candidates, original: str, typeset_text: str) -> None:
     """Give ``candidates``, found in ``typeset_text``, the original's own characters for the
-    words they quote, their cue and their speaker as written."""
+    words they quote, their cue and their speaker as written, and their words said whole
+    marks."""
     if typeset_text is original:
         return
     for c in candidates:
         c.text = original[c.start : c.end]
+        c.content_start, c.content_end = whole_marks(original, c.content_start, c.content_end)
         if c.cue_start is not None:
             c.cue = original[c.cue_start : c.cue_end]
         speaker = (c.speaker_start, c.speaker_end)
