@@ -96,7 +96,7 @@ def extract(
         resolve(candidate, registry, state, text)
         at = candidate.cue_start if candidate.cue_start is not None else candidate.content_start
         sentence = spans[max(0, bisect.bisect_right(starts, at) - 1)] if spans else None
-        words = sentence.text if sentence else ""
+        words = _outside_content(sentence, candidate) if sentence else ""
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         date = said_in(words, published) if words else None
@@ -112,6 +112,16 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+def _outside_content(sentence, candidate: Candidate) -> str:
+    """The sentence with the words said blanked out: "would meet in April" dates what it
+    speaks of, not when it was said; "said on Monday that ..." dates the saying."""
+    start = max(candidate.content_start - sentence.start, 0)
+    end = min(candidate.content_end - sentence.start, len(sentence.text))
+    if start >= end:
+        return sentence.text
+    return sentence.text[:start] + " " * (end - start) + sentence.text[end:]
 
 
 def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
