@@ -341,6 +341,32 @@ def test_a_surname_after_a_courtesy_title_is_the_person_named_before():
     assert ("Ms. Belova", "Marta Belova") in speakers
 
 
+def test_a_name_between_its_title_and_its_body_and_its_surname_after_it():
+    """ "Analyst Marta Belova of the Steppe Trade Institute said", opening its paragraph,
+    where reading the text alone takes no name: the name is Marta Belova, the rest her role,
+    and "Belova" in the next paragraph is she."""
+    text = (
+        "Talks stall in Almaty\n\n"
+        "Analyst Marta Belova of the Steppe Trade Institute said the dispute ran deep.\n\n"
+        "“Nobody wants to give ground,” Belova said.\n"
+    )
+    first, second = extract(text, registry=Registry())
+    assert (first.speaker, first.role) == ("Marta Belova", "Analyst of the Steppe Trade Institute")
+    assert (second.speaker_as_written, second.speaker) == ("Belova", "Marta Belova")
+
+
+def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
+    """ "added that a commission would meet in April": April is when the commission meets;
+    "said on Monday that ...": Monday is when it was said."""
+    text = (
+        "ALMATY, March 3 (Reuters) - The ministry said on Monday that it was ready to talk. "
+        "Ivan Orlov added that a joint commission would meet in April.\n"
+    )
+    said, added = extract(text, registry=registry, published="2026-03-03")
+    assert (said.said, said.said_as_written) == ("2026-03-02", "on Monday")
+    assert (added.said, added.said_basis) == ("../2026-03-03", "inferred")
+
+
 # -- plain-text wire copy: straight quotation marks, days and clauses between the parts -----
 
 

@@ -6,6 +6,7 @@ in the headline or the registry; "MoFA" is "the Ministry of Foreign Affairs (MoF
 three paragraphs after "Lavrov" is Lavrov.
 """
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -100,6 +101,12 @@ class Mentions:
 
     def before(self, position: int) -> list[Named]:
         return [n for n in self.named if n.start < position]
+
+    def add(self, named: Named) -> None:
+        """A name the text gives a speaker, where reading the text alone missed it (at the
+        start of a paragraph, say): later surnames and misspellings find it too."""
+        if not any(n.start == named.start for n in self.named):
+            bisect.insort(self.named, named, key=lambda n: n.start)
 
     def acronym_in(self, mention: str) -> tuple[str, str | None] | None:
         for word in re.findall(r"[A-Z][A-Za-z]{1,9}", mention):

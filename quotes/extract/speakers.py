@@ -13,6 +13,7 @@ from quotes.extract.candidate import Candidate
 from quotes.extract.mentions import (
     PERSON_NOUNS,
     Mentions,
+    Named,
     by_role,
     description,
     same_family,
@@ -307,9 +308,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
         elif described:
             _described(candidate, registry, mentions, described, by_role(mention, registry))
-        elif named := _named_member(mention):  # "IFAS chairman Dilorom Yusupova"
+        elif named := _named_member(mention) or _name_of_body(mention):
+            # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
+            if not candidate.speaker_key and mentions:
+                missed = mentions.near_miss(named[0], candidate.speaker_start)
+                if missed and missed.key:
+                    _name(candidate, registry, missed.name, key=missed.key, resolved=True)
         else:
             missed = mentions.near_miss(mention, candidate.speaker_start) if mentions else None
             if missed:
@@ -319,6 +325,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 candidate.speaker_options = registry.closest(mention)
     if candidate.speaker_unnamed and (described := description(mention)):
         state.unnamed.append((described[0], candidate.speaker))
+    elif mentions and not candidate.speaker_key and _FULL_NAME.fullmatch(candidate.speaker or ""):
+        mentions.add(Named(candidate.speaker_start, candidate.speaker, None, True))
     key = candidate.speaker_key
     if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
         state.last_person = (candidate.speaker, key)
@@ -364,6 +372,23 @@ def _named_member(mention: str) -> tuple[str, str] | None:
 
 
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
+_OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
+
+
+def _name_of_body(mention: str) -> tuple[str, str] | None:
+    """(name, role) of "Analyst Svetlana Orekhova of the Central Asia Trade Institute": a
+    full name between the words of a title (a person noun) and the body it is of."""
+    body = _OF_BODY.search(mention)
+    if not body:
+        return None
+    words = mention[: body.start()].split()
+    title = []
+    while words and words[0].lower() in PERSON_NOUNS | {"senior", "chief", "former"}:
+        title.append(words.pop(0))
+    name = " ".join(words)
+    if not _FULL_NAME.fullmatch(name):
+        return None
+    return name, " ".join([*title, body.group(0).strip()])
 
 
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
