@@ -355,6 +355,19 @@ def test_a_name_between_its_title_and_its_body_and_its_surname_after_it():
     assert (second.speaker_as_written, second.speaker) == ("Belova", "Marta Belova")
 
 
+def test_a_titled_name_with_an_appositive_and_a_surname_with_a_relative_clause():
+    """ "Former deputy minister Ivan Orlov, now a consultant, said": Ivan Orlov, the rest his
+    role; "said Orlov, who led the talks": Orlov (the words as written keep the clause)."""
+    text = (
+        "In Tula, Former deputy minister Ivan Orlov, now a consultant, said the plan would fail."
+        "\n\n“Water is the one thing we cannot trade,” said Orlov, who led the 2018 talks.\n"
+    )
+    first, second = extract(text, registry=Registry())
+    assert (first.speaker, first.role) == ("Ivan Orlov", "Former deputy minister, now a consultant")
+    assert second.speaker_as_written.startswith("Orlov, who led")  # the span is the tagger's
+    assert second.speaker == "Ivan Orlov"
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

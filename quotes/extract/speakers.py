@@ -209,6 +209,7 @@ _ADVERB = (
     r"again|now|(?:in|during)\s+\d{4})"
 )
 _TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}|{_ADVERB}))+[\s,(]*$", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
 _NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
 
@@ -251,6 +252,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     mention = candidate.speaker_as_written
     if not mention:
         return
+    # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
+    # as PolNeAR's source spans do).
+    mention = _RELATIVE_CLAUSE.sub("", mention) or mention
     mentions = state.mentions
     if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
         name = re.search(
@@ -392,13 +396,17 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
 
 
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
-    """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,"."""
+    """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
+    of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides)."""
     parts = [p.strip() for p in mention.strip(" ,").split(",")]
     if len(parts) != 2 or not all(parts):
         return None
     for i in (1, 0):
         if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
             return parts[i], parts[1 - i]
+    titled = _named_member(parts[0])
+    if titled and not _FULL_NAME.fullmatch(parts[1]):
+        return titled[0], f"{titled[1]}, {parts[1]}"
     return None
 
 
