@@ -368,6 +368,21 @@ def test_a_titled_name_with_an_appositive_and_a_surname_with_a_relative_clause()
     assert second.speaker == "Ivan Orlov"
 
 
+def test_an_age_a_title_and_both_are_not_the_speaker_s_name():
+    """ "Kyrgyz President Ivan Orlov" is Ivan Orlov; "Orlov, 58," and "Both Orlov and ..."
+    later are he; "said late Saturday they ..." was said on Saturday."""
+    text = (
+        "BISHKEK, June 9 (AP) - Kyrgyz President Ivan Orlov said on Sunday that the border "
+        "would hold.\n\n"
+        "Orlov, 58, told a news conference that troops would stay.\n\n"
+        "Both Orlov and Tajik President Marta Belova said late Saturday they were ready to meet.\n"
+    )
+    found = extract(text, registry=Registry(), published="2026-06-09")  # a Tuesday
+    assert [c.speaker for c in found] == ["Ivan Orlov"] * 3 + ["Marta Belova"]
+    assert [c.speaker_as_written for c in found[1:3]] == ["Orlov, 58,", "Orlov"]
+    assert [(c.said, c.said_basis) for c in found[2:]] == [("2026-06-06", "resolved")] * 2
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

@@ -22,7 +22,7 @@ from quotes.extract.boundaries import (
     trim_cue,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import dateline, said_in
+from quotes.extract.dates import LEADING_DAY, dateline, said_in
 from quotes.extract.mentions import Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
@@ -119,6 +119,9 @@ def _outside_content(sentence, candidate: Candidate) -> str:
     speaks of, not when it was said; "said on Monday that ..." dates the saying."""
     start = max(candidate.content_start - sentence.start, 0)
     end = min(candidate.content_end - sentence.start, len(sentence.text))
+    day = LEADING_DAY.match(sentence.text, start)
+    if day:
+        start = day.end()
     if start >= end:
         return sentence.text
     return sentence.text[:start] + " " * (end - start) + sentence.text[end:]

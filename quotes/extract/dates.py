@@ -35,6 +35,14 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 Said = tuple[str, str, str]  # EDTF, the words as written, how it was fixed
+# A day right after the cue, before the words said ("said late Saturday they were ready"):
+# it dates the saying, wherever a tagger puts it.
+LEADING_DAY = re.compile(
+    rf"\s*(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    rf"Saturday|Sunday|yesterday|today|(?:{_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
 
 
 def said_in(sentence: str, published: str | None) -> Said | None:

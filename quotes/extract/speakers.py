@@ -201,7 +201,9 @@ _WHEN = (
     r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|recently|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
 )
-_LEADING_NOISE = re.compile(rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then)\b[\s,]*)+", re.I)
+_LEADING_NOISE = re.compile(
+    rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then|both|either|neither)\b[\s,]*)+", re.I
+)
 # Adverbs between a speaker and the cue: "Wells Fargo just announced", "Mr. Obama often says".
 _ADVERB = (
     r"(?-i:[a-z]{2,}(?:ally|edly|ously|ively|ately|ently|antly|arly)|privately|publicly|openly|"
@@ -209,6 +211,7 @@ _ADVERB = (
     r"again|now|(?:in|during)\s+\d{4})"
 )
 _TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}|{_ADVERB}))+[\s,(]*$", re.I)
+_AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
 _NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
@@ -255,6 +258,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
     # as PolNeAR's source spans do).
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
+    mention = _AGE.sub("", mention) or mention  # "Tokonov, 58,": Tokonov
     mentions = state.mentions
     if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
         name = re.search(
@@ -330,7 +334,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     if candidate.speaker_unnamed and (described := description(mention)):
         state.unnamed.append((described[0], candidate.speaker))
     elif mentions and not candidate.speaker_key and _FULL_NAME.fullmatch(candidate.speaker or ""):
-        mentions.add(Named(candidate.speaker_start, candidate.speaker, None, True))
+        start = text.find(candidate.speaker, candidate.speaker_start, candidate.speaker_end)
+        mentions.add(
+            Named(start if start >= 0 else candidate.speaker_start, candidate.speaker, None, True)
+        )
     key = candidate.speaker_key
     if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
         state.last_person = (candidate.speaker, key)
