@@ -383,6 +383,16 @@ def test_an_age_a_title_and_both_are_not_the_speaker_s_name():
     assert [(c.said, c.said_basis) for c in found[2:]] == [("2026-06-06", "resolved")] * 2
 
 
+def test_a_statement_from_a_body_is_the_body_s_and_its_verb_the_cue():
+    """ "A statement from the Steppe ministry accused ...": the cue is "accused", the words
+    what follows, the speaker the ministry; "forces" after the body does not end it as "for"
+    would ("the calls from X for ...")."""
+    text = "A statement from the Steppe ministry accused border forces of opening fire first.\n"
+    (found,) = extract("Clash at the border\n\n" + text, registry=Registry())
+    assert (found.cue, found.speaker) == ("accused", "the Steppe ministry")
+    assert found.text.endswith("border forces of opening fire first")
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

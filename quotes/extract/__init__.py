@@ -699,9 +699,11 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         source = previous_source  # "..., said Saleh, adding that ...": the same speaker
     elif cue.group(0).lower() in lexicon.SPEECH_NOUNS:
         source = possessor(text, base, words, cue)  # "U.S. allegations", "Russia’s denials"
-        from_ = re.match(r"\s+from\s+(.+?)\s+(?=for|to|that|on|about)\b", words[cue.end() :])
+        from_ = re.match(r"\s+from\s+(.+?)\s+(?=(?:for|to|that|on|about)\b)", words[cue.end() :])
         if from_:  # "the joint calls from Lavrov and Baradar for ..."
             source = (base + cue.end() + from_.start(1), base + cue.end() + from_.end(1))
+        elif source is None or text[source[0] : source[1]].lower() in ("a", "an", "the"):
+            return None  # "A statement from X accused ...": the noun says, the verb is the cue
     else:
         source = subject(text, sentence, base + cue.start())
     if source is None and previous_source and previous_source[0] is not None:

@@ -211,6 +211,9 @@ _ADVERB = (
     r"again|now|(?:in|during)\s+\d{4})"
 )
 _TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}|{_ADVERB}))+[\s,(]*$", re.I)
+_SAID_BY = re.compile(
+    rf"^(?:an?|the)\s+(?:\w+\s+)?(?:{'|'.join(lexicon.SPEECH_NOUNS)})\s+(?:from|by|of)\s+", re.I
+)
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
 _NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
@@ -259,6 +262,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     # as PolNeAR's source spans do).
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
     mention = _AGE.sub("", mention) or mention  # "Tokonov, 58,": Tokonov
+    # "A statement from the ministry accused ...": the ministry speaks.
+    mention = _SAID_BY.sub("", mention) or mention
     mentions = state.mentions
     if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
         name = re.search(
@@ -315,7 +320,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             _name(candidate, registry, appositive, resolved=True)
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
         elif described:
-            _described(candidate, registry, mentions, described, by_role(mention, registry))
+            _described(candidate, registry, mentions, mention, by_role(mention, registry))
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
@@ -438,13 +443,13 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
 _INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)  # "a senior official": someone not named
 
 
-def _described(candidate, registry, mentions, described, by_role) -> None:
+def _described(candidate, registry, mentions, mention, by_role) -> None:
     """ "the group", "the ministry", "the top diplomat": the one the registry gives that role
     to, else the latest person or body of that sort named before; "a diplomat" is neither."""
-    noun, person = described
-    if _INDEFINITE.match(candidate.speaker_as_written):
+    noun, person = description(mention)
+    if _INDEFINITE.match(mention):
         # "a senior diplomat" brings in someone not named: nobody named before.
-        candidate.speaker = candidate.speaker_as_written
+        candidate.speaker = mention
         candidate.speaker_options = by_role[:3]
         candidate.speaker_unnamed = True
         return
@@ -461,5 +466,5 @@ def _described(candidate, registry, mentions, described, by_role) -> None:
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
-    candidate.speaker = candidate.speaker_as_written
+    candidate.speaker = mention
     candidate.speaker_options = by_role[:3]
