@@ -393,6 +393,25 @@ def test_a_statement_from_a_body_is_the_body_s_and_its_verb_the_cue():
     assert found.text.endswith("border forces of opening fire first")
 
 
+def test_a_person_s_body_and_an_unnamed_person_of_a_body():
+    """ "her ministry" after a minister is her ministry, not the last body named ("the Steppe
+    government"); "a senior executive at Steppegaz" is someone the source does not name."""
+    text = (
+        "The Steppe government said on Monday that talks would resume.\n\n"
+        "Energy Minister Marta Belova wrote that Astana was open. Her ministry said the project "
+        "was sound.\n\n"
+        "“It is a question of price,” said a senior executive at Steppegaz.\n"
+    )
+    found = extract(text, registry=Registry())
+    ministry = next(c for c in found if c.speaker_as_written == "Her ministry")
+    assert ministry.speaker == "Her ministry" and not ministry.speaker_resolved
+    executive = found[-1]
+    assert (executive.speaker, executive.speaker_unnamed) == (
+        "a senior executive at Steppegaz",
+        True,
+    )
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

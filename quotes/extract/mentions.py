@@ -21,6 +21,9 @@ PERSON_NOUNS = {
     "general", "commander", "secretary", "premier", "chancellor", "prime", "deputy", "director",
     "adviser", "advisor", "negotiator", "mayor", "candidate", "nominee", "analyst", "founder",
     "chairman", "chairwoman", "chairperson", "professor", "economist", "researcher", "expert",
+    "executive", "officer", "employee", "representative", "resident", "witness", "activist",
+    "journalist", "correspondent", "observer", "teacher", "farmer", "worker", "engineer",
+    "lawyer", "manager", "aide", "source", "insider",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
@@ -174,11 +177,18 @@ def description(mention: str) -> tuple[str, bool] | None:
     ):
         return None
     head = words[-1]
+    if words[0] in ("a", "an"):
+        # "a senior executive at KazTransGaz": the person noun before what it is of.
+        before = next((i for i, w in enumerate(words) if i > 1 and w in _OF_WORDS), len(words))
+        head = next((w for w in reversed(words[1:before]) if w in PERSON_NOUNS), head)
     if head in PERSON_NOUNS:
         return head, True
     if head in BODY_NOUNS:
         return head, False
     return None
+
+
+_OF_WORDS = {"at", "of", "for", "with", "from", "in", "familiar", "close", "who"}
 
 
 def by_role(mention: str, registry: Registry) -> list[str]:

@@ -456,7 +456,9 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
     if len(by_role) == 1:
         _name(candidate, registry, registry.speaker_name(by_role[0]), key=by_role[0], resolved=True)
         return
-    earlier = mentions.before(candidate.speaker_start) if mentions else []
+    # "her ministry", "his party": a person's body, not the last body named before.
+    owned = not person and re.match(r"(?:his|her|their)\s", mention, re.IGNORECASE)
+    earlier = mentions.before(candidate.speaker_start) if mentions and not owned else []
     for named in reversed(earlier):
         if named.person != person:
             continue
