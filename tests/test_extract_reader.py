@@ -412,6 +412,24 @@ def test_a_person_s_body_and_an_unnamed_person_of_a_body():
     )
 
 
+def test_the_dateline_is_not_the_speaker_s_and_another_statement_s_date_not_this_one_s():
+    """ "ASTANA, September 2 (Reuters) - Hundreds of farmers rallied ..., demanding": the
+    farmers, not the dateline; "“...,” she said, adding that the ban would be reviewed in
+    October": October is what she added about, not when she said the quotation."""
+    text = (
+        "Farmers protest\n\n"
+        "ASTANA, September 2 (Reuters) - Hundreds of farmers rallied on Tuesday, demanding an "
+        "end to the ban.\n\n"
+        "Minister Marta Belova defended it. “Food comes first,” she said, adding that the ban "
+        "would be reviewed in October.\n"
+    )
+    found = extract(text, registry=Registry(), published="2026-09-02")  # a Wednesday
+    farmers = found[0]
+    assert (farmers.speaker_as_written, farmers.said) == ("Hundreds of farmers", "2026-09-01")
+    quoted = next(c for c in found if c.kind == "direct")
+    assert (quoted.said, quoted.said_basis) == ("../2026-09-02", "inferred")
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

@@ -93,10 +93,12 @@ def extract(
         starts.append(sentence.start)
         spans.append(sentence)
     for candidate in found:
+        if line:
+            _out_of_dateline(text, candidate, line)
         resolve(candidate, registry, state, text)
         at = candidate.cue_start if candidate.cue_start is not None else candidate.content_start
         sentence = spans[max(0, bisect.bisect_right(starts, at) - 1)] if spans else None
-        words = _outside_content(sentence, candidate) if sentence else ""
+        words = _outside_contents(sentence, found) if sentence else ""
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         date = said_in(words, published) if words else None
@@ -114,17 +116,33 @@ def extract(
     return found
 
 
-def _outside_content(sentence, candidate: Candidate) -> str:
-    """The sentence with the words said blanked out: "would meet in April" dates what it
-    speaks of, not when it was said; "said on Monday that ..." dates the saying."""
-    start = max(candidate.content_start - sentence.start, 0)
-    end = min(candidate.content_end - sentence.start, len(sentence.text))
-    day = LEADING_DAY.match(sentence.text, start)
-    if day:
-        start = day.end()
-    if start >= end:
-        return sentence.text
-    return sentence.text[:start] + " " * (end - start) + sentence.text[end:]
+def _outside_contents(sentence, found: list[Candidate]) -> str:
+    """The sentence with the words said blanked out, its own statement's and any other's:
+    "would meet in April" dates what it speaks of, not when it was said; "said on Monday that"
+    dates the saying, and so does a day right after the cue ("said late Saturday they")."""
+    words = sentence.text
+    for candidate in found:
+        start = max(candidate.content_start - sentence.start, 0)
+        end = min(candidate.content_end - sentence.start, len(words))
+        day = LEADING_DAY.match(words, start) if start < end else None
+        if day:
+            start = day.end()
+        if start < end:
+            words = words[:start] + " " * (end - start) + words[end:]
+    return words
+
+
+def _out_of_dateline(text: str, candidate: Candidate, line) -> None:
+    """ "ASTANA, September 2 (Reuters) - Hundreds of farmers rallied": the speaker starts
+    after the dateline, which dates and places the story."""
+    at = text.find(line.written)
+    end = at + len(line.written)
+    if at < 0 or candidate.speaker_start is None:
+        return
+    if candidate.speaker_start < end < candidate.speaker_end:
+        rest = text[end : candidate.speaker_end]
+        candidate.speaker_start = end + len(rest) - len(rest.lstrip(" -–—/."))
+        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
 
 
 def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
