@@ -430,6 +430,21 @@ def test_the_dateline_is_not_the_speaker_s_and_another_statement_s_date_not_this
     assert (quoted.said, quoted.said_basis) == ("../2026-09-02", "inferred")
 
 
+def test_an_owned_description_is_not_the_last_person_named_nor_a_participle_the_speaker():
+    """ "The Steppe movement's chief negotiator said" after "Ivan Orlov told" is someone of
+    the movement's, not Orlov; "A movement spokesman, speaking by phone, said" is that
+    spokesman, not "phone"."""
+    text = (
+        "Moscow's envoy, Ivan Orlov, told journalists that the delegation had arrived.\n\n"
+        "The Steppe movement's chief negotiator said the group wanted troops out.\n\n"
+        "A movement spokesman, speaking by phone, said the movement would not attend.\n"
+    )
+    envoy, negotiator, spokesman = extract(text, registry=Registry())
+    assert envoy.speaker == "Ivan Orlov"
+    assert negotiator.speaker == "The Steppe movement's chief negotiator"
+    assert (spokesman.speaker, spokesman.speaker_unnamed) == ("A movement spokesman", True)
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

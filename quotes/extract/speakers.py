@@ -114,6 +114,7 @@ def subject(text: str, sentence: Sentence, cue_start: int) -> tuple[int, int] | 
     # "Kazakhstan’s foreign minister, Daulet Serikbayev, on Tuesday urged": the day (or an
     # adverb) between the subject and its verb is no part of the subject.
     head = re.sub(r",\s+(?:who|which)\s[^,]*,\s*$", ", ", head)  # "X, who asked ..., said"
+    head = re.sub(r",\s+[a-z]+ing\s[^,]*,\s*$", ", ", head)  # "X, speaking by phone, said"
     noise = _TRAILING_NOISE.search(head)
     if noise:
         comma = re.match(r"\s*,", noise.group(0))
@@ -458,6 +459,9 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
         return
     # "her ministry", "his party": a person's body, not the last body named before.
     owned = not person and re.match(r"(?:his|her|their)\s", mention, re.IGNORECASE)
+    # "The Taliban's chief negotiator": someone of the Taliban's, whom the registry's roles
+    # did not find; not whoever was named last.
+    owned = owned or (person and re.search(r"\w[’']s\s", mention))
     earlier = mentions.before(candidate.speaker_start) if mentions and not owned else []
     for named in reversed(earlier):
         if named.person != person:
