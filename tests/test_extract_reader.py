@@ -445,6 +445,17 @@ def test_an_owned_description_is_not_the_last_person_named_nor_a_participle_the_
     assert (spokesman.speaker, spokesman.speaker_unnamed) == ("A movement spokesman", True)
 
 
+def test_a_name_never_runs_over_a_paragraph_break():
+    """A byline's last words and the next paragraph's first word are not one name: "Steppe
+    Review" then "Kazakhstan has long maintained" is Kazakhstan's."""
+    text = (
+        "Why the region hedges\n\nBy Staff of the Steppe Review\n\n"
+        "Kazakhstan has long maintained that it will not take sides.\n"
+    )
+    (found,) = extract(text, registry=Registry())
+    assert (found.speaker_as_written, found.speaker) == ("Kazakhstan", "Kazakhstan")
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

@@ -56,7 +56,7 @@ def same_family(noun: str, name: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,3}\b")  # on one line
 
 
 @dataclass
