@@ -39,7 +39,10 @@ def test_many_texts_into_a_folder_without_a_progress_bar_in_a_pipe(tmp_path):
 def test_an_existing_file_is_not_overwritten_without_force(tmp_path):
     (tmp_path / "other.txt").write_text(OTHER, encoding="utf-8")
     curated = tmp_path / "other.yaml"
-    reviewed = "statements:\n  - key: a\n    status: reviewed\n  - key: b\n    status: draft\n"
+    reviewed = (
+        "speakers:\n  - key: unnamed-official\n    name: An official\n"  # keys, no statements
+        "statements:\n  - key: a\n    status: reviewed\n  - key: b\n    status: draft\n"
+    )
     curated.write_text(reviewed, encoding="utf-8")
     refused = extract(tmp_path, str(tmp_path / "other.txt"), "-o", str(curated))
     assert refused.exit_code == 1

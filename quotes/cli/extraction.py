@@ -1,5 +1,6 @@
 """`quotes extract`: draft the statements of new sources for a curator to review."""
 
+import re
 from pathlib import Path
 
 import click
@@ -158,8 +159,10 @@ def _refuse_overwrite(targets: list[Path]) -> None:
 def _contents(path: Path) -> str:
     """What overwriting ``path`` would destroy, in a few words."""
     text = path.read_text(encoding="utf-8", errors="replace")
-    statements = text.count("\n  - key:")
-    drafts = text.count("status: draft")
+    # The statements' list only: a source's own `speakers:` list has keys too.
+    listed = re.split(r"(?m)^statements:", text, maxsplit=1)[-1]
+    statements = listed.count("\n  - key:")
+    drafts = listed.count("status: draft")
     if not statements:
         return f"{len(text.splitlines())} line(s)"
     return f"{statements} statement(s), {statements - drafts} of them reviewed"
