@@ -456,6 +456,25 @@ def test_a_name_never_runs_over_a_paragraph_break():
     assert (found.speaker_as_written, found.speaker) == ("Kazakhstan", "Kazakhstan")
 
 
+def test_a_capitalized_body_is_a_name_and_declining_to_be_named_no_statement():
+    """ "the Steppe Foreign Ministry said" after "the Tundra government" is the Steppe
+    Foreign Ministry, a name, not "the ministry" of the last government named; "who declined
+    to be named" says why a diplomat goes unnamed, and is no statement."""
+    text = (
+        "Steppe called on the Tundra government to attend, the Steppe Foreign Ministry said.\n\n"
+        "A Tundra diplomat, who declined to be named, said the invitation was being studied.\n"
+    )
+    found = extract(text, registry=Registry())
+    ministry = next(c for c in found if c.speaker_as_written == "the Steppe Foreign Ministry")
+    assert (ministry.speaker, ministry.speaker_resolved) == ("Steppe Foreign Ministry", False)
+    assert not [c for c in found if (c.cue or "").startswith("declined")]
+    assert found[-1].speaker == "A Tundra diplomat"
+    # Saying something on condition of anonymity is saying it.
+    said = "An official said on condition of anonymity that the talks had failed.\n"
+    (anonymous,) = extract(said, registry=Registry())
+    assert anonymous.text.endswith("that the talks had failed")
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

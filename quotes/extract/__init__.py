@@ -157,9 +157,10 @@ def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
     return re.match(r",\s+(?:who|which)\b", between) is not None
 
 
-# "who asked not to be named", "spoke on condition of anonymity": why no name is given.
+# "who asked not to be named", "who declined to be named", "spoke on condition of anonymity":
+# why no name is given.
 _ANONYMITY = re.compile(
-    r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:on|under)\s+(?:the\s+)?condition\s+"
+    r"\s*(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|(?:on|under)\s+(?:the\s+)?condition\s+"
     r"of\s+anonymity|for\s+anonymity|anonymity)",
     re.IGNORECASE,
 )
@@ -174,7 +175,12 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     itself a statement."""
     if candidate.cue_start is None:
         return False
-    if _ANONYMITY.match(text, candidate.cue_end):
+    # "who spoke on condition of anonymity", "who declined to be named": no words said but
+    # those (where "said on condition of anonymity that ..." goes on to say something).
+    anonymity = _ANONYMITY.match(text, candidate.cue_end)
+    if anonymity and candidate.content_end <= anonymity.end() + 1:
+        return True
+    if _ANONYMITY.search(candidate.cue or ""):
         return True
     opens_sentence = candidate.cue_start == 0 or text[candidate.cue_start - 1] in "\n"
     before = text[max(0, candidate.cue_start - 2) : candidate.cue_start]

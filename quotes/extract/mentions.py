@@ -172,6 +172,9 @@ def description(mention: str) -> tuple[str, bool] | None:
     determiners = ("the", "a", "an", "its", "his", "her", "their")
     if not words or not (words[0] in determiners or re.search(r"[’']s$", words[0])):
         return None
+    named = re.findall(r"[\w’'-]+", mention)[1:]
+    if words[0] == "the" and len(named) >= 2 and all(w[:1].isupper() for w in named):
+        return None  # "the Russian Foreign Ministry": a name, not "the ministry"
     if any(w[:1].isupper() for w in re.findall(r"[\w’'-]+", mention)[1:]) and not any(
         w in PERSON_NOUNS | BODY_NOUNS for w in words
     ):

@@ -335,7 +335,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             if missed:
                 _name(candidate, registry, missed.name, key=missed.key, resolved=True)
             else:
-                candidate.speaker = mention
+                # "the Russian Foreign Ministry" is the Russian Foreign Ministry
+                candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
     if candidate.speaker_unnamed and (described := description(mention)):
         state.unnamed.append((described[0], candidate.speaker))
