@@ -74,14 +74,45 @@ def write(batches: Iterator, out: TextIO, *, fmt: str, header: list[str]) -> int
     count = 0
     for batch in batches:
         count += batch.num_rows
-        table = pa.Table.from_batches([batch])
-        if sink is not None:
-            arrow_csv.write_csv(table, sink, options)
+        if fmt == "tsv":
+            lines = _tsv_lines(batch)
         else:
-            text = pa.BufferOutputStream()
-            arrow_csv.write_csv(table, text, options)
-            out.write(text.getvalue().to_pybytes().decode("utf-8"))
+            lines = pa.BufferOutputStream()
+            arrow_csv.write_csv(pa.Table.from_batches([batch]), lines, options)
+            lines = lines.getvalue()
+        if sink is not None:
+            sink.write(lines)
+        else:
+            out.write(lines.to_pybytes().decode("utf-8"))
     return count
+
+
+def _tsv_lines(batch):
+    """``batch`` as TSV lines, each cell quoted only when it holds a tab, a quote or a line
+    break (as the csv module's excel-tab dialect, which `quotes list --tsv` writes): Arrow's
+    writer quotes every text cell, and TSV readers (cut, awk, COPY) take the quotes for text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if batch.num_rows == 0:
+        return pa.py_buffer(b"")
+    cells = []
+    for column in batch.columns:
+        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
+            column = pc.cast(column, pa.string())
+        else:
+            quoted = pc.binary_join_element_wise(
+                '"', pc.replace_substring(column, '"', '""'), '"', ""
+            )
+            column = pc.if_else(pc.match_substring_regex(column, '[\t"\r\n]'), quoted, column)
+        cells.append(pc.fill_null(column, ""))
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, "\t"), "", "\r\n")
+    # The lines are one buffer, back to back: the bytes from the first's start to the last's end.
+    lines = lines.cast(pa.string())
+    _, offsets, data = lines.buffers()
+    offsets = memoryview(offsets).cast("i")
+    start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return data.slice(start, end - start)
 
 
 def cited(batch, at: int, notes):

@@ -251,3 +251,49 @@ def test_the_formula_guard_in_sql_prefixes_exactly_the_owasp_starts(engine):
             guarded = _inert("CAST(:cell AS TEXT)", dialect)
             got = connection.execute(text(f"SELECT {guarded}"), {"cell": cell})
             assert got.scalar() == wanted, (dialect, cell)
+
+
+@pytest.mark.parametrize("excel", [[], ["--excel"]])
+def test_a_whole_tsv_export_quotes_only_the_cells_that_need_it(tricky, excel):
+    """TSV readers such as cut, awk and PostgreSQL's COPY take a quote for part of the cell:
+    through Arrow, as row by row (`export --limit`, `list --tsv`), a cell is quoted only when
+    it holds a tab, a quote or a line break."""
+    url, _ = tricky
+    whole = run(url, "export", "--tsv", "--silent", *excel)
+    limited = run(url, "export", "--tsv", "--silent", "--limit", "1000", *excel)
+    assert whole.exit_code == limited.exit_code == 0, whole.output + limited.output
+    text = whole.stdout_bytes.decode("utf-8-sig")
+    first = text.split("\r\n")[1].split("\t")
+    assert first[:2] == [
+        "russia-falling-out-with-kabul/russian-officials-only-to-facilitate-peace",
+        "Russian officials",
+    ]
+    assert '\t"first line\nsecond line, with a comma and a ""straight"" quote."\t' in text
+    assert whole.stdout_bytes == limited.stdout_bytes
+
+
+def test_arrow_tsv_is_what_the_csv_module_writes():
+    """Cells with a tab, a quote, a carriage return or a newline are quoted, no others;
+    missing text and numbers are empty."""
+    import pyarrow as pa
+
+    from quotes import columnar
+
+    texts = ["plain", "a\tb", 'say "x"', "one\rtwo", "one\ntwo", "", None, "’, comma"]
+    numbers = [1, None, 30, 4, 500, 6, 7, None]
+    batch = pa.RecordBatch.from_arrays(
+        [pa.array(texts, pa.string()), pa.array(numbers, pa.int64())], names=["0", "1"]
+    )
+    ours = io.StringIO(newline="")
+    assert (
+        columnar.write(iter([batch, batch.slice(2, 3)]), ours, fmt="tsv", header=["t", "n"]) == 11
+    )
+    theirs = io.StringIO(newline="")
+    writer = csv.writer(theirs, dialect="excel-tab")
+    writer.writerow(["t", "n"])
+    rows = [
+        ["" if t is None else t, "" if n is None else n]
+        for t, n in zip(texts, numbers, strict=True)
+    ]
+    writer.writerows(rows + rows[2:5])
+    assert ours.getvalue() == theirs.getvalue()
