@@ -122,6 +122,8 @@ def cited(batch, at: int, notes):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from quotes.query import SourceGone
+
     ids = batch.column(at)
     if notes.complete:  # every note, as an array indexed by source id: one take a batch
         if notes.by_id is None:
@@ -129,7 +131,11 @@ def cited(batch, at: int, notes):
             while notes:  # each note moves to the array: the dict need not stay beside it
                 source_id, by_id[source_id] = notes.popitem()
             notes.by_id = pa.array(by_id, pa.string())
+        if (pc.max(ids).as_py() or 0) >= len(notes.by_id):
+            raise SourceGone()
         note = pc.take(notes.by_id, ids)
+        if note.null_count:
+            raise SourceGone()
     else:
         unique = pc.unique(ids)
         keys = unique.to_pylist()

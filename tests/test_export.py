@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -297,3 +298,50 @@ def test_arrow_tsv_is_what_the_csv_module_writes():
     ]
     writer.writerows(rows + rows[2:5])
     assert ours.getvalue() == theirs.getvalue()
+
+
+LATER_SOURCE = """source:
+  title: A made-up later article
+  author: Test Author
+  published: 2019-06-01
+  text: seeds/later.txt
+statements:
+  - key: later
+    speaker: russian-officials
+    kind: indirect
+    text: talks will go on
+    said: 2019-06-01
+"""
+
+
+@pytest.mark.parametrize("sort", ["said", "none"])
+def test_a_load_while_a_whole_export_starts_does_not_break_its_citations(
+    blank_url, tmp_path, monkeypatch, sort
+):
+    """A whole export builds every source's note in one query: a load that adds a source
+    just after it, and before the rows are read, must not leave a row without its note."""
+    from quotes import query
+
+    data = copy_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    (tmp_path / "seeds" / "later.txt").write_text(
+        "A made-up later article.\n\nOfficials said talks will go on.\n", encoding="utf-8"
+    )
+    build_notes = query._SourceNotes.fetch_all
+
+    def build_notes_then_load(notes):
+        build_notes(notes)
+        (data / "sources" / "later.yaml").write_text(LATER_SOURCE, encoding="utf-8")
+        loaded = subprocess.run(
+            [sys.executable, "-m", "quotes", "--db", blank_url, "load", "--data", str(data)],
+            capture_output=True,
+            text=True,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+
+    monkeypatch.setattr(query._SourceNotes, "fetch_all", build_notes_then_load)
+    result = run(blank_url, "export", "--sort", sort, "--silent")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) in (22, 23)  # the seed's, and the new one if the rows were read after
+    assert all(row["citation"] for row in rows)
