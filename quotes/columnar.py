@@ -49,12 +49,27 @@ def batches(reader: Reader, sql: str, params) -> Iterator:
         cursor.execute(sql, tuple(params) or None)
         with cursor.fetch_record_batch() as stream:
             yield from stream
+    except OSError as error:
+        raise _read_error(error) from None
     finally:
         # Closed in this order, whether the rows ran out or the writer stopped (a full disk):
         # the driver refuses to close a connection with a statement open.
         for closable in (cursor, connection):
             with contextlib.suppress(Exception):
                 closable.close()
+
+
+def _read_error(error: OSError) -> BaseException:
+    """What an error of the rows' stream is: Arrow raises it as an OSError, which the commands
+    would take for a failed write of their output. ADBC answers Ctrl-C by cancelling the
+    query; the server's "canceling statement due to user request" is that interrupt."""
+    import adbc_driver_manager
+
+    if "due to user request" in str(error):
+        return KeyboardInterrupt()
+    return adbc_driver_manager.OperationalError(
+        str(error), status_code=adbc_driver_manager.AdbcStatusCode.IO
+    )
 
 
 def write(batches: Iterator, out: TextIO, *, fmt: str, header: list[str]) -> int:

@@ -345,3 +345,42 @@ def test_a_load_while_a_whole_export_starts_does_not_break_its_citations(
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) in (22, 23)  # the seed's, and the new one if the rows were read after
     assert all(row["citation"] for row in rows)
+
+
+def _slowed(batches, seconds: float):
+    """quotes.columnar.batches with a query that waits ``seconds`` on the server first."""
+
+    def slow(reader, sql, params):
+        waited = f"SELECT q.* FROM ({sql}) q CROSS JOIN (SELECT pg_sleep({seconds})) w"
+        return batches(reader, waited, params)
+
+    return slow
+
+
+def test_ctrl_c_while_postgresql_answers_an_export_is_an_interrupt(
+    pg_server, tmp_path, monkeypatch
+):
+    """ADBC cancels the query on Ctrl-C and reports the server's "canceling statement due
+    to user request" as an OSError, which the CLI took for a failed write ("Cannot write
+    FILE: ..."): it must stay an interrupt."""
+    import os
+    import signal
+    import threading
+
+    from quotes import columnar
+    from quotes.cli.statements import EXPORT_FIELDS
+    from quotes.query import Filters, statement_batches
+    from quotes.reader import connect
+
+    url = pg_server.create_database("interrupted_export")
+    assert run(url, "load", "--data", str(copy_project(tmp_path))).exit_code == 0
+    monkeypatch.setattr(columnar, "batches", _slowed(columnar.batches, 30))
+    reader = connect(url)
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(statement_batches(reader, Filters(), EXPORT_FIELDS))
+    finally:
+        timer.cancel()
+        reader.close()
