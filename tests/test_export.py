@@ -384,3 +384,19 @@ def test_ctrl_c_while_postgresql_answers_an_export_is_an_interrupt(
     finally:
         timer.cancel()
         reader.close()
+
+
+@pytest.mark.parametrize("args", [[], ["--limit", "100"], ["--tsv", "--excel"]])
+def test_an_export_to_standard_output_is_utf8_whatever_its_encoding(tricky, args):
+    """The file is UTF-8 (README), on standard output too: with a Latin-1 stdout the row-by-row
+    writer failed on the first curly quote, and the Arrow one mixed encodings."""
+    import os
+
+    url, _ = tricky
+    result = subprocess.run(
+        [sys.executable, "-m", "quotes", "--db", url, "export", "--silent", *args],
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Россия поддерживает" in result.stdout.decode("utf-8")
