@@ -49,12 +49,27 @@ def batches(reader: Reader, sql: str, params) -> Iterator:
         cursor.execute(sql, tuple(params) or None)
         with cursor.fetch_record_batch() as stream:
             yield from stream
+    except OSError as error:
+        raise _read_error(error) from None
     finally:
         # Closed in this order, whether the rows ran out or the writer stopped (a full disk):
         # the driver refuses to close a connection with a statement open.
         for closable in (cursor, connection):
             with contextlib.suppress(Exception):
                 closable.close()
+
+
+def _read_error(error: OSError) -> BaseException:
+    """What an error of the rows' stream is: Arrow raises it as an OSError, which the commands
+    would take for a failed write of their output. ADBC answers Ctrl-C by cancelling the
+    query; the server's "canceling statement due to user request" is that interrupt."""
+    import adbc_driver_manager
+
+    if "due to user request" in str(error):
+        return KeyboardInterrupt()
+    return adbc_driver_manager.OperationalError(
+        str(error), status_code=adbc_driver_manager.AdbcStatusCode.IO
+    )
 
 
 def write(batches: Iterator, out: TextIO, *, fmt: str, header: list[str]) -> int:
@@ -74,14 +89,45 @@ def write(batches: Iterator, out: TextIO, *, fmt: str, header: list[str]) -> int
     count = 0
     for batch in batches:
         count += batch.num_rows
-        table = pa.Table.from_batches([batch])
-        if sink is not None:
-            arrow_csv.write_csv(table, sink, options)
+        if fmt == "tsv":
+            lines = _tsv_lines(batch)
         else:
-            text = pa.BufferOutputStream()
-            arrow_csv.write_csv(table, text, options)
-            out.write(text.getvalue().to_pybytes().decode("utf-8"))
+            lines = pa.BufferOutputStream()
+            arrow_csv.write_csv(pa.Table.from_batches([batch]), lines, options)
+            lines = lines.getvalue()
+        if sink is not None:
+            sink.write(lines)
+        else:
+            out.write(lines.to_pybytes().decode("utf-8"))
     return count
+
+
+def _tsv_lines(batch):
+    """``batch`` as TSV lines, each cell quoted only when it holds a tab, a quote or a line
+    break (as the csv module's excel-tab dialect, which `quotes list --tsv` writes): Arrow's
+    writer quotes every text cell, and TSV readers (cut, awk, COPY) take the quotes for text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if batch.num_rows == 0:
+        return pa.py_buffer(b"")
+    cells = []
+    for column in batch.columns:
+        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
+            column = pc.cast(column, pa.string())
+        else:
+            quoted = pc.binary_join_element_wise(
+                '"', pc.replace_substring(column, '"', '""'), '"', ""
+            )
+            column = pc.if_else(pc.match_substring_regex(column, '[\t"\r\n]'), quoted, column)
+        cells.append(pc.fill_null(column, ""))
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, "\t"), "", "\r\n")
+    # The lines are one buffer, back to back: the bytes from the first's start to the last's end.
+    lines = lines.cast(pa.string())
+    _, offsets, data = lines.buffers()
+    offsets = memoryview(offsets).cast("i")
+    start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return data.slice(start, end - start)
 
 
 def cited(batch, at: int, notes):
@@ -91,6 +137,8 @@ def cited(batch, at: int, notes):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from quotes.query import SourceGone
+
     ids = batch.column(at)
     if notes.complete:  # every note, as an array indexed by source id: one take a batch
         if notes.by_id is None:
@@ -98,7 +146,11 @@ def cited(batch, at: int, notes):
             while notes:  # each note moves to the array: the dict need not stay beside it
                 source_id, by_id[source_id] = notes.popitem()
             notes.by_id = pa.array(by_id, pa.string())
+        if (pc.max(ids).as_py() or 0) >= len(notes.by_id):
+            raise SourceGone()
         note = pc.take(notes.by_id, ids)
+        if note.null_count:
+            raise SourceGone()
     else:
         unique = pc.unique(ids)
         keys = unique.to_pylist()

@@ -309,6 +309,14 @@ def require_current(engine: Engine) -> None:
         )
 
 
+# The drivers the commands that only read use without SQLAlchemy (quotes.reader, quotes.columnar).
+_READ_DRIVERS = ("sqlite3", "psycopg", "adbc_driver_manager")
+
+
+def _is_full(detail: str) -> bool:
+    return "disk is full" in detail.lower() or "no space" in detail.lower()
+
+
 def explain(error: Exception, url: str) -> str | None:
     """A message a user can act on for a database error, or None when it is not one of ours.
 
@@ -316,16 +324,25 @@ def explain(error: Exception, url: str) -> str | None:
     """
     from sqlalchemy.exc import DBAPIError
 
-    if not isinstance(error, DBAPIError):
+    if isinstance(error, DBAPIError):
+        detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    elif type(error).__module__.partition(".")[0] in _READ_DRIVERS:
+        detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        if _is_full(detail) and sqlite_path(url) is not None:
+            return (
+                f"The disk is full where SQLite sorts what it reads from {masked(url)} ({detail}): "
+                "its temporary folder, SQLITE_TMPDIR, else TMPDIR, /var/tmp or /tmp; a whole "
+                "export needs about its own size there. Free space, or set SQLITE_TMPDIR."
+            )
+    else:
         return None
-    detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
     where = masked(url)
     lowered = detail.lower()
     if "database is locked" in lowered:
         return busy_message(url, LOCK_WAIT) + f" ({detail})"
     if "readonly" in lowered or "read-only" in lowered:
         return f"The database at {where} is read-only for you: nothing was written ({detail})."
-    if "disk is full" in lowered or "no space" in lowered:
+    if _is_full(lowered):
         return f"The disk is full: nothing was written to {where} ({detail})."
     if "not a database" in lowered or "malformed" in lowered:
         return f"{where} is not a quotes database, or is damaged ({detail})."

@@ -464,9 +464,11 @@ def _cited(batches, reader: Reader, filters: Filters, fields: list[str], cite) -
         return
     at = fields.index("citation")
     notes = _SourceNotes(reader)
-    if _every_statement(filters):  # every source is cited
-        notes.fetch_all()
+    every = _every_statement(filters)  # every source is cited
     for batch in batches:
+        if every and not notes.complete:
+            # Once the rows have begun: the sources a load adds meanwhile are among the notes.
+            notes.fetch_all()
         yield cite(batch, at, notes)
 
 
@@ -491,6 +493,16 @@ def statement_count(session, filters: Filters) -> int:
     return count if filters.limit is None else min(count, filters.limit)
 
 
+class SourceGone(QuotesError):
+    """A statement read cites a source no longer there: a load removed it meanwhile."""
+
+    def __init__(self):
+        super().__init__(
+            "A load removed a source while its statements were being read: nothing is "
+            "complete. Run the command again."
+        )
+
+
 class _SourceNotes(dict):
     """Source id to its citation without the locator: a citation depends only on its source,
     so each source's note is built once however its statements interleave."""
@@ -500,6 +512,9 @@ class _SourceNotes(dict):
         self.reader = reader
         self.complete = False  # every source's note is here
         self.by_id = None  # then quotes.columnar keeps them as an Arrow array, by source id
+
+    def __missing__(self, source_id: int):
+        raise SourceGone()
 
     def fetch(self, source_ids: set[int]) -> None:
         """Build the notes of those sources not seen yet, reading them in one query."""

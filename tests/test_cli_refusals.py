@@ -242,7 +242,16 @@ def big_url(request, tmp_path_factory) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", [["list", "--nl"], ["list", "--csv"], ["list"], ["export"], ["export", "--json"]]
+    "command",
+    [
+        ["list", "--nl"],
+        ["list", "--csv"],
+        ["list"],
+        ["export"],
+        ["export", "--tsv"],
+        ["export", "--json"],
+        ["export", "-o", "/dev/stdout"],  # a pipe named as the output file
+    ],
 )
 def test_a_closed_pipe_ends_quietly(big_url, command):
     """The reader (head -1) goes away after one line: quotes itself exits 0, says nothing."""

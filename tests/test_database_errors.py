@@ -202,3 +202,30 @@ def test_a_full_disk_fails_the_load_with_one_message_and_keeps_the_last_good_sta
     assert result.exit_code == 1
     assert result.output.startswith("Error: The disk is full: nothing was written to")
     assert dump(url) == before
+
+
+def test_a_full_temporary_folder_fails_an_export_with_one_message_and_no_file(tmp_path, tmpfs):
+    """A whole export in date order from SQLite sorts its rows in SQLite's temporary folder:
+    when that fills, one line says where the space ran out, and no half file is left."""
+    import os
+    import sys
+
+    project = tmp_path / "project"
+    data = copy_project(project)
+    write_big_source(project, "big", 6000)  # rows more than SQLite sorts in memory (2 MB)
+    url = f"sqlite:///{project / 'q.db'}"
+    assert run(url, "load", "--data", str(data)).exit_code == 0
+    target = tmp_path / "out" / "all.csv"
+    target.parent.mkdir()
+    # In a process of its own: SQLite reads SQLITE_TMPDIR once, when it starts.
+    result = subprocess.run(
+        [sys.executable, "-m", "quotes", "--db", url, "export", "-o", str(target)],
+        env={**os.environ, "SQLITE_TMPDIR": str(tmpfs("64k"))},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: The disk is full"), result.stderr
+    assert "SQLITE_TMPDIR" in result.stderr
+    assert list(target.parent.iterdir()) == []

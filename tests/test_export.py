@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -251,3 +252,151 @@ def test_the_formula_guard_in_sql_prefixes_exactly_the_owasp_starts(engine):
             guarded = _inert("CAST(:cell AS TEXT)", dialect)
             got = connection.execute(text(f"SELECT {guarded}"), {"cell": cell})
             assert got.scalar() == wanted, (dialect, cell)
+
+
+@pytest.mark.parametrize("excel", [[], ["--excel"]])
+def test_a_whole_tsv_export_quotes_only_the_cells_that_need_it(tricky, excel):
+    """TSV readers such as cut, awk and PostgreSQL's COPY take a quote for part of the cell:
+    through Arrow, as row by row (`export --limit`, `list --tsv`), a cell is quoted only when
+    it holds a tab, a quote or a line break."""
+    url, _ = tricky
+    whole = run(url, "export", "--tsv", "--silent", *excel)
+    limited = run(url, "export", "--tsv", "--silent", "--limit", "1000", *excel)
+    assert whole.exit_code == limited.exit_code == 0, whole.output + limited.output
+    text = whole.stdout_bytes.decode("utf-8-sig")
+    first = text.split("\r\n")[1].split("\t")
+    assert first[:2] == [
+        "russia-falling-out-with-kabul/russian-officials-only-to-facilitate-peace",
+        "Russian officials",
+    ]
+    assert '\t"first line\nsecond line, with a comma and a ""straight"" quote."\t' in text
+    assert whole.stdout_bytes == limited.stdout_bytes
+
+
+def test_arrow_tsv_is_what_the_csv_module_writes():
+    """Cells with a tab, a quote, a carriage return or a newline are quoted, no others;
+    missing text and numbers are empty."""
+    import pyarrow as pa
+
+    from quotes import columnar
+
+    texts = ["plain", "a\tb", 'say "x"', "one\rtwo", "one\ntwo", "", None, "’, comma"]
+    numbers = [1, None, 30, 4, 500, 6, 7, None]
+    batch = pa.RecordBatch.from_arrays(
+        [pa.array(texts, pa.string()), pa.array(numbers, pa.int64())], names=["0", "1"]
+    )
+    ours = io.StringIO(newline="")
+    assert (
+        columnar.write(iter([batch, batch.slice(2, 3)]), ours, fmt="tsv", header=["t", "n"]) == 11
+    )
+    theirs = io.StringIO(newline="")
+    writer = csv.writer(theirs, dialect="excel-tab")
+    writer.writerow(["t", "n"])
+    rows = [
+        ["" if t is None else t, "" if n is None else n]
+        for t, n in zip(texts, numbers, strict=True)
+    ]
+    writer.writerows(rows + rows[2:5])
+    assert ours.getvalue() == theirs.getvalue()
+
+
+LATER_SOURCE = """source:
+  title: A made-up later article
+  author: Test Author
+  published: 2019-06-01
+  text: seeds/later.txt
+statements:
+  - key: later
+    speaker: russian-officials
+    kind: indirect
+    text: talks will go on
+    said: 2019-06-01
+"""
+
+
+@pytest.mark.parametrize("sort", ["said", "none"])
+def test_a_load_while_a_whole_export_starts_does_not_break_its_citations(
+    blank_url, tmp_path, monkeypatch, sort
+):
+    """A whole export builds every source's note in one query: a load that adds a source
+    just after it, and before the rows are read, must not leave a row without its note."""
+    from quotes import query
+
+    data = copy_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    (tmp_path / "seeds" / "later.txt").write_text(
+        "A made-up later article.\n\nOfficials said talks will go on.\n", encoding="utf-8"
+    )
+    build_notes = query._SourceNotes.fetch_all
+
+    def build_notes_then_load(notes):
+        build_notes(notes)
+        (data / "sources" / "later.yaml").write_text(LATER_SOURCE, encoding="utf-8")
+        loaded = subprocess.run(
+            [sys.executable, "-m", "quotes", "--db", blank_url, "load", "--data", str(data)],
+            capture_output=True,
+            text=True,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+
+    monkeypatch.setattr(query._SourceNotes, "fetch_all", build_notes_then_load)
+    result = run(blank_url, "export", "--sort", sort, "--silent")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) in (22, 23)  # the seed's, and the new one if the rows were read after
+    assert all(row["citation"] for row in rows)
+
+
+def _slowed(batches, seconds: float):
+    """quotes.columnar.batches with a query that waits ``seconds`` on the server first."""
+
+    def slow(reader, sql, params):
+        waited = f"SELECT q.* FROM ({sql}) q CROSS JOIN (SELECT pg_sleep({seconds})) w"
+        return batches(reader, waited, params)
+
+    return slow
+
+
+def test_ctrl_c_while_postgresql_answers_an_export_is_an_interrupt(
+    pg_server, tmp_path, monkeypatch
+):
+    """ADBC cancels the query on Ctrl-C and reports the server's "canceling statement due
+    to user request" as an OSError, which the CLI took for a failed write ("Cannot write
+    FILE: ..."): it must stay an interrupt."""
+    import os
+    import signal
+    import threading
+
+    from quotes import columnar
+    from quotes.cli.statements import EXPORT_FIELDS
+    from quotes.query import Filters, statement_batches
+    from quotes.reader import connect
+
+    url = pg_server.create_database("interrupted_export")
+    assert run(url, "load", "--data", str(copy_project(tmp_path))).exit_code == 0
+    monkeypatch.setattr(columnar, "batches", _slowed(columnar.batches, 30))
+    reader = connect(url)
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(statement_batches(reader, Filters(), EXPORT_FIELDS))
+    finally:
+        timer.cancel()
+        reader.close()
+
+
+@pytest.mark.parametrize("args", [[], ["--limit", "100"], ["--tsv", "--excel"]])
+def test_an_export_to_standard_output_is_utf8_whatever_its_encoding(tricky, args):
+    """The file is UTF-8 (README), on standard output too: with a Latin-1 stdout the row-by-row
+    writer failed on the first curly quote, and the Arrow one mixed encodings."""
+    import os
+
+    url, _ = tricky
+    result = subprocess.run(
+        [sys.executable, "-m", "quotes", "--db", url, "export", "--silent", *args],
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Россия поддерживает" in result.stdout.decode("utf-8")

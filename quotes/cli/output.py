@@ -156,6 +156,8 @@ def into_file(path, produce, *, force: bool, suffixes: tuple[str, ...]) -> int:
         try:
             with path.open("w", encoding="utf-8", newline="") as out:
                 return produce(out)
+        except BrokenPipeError:
+            raise SystemExit(0) from None  # as on standard output: the reader has what it wanted
         except OSError as error:
             raise _cannot_write(path, error) from None
     if not path.parent.is_dir():

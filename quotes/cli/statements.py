@@ -447,6 +447,8 @@ def export(
         count = into_file(output, produce, force=force, suffixes=EXPORT_SUFFIXES[fmt])
     else:
         with stdout_guarded() as out:
+            if hasattr(out, "reconfigure"):  # an export is UTF-8 whatever the locale says
+                out.reconfigure(encoding="utf-8")
             count = produce(out)
     if not silent:
         click.echo(f"{count} statement(s) exported" + (f" to {output}" if output else ""), err=True)
