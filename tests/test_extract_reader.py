@@ -475,6 +475,24 @@ def test_a_capitalized_body_is_a_name_and_declining_to_be_named_no_statement():
     assert anonymous.text.endswith("that the talks had failed")
 
 
+def test_a_person_s_office_is_not_the_registry_s_office_holder():
+    """ "His office said" after a president is that president's office: not whoever holds an
+    office in the registry (as the seed's registry has a head of a political office), nor
+    offered as the closest."""
+    registry = Registry()
+    registry.add_speaker(
+        "marta-belova", "Marta Belova", [], roles=["Head of the Steppe movement's political office"]
+    )
+    text = (
+        "President Ivan Orlov said the pipeline would be a priority.\n\n"
+        "His office said a delegation would visit in August.\n"
+    )
+    office = extract(text, registry=registry)[-1]
+    assert office.speaker_as_written == "His office"
+    assert office.speaker_key is None and not office.speaker_resolved
+    assert office.speaker_options == []
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

@@ -455,11 +455,13 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
         candidate.speaker_options = by_role[:3]
         candidate.speaker_unnamed = True
         return
-    if len(by_role) == 1:
+    # "her ministry", "his office": a person's body, neither the last body named before nor
+    # whoever holds an "office" in the registry.
+    persons = re.match(r"(?:his|her|their)\s", mention, re.IGNORECASE)
+    if len(by_role) == 1 and not persons:
         _name(candidate, registry, registry.speaker_name(by_role[0]), key=by_role[0], resolved=True)
         return
-    # "her ministry", "his party": a person's body, not the last body named before.
-    owned = not person and re.match(r"(?:his|her|their)\s", mention, re.IGNORECASE)
+    owned = not person and persons
     # "The Taliban's chief negotiator": someone of the Taliban's, whom the registry's roles
     # did not find; not whoever was named last.
     owned = owned or (person and re.search(r"\w[’']s\s", mention))
@@ -474,4 +476,4 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
     candidate.speaker = mention
-    candidate.speaker_options = by_role[:3]
+    candidate.speaker_options = [] if persons else by_role[:3]
