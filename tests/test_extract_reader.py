@@ -493,6 +493,24 @@ def test_a_person_s_office_is_not_the_registry_s_office_holder():
     assert office.speaker_options == []
 
 
+def test_quoted_words_after_reported_ones_an_age_inside_an_appositive_and_a_dateline():
+    """ "said the deal showed “what dialogue can achieve”" is partial, from the cue on;
+    "Marta Belova, 45, a shopkeeper" is Marta Belova, a shopkeeper; the words said before
+    "officials said" start after the dateline."""
+    text = (
+        "BISHKEK, March 14 (Reuters) - Steppe and Tundra signed an agreement on Friday "
+        "demarcating the last disputed stretch of their border, officials said.\n\n"
+        "Ivan Orlov said the deal showed “what dialogue can achieve”.\n\n"
+        "“We just want peace,” said Marta Belova, 45, a shopkeeper.\n"
+    )
+    found = extract(text, registry=Registry(), published="2026-03-14")
+    officials, orlov, belova = found[0], found[-2], found[-1]
+    assert officials.cue == "said" and officials.text.startswith("Steppe and Tundra signed")
+    assert orlov.kind == "partial"
+    assert orlov.text == "said the deal showed “what dialogue can achieve”"
+    assert (belova.speaker, belova.role) == ("Marta Belova", "shopkeeper")
+
+
 def test_a_date_in_the_words_said_does_not_date_the_saying(registry):
     """ "added that a commission would meet in April": April is when the commission meets;
     "said on Monday that ...": Monday is when it was said."""

@@ -137,12 +137,21 @@ def _out_of_dateline(text: str, candidate: Candidate, line) -> None:
     after the dateline, which dates and places the story."""
     at = text.find(line.written)
     end = at + len(line.written)
-    if at < 0 or candidate.speaker_start is None:
+    if at < 0:
         return
-    if candidate.speaker_start < end < candidate.speaker_end:
-        rest = text[end : candidate.speaker_end]
-        candidate.speaker_start = end + len(rest) - len(rest.lstrip(" -–—/."))
+    after = end + len(text[end:]) - len(text[end:].lstrip(" -–—/."))
+    if (
+        candidate.speaker_start is not None
+        and candidate.speaker_start < end < candidate.speaker_end
+    ):
+        candidate.speaker_start = after
         candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+    # "BISHKEK, March 14 (Reuters) - Kyrgyzstan and Tajikistan signed ..., officials said":
+    # the words said start after the dateline too.
+    if candidate.kind != "direct" and candidate.start < end < candidate.end:
+        candidate.start = after
+        candidate.content_start = max(candidate.content_start, after)
+        candidate.text = text[candidate.start : candidate.end]
 
 
 def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
@@ -206,6 +215,11 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             candidate.speaker_as_written = rule.speaker_as_written
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
+        elif _partial_after_all(candidate, rule):
+            # "said the deal showed “what dialogue can achieve”": the quoted words are part of
+            # what the rules read as said, not all of it.
+            for field in ("kind", "text", "start", "end", "content_start", "content_end"):
+                setattr(candidate, field, getattr(rule, field))
     extra = _coordinated(ruled, kept, by_cue)
     cues = {c.cue_start for c in learned}
 
@@ -248,6 +262,18 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _partial_after_all(candidate: Candidate, rule: Candidate | None) -> bool:
+    """Whether the tagger read only a quotation as said where the rules read the same cue's
+    words around it (quoted words within reported speech: partial)."""
+    return (
+        rule is not None
+        and candidate.kind == "direct"
+        and rule.kind == "partial"
+        and rule.content_start <= candidate.content_start
+        and candidate.content_end <= rule.content_end
+    )
 
 
 def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:

@@ -215,7 +215,7 @@ _TRAILING_NOISE = re.compile(rf"(?:[\s,]+(?:{_DISCOURSE}|{_WHEN}|{_ADVERB}))+[\s
 _SAID_BY = re.compile(
     rf"^(?:an?|the)\s+(?:\w+\s+)?(?:{'|'.join(lexicon.SPEECH_NOUNS)})\s+(?:from|by|of)\s+", re.I
 )
-_AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
+_AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$),?\s*(?=\S|$)")  # ", 58," in "X, 58, a shopkeeper,"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
 _NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
@@ -262,7 +262,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
     # as PolNeAR's source spans do).
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
-    mention = _AGE.sub("", mention) or mention  # "Tokonov, 58,": Tokonov
+    if _AGE.search(mention):  # "Tokonov, 58,": Tokonov; "Asanova, 45, a shopkeeper"
+        mention = _AGE.sub(", ", mention).strip(" ,") or mention
     # "A statement from the ministry accused ...": the ministry speaks.
     mention = _SAID_BY.sub("", mention) or mention
     mentions = state.mentions
