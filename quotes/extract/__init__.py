@@ -92,13 +92,19 @@ def extract(
     for sentence in sentences(text):
         starts.append(sentence.start)
         spans.append(sentence)
-    for candidate in found:
-        if line:
+    if line:
+        for candidate in found:
             _out_of_dateline(text, candidate, line)
+    unsaid: dict[int, str] = {}  # a sentence's words outside every statement's, by its start
+    for candidate in found:
         resolve(candidate, registry, state, text)
         at = candidate.cue_start if candidate.cue_start is not None else candidate.content_start
         sentence = spans[max(0, bisect.bisect_right(starts, at) - 1)] if spans else None
-        words = _outside_contents(sentence, found) if sentence else ""
+        words = ""
+        if sentence:
+            if sentence.start not in unsaid:
+                unsaid[sentence.start] = _outside_contents(sentence, found)
+            words = unsaid[sentence.start]
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         date = said_in(words, published) if words else None
