@@ -72,14 +72,16 @@ def _read_error(error: OSError) -> BaseException:
     )
 
 
-def write(batches: Iterator, out: TextIO, *, fmt: str, header: list[str]) -> int:
-    """Write Arrow ``batches`` as CSV (RFC 4180, CRLF) or TSV under ``header``; return how
-    many rows."""
+def write(
+    batches: Iterator, out: TextIO, *, fmt: str, header: list[str], excel: bool = False
+) -> int:
+    """Write Arrow ``batches`` as CSV (RFC 4180, CRLF) or TSV under ``header``, after a
+    byte-order mark with ``excel`` (as quotes.export.write_cells); return how many rows."""
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
 
     delimiter = "," if fmt == "csv" else "\t"
-    out.write(delimiter.join(header) + "\r\n")
+    out.write(("\ufeff" if excel else "") + delimiter.join(header) + "\r\n")
     options = arrow_csv.WriteOptions(
         include_header=False, delimiter=delimiter, eol="\r\n", quoting_style="needed"
     )
