@@ -93,8 +93,7 @@ def extract(
         starts.append(sentence.start)
         spans.append(sentence)
     if line:
-        for candidate in found:
-            _out_of_dateline(text, candidate, line)
+        _out_of_dateline(text, found, line)
     unsaid: dict[int, str] = {}  # a sentence's words outside every statement's, by its start
     for candidate in found:
         resolve(candidate, registry, state, text)
@@ -138,26 +137,24 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
     return words
 
 
-def _out_of_dateline(text: str, candidate: Candidate, line) -> None:
-    """ "ASTANA, September 2 (Reuters) - Hundreds of farmers rallied": the speaker starts
-    after the dateline, which dates and places the story."""
+def _out_of_dateline(text: str, found: list[Candidate], line) -> None:
+    """ "ASTANA, September 2 (Reuters) - Hundreds of farmers rallied": speakers start after
+    the dateline, which dates and places the story, and so do the words said ("BISHKEK, March
+    14 (Reuters) - Kyrgyzstan and Tajikistan signed ..., officials said")."""
     at = text.find(line.written)
-    end = at + len(line.written)
     if at < 0:
         return
+    end = at + len(line.written)
     after = end + len(text[end:]) - len(text[end:].lstrip(" -–—/."))
-    if (
-        candidate.speaker_start is not None
-        and candidate.speaker_start < end < candidate.speaker_end
-    ):
-        candidate.speaker_start = after
-        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
-    # "BISHKEK, March 14 (Reuters) - Kyrgyzstan and Tajikistan signed ..., officials said":
-    # the words said start after the dateline too.
-    if candidate.kind != "direct" and candidate.start < end < candidate.end:
-        candidate.start = after
-        candidate.content_start = max(candidate.content_start, after)
-        candidate.text = text[candidate.start : candidate.end]
+    for candidate in found:
+        speaker = candidate.speaker_start
+        if speaker is not None and speaker < end < candidate.speaker_end:
+            candidate.speaker_start = after
+            candidate.speaker_as_written = text[after : candidate.speaker_end]
+        if candidate.kind != "direct" and candidate.start < end < candidate.end:
+            candidate.start = after
+            candidate.content_start = max(candidate.content_start, after)
+            candidate.text = text[after : candidate.end]
 
 
 def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
