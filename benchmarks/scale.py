@@ -333,23 +333,15 @@ def _questions(reader, synthetic) -> dict:
     as the CLI does), its command line, and the same rows as one SQL statement for the peers."""
     from datetime import date
 
-    from quotes.cli.statements import STATEMENT_FIELDS
-    from quotes.export import write_cells
+    from quotes.cli.statements import STATEMENT_FIELDS, write_listing
     from quotes.lookup import find_speaker, resolve_filters
 
     speaker = synthetic.speaker_name(100)
 
     def listing(cli: list[str], process_target: bool = False, **names) -> dict:
-        from quotes.query import statement_cells
-
         def csv() -> str:
             buffer = io.StringIO()
-            write_cells(
-                statement_cells(reader, resolve_filters(reader, **names), STATEMENT_FIELDS),
-                buffer,
-                fmt="csv",
-                header=STATEMENT_FIELDS,
-            )
+            write_listing(reader, resolve_filters(reader, **names), buffer, fmt="csv")
             return buffer.getvalue()
 
         filters = resolve_filters(reader, **names)

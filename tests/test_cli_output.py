@@ -8,19 +8,20 @@ from tests.helpers import run
 
 KEY = "russia-falling-out-with-kabul/saleh-stunning-experience"
 WORDS = "Russian experts of human studies had a stunning experience"
+# Every text cell between quotation marks, none of the numbers (as the Arrow export writes it).
 CSV_ROW = (
-    f"{KEY},Amrullah Saleh,amrullah-saleh,Former Afghan Minister of the Interior Amrullah Saleh,"
+    f'"{KEY}","Amrullah Saleh","amrullah-saleh","Former Afghan Minister of the Interior Amrullah Saleh",'
     # No registry role of Saleh's overlaps May-September 2019 (Minister of the Interior ended
     # 2019-01): no role held, and his own party, afghan-government, is the one spoken for.
-    f"Former Afghan Minister of the Interior,,afghan-government,direct,{WORDS},,"
-    "sarcastically stating,"
-    "2019-05-27/2019-09-27,2019-05-27,2019-09-27,(about) the May 27 talks,inferred,"
-    "Moscow meeting of 27 May 2019,afghan-opposition:critical; russia:critical,,"
-    "Sarcasm. The source reports it as displaying his discontent with the talks.,"
+    f'"Former Afghan Minister of the Interior","","afghan-government","direct","{WORDS}","",'
+    '"sarcastically stating",'
+    '"2019-05-27/2019-09-27","2019-05-27","2019-09-27","(about) the May 27 talks","inferred",'
+    '"Moscow meeting of 27 May 2019","afghan-opposition:critical; russia:critical","",'
+    '"Sarcasm. The source reports it as displaying his discontent with the talks.",'
     # One report of its utterance: itself.
-    f"{KEY},1,,,"
-    "russia-falling-out-with-kabul,Russia’s Falling Out With Kabul,,Samuel Ramani,"
-    "2019-05-27/2019-09-27,,,en,seeds/russia-falling-out-with-kabul.txt,3824,3882,5"
+    f'"{KEY}",1,"","",'
+    '"russia-falling-out-with-kabul","Russia’s Falling Out With Kabul","","Samuel Ramani",'
+    '"2019-05-27/2019-09-27","","","en","seeds/russia-falling-out-with-kabul.txt",3824,3882,5'
 )
 HEADER = (
     "key,speaker,speaker_key,speaker_as_written,role,role_held,party,kind,text,translation,cue,"
@@ -100,9 +101,12 @@ def test_each_format_on_the_same_question(seeded_url, flag, expected):
     result = run(seeded_url, "list", "--kind", "direct", flag)
     assert result.exit_code == 0
     if flag == "--tsv":
-        # The TSV row is the CSV row with tabs; the one comma inside a field stays a comma.
-        expected = f"{HEADER}\n{CSV_ROW}\n".replace(",", "\t").replace(
-            "Sarcasm.\tThe", "Sarcasm. The"
+        # The TSV row is the CSV row with tabs and no quotation marks (no cell holds a tab, a
+        # quotation mark or a line break); the one comma inside a field stays a comma.
+        expected = (
+            f"{HEADER}\n{CSV_ROW}\n".replace('"', "")
+            .replace(",", "\t")
+            .replace("Sarcasm.\tThe", "Sarcasm. The")
         )
         assert result.stdout.split("\t") == expected.split("\t")
         return

@@ -40,6 +40,14 @@ TRICKY_STATEMENTS = {
 def tricky(tmp_path_factory):
     """The seed plus a made-up source whose statements are hard on CSV and spreadsheets."""
     folder = tmp_path_factory.mktemp("tricky")
+    data = _tricky_project(folder)
+    url = f"sqlite:///{folder / 'quotes.db'}"
+    result = run(url, "load", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    return url, folder
+
+
+def _tricky_project(folder: Path) -> Path:
     data = copy_project(folder)
     (folder / "seeds" / "tricky.txt").write_text(TRICKY_TEXT, encoding="utf-8")
     entries = "".join(
@@ -55,10 +63,7 @@ def tricky(tmp_path_factory):
         f"statements:\n{entries}",
         encoding="utf-8",
     )
-    url = f"sqlite:///{folder / 'quotes.db'}"
-    result = run(url, "load", "--data", str(data))
-    assert result.exit_code == 0, result.output
-    return url, folder
+    return data
 
 
 def _export(url, path: Path, *args):
@@ -400,3 +405,40 @@ def test_an_export_to_standard_output_is_utf8_whatever_its_encoding(tricky, args
     )
     assert result.returncode == 0, result.stderr.decode()
     assert "Россия поддерживает" in result.stdout.decode("utf-8")
+
+
+def test_a_listing_as_csv_quotes_every_text_cell_and_no_number(blank_url, tmp_path):
+    """`quotes list --csv` writes its cells as the Arrow export does, on either backend (rows
+    joined in C on SQLite, PostgreSQL's COPY on PostgreSQL): every text cell quoted, the
+    numbers bare, CRLF after each row and a line break inside a cell left as it is."""
+    data = _tricky_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    result = run(blank_url, "list", "--source", "tricky", "--csv")
+    assert result.exit_code == 0, result.output
+    raw = result.stdout_bytes.decode("utf-8")
+    assert raw.count("\r\n") == 8  # the header and seven rows; the one inside a cell is \n
+    assert '"first line\nsecond line, with a comma and a ""straight"" quote."' in raw
+    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    texts = {row["key"].removeprefix("tricky/"): row["text"] for row in rows}
+    assert texts["multiline"] == TRICKY_STATEMENTS["multiline"]
+    assert texts["cyrillic"] == TRICKY_STATEMENTS["cyrillic"]
+    assert texts["formula"] == "'=1+1"
+    start = TRICKY_TEXT.index("=1+1")
+    line = next(line for line in raw.split("\r\n") if line.startswith('"tricky/formula"'))
+    assert line.startswith('"tricky/formula","Sergei Lavrov","sergei-lavrov",')
+    # One report of its utterance; no translation, so an empty text; paragraph 2.
+    assert ',"tricky/formula",1,"","",' in line
+    assert line.endswith(f',"en","seeds/tricky.txt",{start},{start + 4},2')
+
+
+def test_cells_holding_the_writers_mark_are_written_cell_by_cell():
+    """The CSV writer joins a batch's rows with a control character around text cells; a
+    batch whose cells hold that character goes cell by cell, and says the same."""
+    from quotes.export import write_cells
+
+    out = io.StringIO()
+    batch = [("a\x1db", 7, 'say "x"'), ("plain", "", "")]
+    write_cells([batch, [("c", 1, "d")]], out, fmt="csv", header=["text", "start", "note"])
+    assert out.getvalue() == (
+        'text,start,note\r\n"a\x1db",7,"say ""x"""\r\n"plain",,""\r\n"c",1,"d"\r\n'
+    )

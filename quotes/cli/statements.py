@@ -229,19 +229,12 @@ def _for_people(records):
 
 
 def _list(reader, fmt: str, options: dict) -> None:
-    from quotes.query import statement_cells, statement_records
+    from quotes.query import statement_records
 
     filters = _filters(reader, options)
     if fmt in ("csv", "tsv"):
-        from quotes.export import write_cells
-
         with stdout_guarded() as out:
-            write_cells(
-                statement_cells(reader, filters, STATEMENT_FIELDS),
-                out,
-                fmt=fmt,
-                header=STATEMENT_FIELDS,
-            )
+            write_listing(reader, filters, out, fmt=fmt)
         return
     records = statement_records(reader, filters)
     if fmt == "table":
@@ -254,6 +247,20 @@ def _list(reader, fmt: str, options: dict) -> None:
         empty="No statements match.",
         footer="key",
     )
+
+
+def write_listing(reader, filters, out, *, fmt: str) -> None:
+    """What `quotes list` and `quotes said` write as CSV or TSV: PostgreSQL writes a CSV
+    itself; otherwise rows of cells the database made, written a batch at a time."""
+    from quotes.export import write_cells
+    from quotes.query import server_csv, statement_cells
+
+    if fmt == "csv" and (lines := server_csv(reader, filters, STATEMENT_FIELDS)) is not None:
+        out.write(",".join(STATEMENT_FIELDS) + "\r\n")
+        out.writelines(lines)
+        return
+    cells = statement_cells(reader, filters, STATEMENT_FIELDS)
+    write_cells(cells, out, fmt=fmt, header=STATEMENT_FIELDS)
 
 
 @click.command(name="list")
