@@ -710,3 +710,28 @@ def test_a_cue_that_ends_its_paragraph_with_a_colon_introduces_the_next_paragrap
         "added",
     )
     assert reported.text == "The ministry will send its engineers to the border before the winter"
+
+
+def test_a_courtesy_or_office_title_is_no_part_of_the_speaker_s_name(registry):
+    text = (
+        "Sen. Marta Ilves, the Tallinn Democrat who chairs the panel, said the vote would wait.\n\n"
+        "Councillor Piet Varga said the plan was rushed. Dr. Ona Leeks, a hydrologist at Riga "
+        "University, said the wall would hold.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.role) for c in found] == [
+        ("Marta Ilves", "Tallinn Democrat who chairs the panel"),
+        ("Piet Varga", "Councillor"),
+        ("Ona Leeks", "hydrologist at Riga University"),
+    ]
+
+
+def test_a_surname_resolved_to_a_name_is_whom_a_later_pronoun_means(registry):
+    text = (
+        "Interior Minister Olga Pavlik and Senator Ruta Keel met on Monday.\n\n"
+        "Olga Pavlik said the budget was agreed. Ruta Keel said it was not.\n\n"
+        "Pavlik said on Tuesday the talks would go on. Asked about the budget, she said: "
+        "“It is agreed.”\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.speaker for c in found][-2:] == ["Olga Pavlik", "Olga Pavlik"]

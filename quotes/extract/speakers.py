@@ -259,6 +259,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     mention = candidate.speaker_as_written
     if not mention:
         return
+    surname_of = False
     # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
     # as PolNeAR's source spans do).
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
@@ -335,6 +336,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             missed = mentions.near_miss(mention, candidate.speaker_start) if mentions else None
             if missed:
                 _name(candidate, registry, missed.name, key=missed.key, resolved=True)
+                # "Whitcombe said ...": Dale Whitcombe is now the one "he" means.
+                surname_of = missed.person
+            elif titled := _titled(mention):  # "Sen. Paula Greer", "Dr. Samuel Achebe"
+                _name(candidate, registry, titled[0])
+                candidate.role = titled[1] or None
             else:
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
@@ -347,7 +353,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             Named(start if start >= 0 else candidate.speaker_start, candidate.speaker, None, True)
         )
     key = candidate.speaker_key
-    if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention):
+    if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
         state.last_person = (candidate.speaker, key)
 
 
@@ -425,7 +431,28 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
     return None
 
 
+# Titles a newspaper prints before a name: "Sen. Paula Greer" is Paula Greer, a senator.
+_TITLES = re.compile(
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|Mayor|"
+    r"Councill?or|Council(?:man|woman)|Congress(?:man|woman)|Senator|Representative|Judge|"
+    r"Professor|Doctor)\s+(?=[A-Z])"
+)
+_COURTESY = {"Mr.", "Mrs.", "Ms."}
+
+
+def _titled(name: str) -> tuple[str, str] | None:
+    """(name, title) of "Sen. Paula Greer" or "Councillor Bruno Keller": a full name after
+    its titles; a courtesy title ("Mr.") is no role, so the title is then empty."""
+    titles = re.match(rf"(?:{_TITLES.pattern})+", name.strip())
+    if not titles or not _FULL_NAME.fullmatch(rest := name.strip()[titles.end() :].strip(" ,")):
+        return None
+    title = " ".join(w for w in titles.group(0).split() if w not in _COURTESY)
+    return rest, title
+
+
 def _name(candidate, registry, name, *, key=None, resolved=False) -> None:
+    if not key and not registry.speaker_in(name)[0] and (titled := _titled(name)):
+        name = titled[0]
     key = key or registry.speaker_in(name)[0]
     candidate.speaker_key = key
     candidate.speaker = registry.speaker_name(key) if key else name
