@@ -735,3 +735,16 @@ def test_a_surname_resolved_to_a_name_is_whom_a_later_pronoun_means(registry):
     )
     found = extract(text, registry=registry)
     assert [c.speaker for c in found][-2:] == ["Olga Pavlik", "Olga Pavlik"]
+
+
+def test_a_surname_is_the_full_name_printed_after_a_title_earlier(registry):
+    text = (
+        "Norvanian Foreign Minister Ivan Orlov and his counterpart met on Thursday.\n\n"
+        "Orlov told reporters the grid would be built. Asked about gas, Orlow said the two "
+        "sides were close.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Orlov", "Ivan Orlov"),
+        ("Orlow", "Ivan Orlov"),
+    ]

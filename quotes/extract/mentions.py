@@ -59,6 +59,20 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,3}\b")  # on one line
 
 
+def _person_names(text: str):
+    """Capitalized words that name a person, read past a title before them: "Foreign
+    Minister Ivan Orlov" names Ivan Orlov (not "Foreign Minister Ivan", four words)."""
+    position = 0
+    while match := _PERSON_NAME.search(text, position):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        titles = [w for w in words[:-1] if w.group(0).lower() in PERSON_NOUNS]
+        if titles:
+            position = match.start() + titles[-1].end()
+            continue
+        yield match
+        position = match.end()
+
+
 @dataclass
 class Named:
     start: int
@@ -81,7 +95,7 @@ class Mentions:
             person = registry.is_person(key)
             mentions.named.append(Named(start, text[start:end], key, person))
         covered = [(n.start, n.start + len(n.name)) for n in mentions.named]
-        for match in _PERSON_NAME.finditer(text):
+        for match in _person_names(text):
             if any(a <= match.start() < b for a, b in covered):
                 continue
             if match.start() == 0 or text[match.start() - 1] == "\n":
