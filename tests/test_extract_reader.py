@@ -748,3 +748,22 @@ def test_a_surname_is_the_full_name_printed_after_a_title_earlier(registry):
         ("Orlov", "Ivan Orlov"),
         ("Orlow", "Ivan Orlov"),
     ]
+
+
+def test_a_transcript_answer_runs_to_the_end_of_its_line(registry):
+    text = (
+        "The exchange went as follows.\n\n"
+        "VARGA: Where does the money come from?\n\n"
+        "ILVES: From the regional fund. We applied in May, and we expect an answer soon.\n\n"
+        "VARGA: And if not?\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.kind, c.text) for c in found] == [
+        ("VARGA", "direct", "Where does the money come from?"),
+        (
+            "ILVES",
+            "direct",
+            "From the regional fund. We applied in May, and we expect an answer soon.",
+        ),
+        ("VARGA", "direct", "And if not?"),
+    ]

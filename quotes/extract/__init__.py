@@ -453,6 +453,14 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
         in_name = q.speaker_start is not None and (
             c.cue_start is not None and q.speaker_start <= c.cue_start < q.speaker_end
         )  # "“...” ― Farida Noori" tagged "Farida | Noori": the rules' name and dash hold
+        # "VASQUEZ: ... and we expect an answer": the speaker's own "we" among the quoted
+        # words, and its cue, are not who said the quotation nor how.
+        quoted_cue = (
+            c.cue_start is not None
+            and q.content_start <= c.cue_start < q.content_end
+            and (c.speaker_as_written or "").lower() in ("i", "we", "you")
+        )
+        in_name = in_name or quoted_cue
         if c.cue_start is None or in_name:
             c.cue, c.cue_start, c.cue_end = q.cue, q.cue_start, q.cue_end
         if (
@@ -581,7 +589,9 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
     base, words = sentence.start, sentence.text
     line = _SPEAKER_LINE.match(words)
     if line and (base == 0 or text[base - 1] == "\n"):
-        end = base + len(words.rstrip())
+        # The speaker's turn is the whole line, however many sentences it holds.
+        end = text.find("\n", base)
+        end = len(text.rstrip()) if end < 0 else len(text[:end].rstrip())
         if words[:1] in '“"' and text[end - 1] in '”"':
             end -= 1
         source = (base + line.start(1), base + line.end(1))
