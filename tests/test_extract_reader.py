@@ -767,3 +767,23 @@ def test_a_transcript_answer_runs_to_the_end_of_its_line(registry):
         ),
         ("VARGA", "direct", "And if not?"),
     ]
+
+
+def test_a_quotation_resumed_after_its_attribution_runs_on_into_the_next_paragraph(registry):
+    text = (
+        "The envoys met in Tashkent on Monday.\n\n"
+        "“We did not settle everything,” Kabulov told reporters on Monday. “We settled what "
+        "could be settled. The railway could.\n\n"
+        "“The border is harder, and we will keep talking.”\n\n"
+        "Lavrov said the talks would resume in May.\n"
+    )
+    quoted, reported = extract(text, registry=registry, published="2019-05-29")
+    assert (quoted.kind, quoted.speaker_key) == ("direct", "zamir-kabulov")
+    # The attribution between the quotation's parts dates it: Monday before Wednesday 29 May.
+    assert (quoted.said, quoted.said_as_written) == ("2019-05-27", "on Monday")
+    assert quoted.text.startswith("We did not settle everything,”")
+    assert quoted.text.endswith("“The border is harder, and we will keep talking")
+    assert (reported.speaker_key, reported.text) == (
+        "sergei-lavrov",
+        "said the talks would resume in May",
+    )

@@ -126,15 +126,28 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
     "would meet in April" dates what it speaks of, not when it was said; "said on Monday that"
     dates the saying, and so does a day right after the cue ("said late Saturday they")."""
     words = sentence.text
-    for candidate in found:
-        start = max(candidate.content_start - sentence.start, 0)
-        end = min(candidate.content_end - sentence.start, len(words))
+    for begin, finish in (span for c in found for span in _said_parts(sentence, c)):
+        start = max(begin - sentence.start, 0)
+        end = min(finish - sentence.start, len(words))
         day = LEADING_DAY.match(words, start) if start < end else None
         if day:
             start = day.end()
         if start < end:
             words = words[:start] + " " * (end - start) + words[end:]
     return words
+
+
+def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
+    """The spans of the words said: a quotation resumed after its cue ("“A,” Orlov told
+    reporters on Thursday. “B.”") is two, and the attribution between them dates it."""
+    cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
+    if candidate.kind != "direct" or cue is None or not start < cue < end:
+        return [(start, end)]
+    speaker = candidate.speaker_start
+    before = min(cue, speaker) if speaker is not None and start < speaker < cue else cue
+    at = sentence.start
+    resumed = sentence.text.find("“", max(candidate.cue_end - at, 0), max(end - at, 0))
+    return [(start, before)] + ([(at + resumed, end)] if resumed >= 0 else [])
 
 
 def _out_of_dateline(text: str, found: list[Candidate], line) -> None:
@@ -371,7 +384,8 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
 
 # The attribution after a quotation, up to the end of its sentence, then the next quotation:
 # "“A,” Serikbayev told reporters after meeting the envoys. “B.”"
-_ATTRIBUTION_THEN_QUOTE = re.compile(r"[^“”\n]{1,160}?[.!?]\s+(“[^“”\n]+”)")
+# The second quotation may stay open at the end of its paragraph and go on in the next.
+_ATTRIBUTION_THEN_QUOTE = re.compile(r"[^“”\n]{1,160}?[.!?]\s+(“[^“”\n]+(?:”|(?=\n\s*“)))")
 
 
 def _resumed_after_attribution(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -386,6 +400,13 @@ def _resumed_after_attribution(text: str, found: list[Candidate]) -> list[Candid
         if not then or not first.content_end <= first.cue_start < then.start(1):
             continue
         begin, end = then.span(1)
+        while text.count("“", begin, end) > text.count("”", begin, end):
+            more = _QUOTATION_GOES_ON.match(text, end)  # "“B.\n\n“C.”": one quotation
+            if more is None:
+                break
+            end = more.end()
+        if text[end - 1] != "”":
+            continue
         after = text[end : end + 2]
         if after.strip() and not re.match(r"\s*\n", after):
             continue  # the quotation has words of its own after it (its own cue, say)
