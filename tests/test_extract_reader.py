@@ -787,3 +787,22 @@ def test_a_quotation_resumed_after_its_attribution_runs_on_into_the_next_paragra
         "sergei-lavrov",
         "said the talks would resume in May",
     )
+
+
+def test_a_press_release_dateline_with_its_region_and_year_dates_the_release(registry):
+    text = (
+        "Steppe Rail opens a line\n\n"
+        "RIGA, Latvia, June 10, 2025 — Steppe Rail said in a statement on Monday that it would "
+        "open a line to Warsaw.\n"
+    )
+    line = dateline(typeset(text))
+    assert (line.written, line.city, line.agency, line.published) == (
+        "RIGA, Latvia, June 10, 2025",
+        "RIGA",
+        None,
+        "2025-06-10",
+    )
+    (c,) = extract(text, registry=registry, published="2025-06-10")
+    assert (c.said, c.said_as_written, c.said_basis) == ("2025-06-09", "on Monday", "resolved")
+    assert dateline("MOSCOW, May 28 — Talks opened.\n").published is None  # no year to be had
+    assert dateline("Mayor Lund, May 28 — a note.\n") is None  # no capitals' city

@@ -171,10 +171,14 @@ class Dateline:
     year_basis: str | None  # how the year was found, for the curator
 
 
+# "MOSCOW, May 28 /TASS/", "KABUL (Reuters) -", and a press release's "RIGA, Latvia, June
+# 10, 2025 —": a region may follow the city, and a dated dateline needs no agency.
 _DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?)"
+    rf"(?:,\s*(?!(?:{_NAME}|{_SHORT})\b)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s*[/(]))?"
     rf"(?:,\s*(?P<month>{_NAME}|{_SHORT})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
-    r"\s*(?:/(?P<slash>[^/\n]{1,40})/|\((?P<paren>[^)\n]{1,40})\))\s*[-–—:]*\s*",
+    r"\s*(?:/(?P<slash>[^/\n]{1,40})/|\((?P<paren>[^)\n]{1,40})\)|(?(day)(?=[-–—])|(?!)))"
+    r"\s*[-–—:]*\s*",
     re.MULTILINE,
 )
 
