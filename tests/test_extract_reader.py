@@ -806,3 +806,18 @@ def test_a_press_release_dateline_with_its_region_and_year_dates_the_release(reg
     assert (c.said, c.said_as_written, c.said_basis) == ("2025-06-09", "on Monday", "resolved")
     assert dateline("MOSCOW, May 28 — Talks opened.\n").published is None  # no year to be had
     assert dateline("Mayor Lund, May 28 — a note.\n") is None  # no capitals' city
+
+
+def test_a_quotation_before_a_role_and_the_name_beside_it_is_direct(registry):
+    text = (
+        "The group praised the plan. “Every train is good news,” the group’s director, Liene "
+        "Ozola, said in a statement.\n"
+    )
+    found = extract(text, registry=registry)
+    quoted = found[-1]
+    assert (quoted.kind, quoted.text, quoted.speaker, quoted.role) == (
+        "direct",
+        "Every train is good news",
+        "Liene Ozola",
+        "group’s director",
+    )

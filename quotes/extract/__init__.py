@@ -683,10 +683,11 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
 _SIGNED = re.compile(
     r"\s*([―—]|(?<=\s)[–-](?=\s))\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*?(?:\s*\([^()]*\))?)[.\s]*"
 )
-# After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters".
+# After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters", ", the
+# group's director, Liene Ozola, said" (a name beside a role).
 _TRAILING = re.compile(
     r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
-    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?)\s+)?"
+    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?:,\s+[A-Z][^,;:“”\"!?]{0,40},)?)\s+)?"
     r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
     r"(?:\s+(?P<after>[A-Z][^,.;:“”\"]*))?"
 )
