@@ -821,3 +821,12 @@ def test_a_quotation_before_a_role_and_the_name_beside_it_is_direct(registry):
         "Liene Ozola",
         "group’s director",
     )
+
+
+def test_reported_speech_ends_with_the_quotation_that_ends_its_sentence(registry):
+    text = (
+        "Asked about gas, Kabulov said the sides were “closer than people think.” He did not "
+        "give details.\n"
+    )
+    c = extract(text, registry=registry)[0]
+    assert (c.kind, c.text) == ("partial", "said the sides were “closer than people think.”")

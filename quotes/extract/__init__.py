@@ -19,6 +19,7 @@ from quotes.extract.boundaries import (
     adverb_to_cue,
     name_out_of_cue,
     no_closing_comma,
+    no_next_sentence,
     trim_cue,
 )
 from quotes.extract.candidate import Candidate
@@ -74,6 +75,7 @@ def extract(
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
             no_closing_comma(text, candidate)
+            no_next_sentence(text, candidate)
         found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.

@@ -79,3 +79,21 @@ def trim_cue(candidate: Candidate) -> None:
     if when:
         candidate.cue = candidate.cue[: when.start()]
         candidate.cue_end = candidate.cue_start + len(candidate.cue)
+
+
+_CLOSED = re.compile(r"[.!?][”\"](?=[ \t]+[A-Z])")
+
+
+def no_next_sentence(text: str, candidate: Candidate) -> None:
+    """ "said they were “closer than people think.” He gave no details.": the words said
+    end with the quotation that ends their sentence (the sentence splitter keeps the two
+    together, as a quotation may go on after a full stop inside it)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return
+    if candidate.cue_start > candidate.content_start:
+        return  # the words said come before their cue
+    closed = _CLOSED.search(text, candidate.content_start, candidate.content_end)
+    if closed:
+        candidate.content_end = min(candidate.content_end, closed.end())
+        candidate.end = min(candidate.end, closed.end())
+        candidate.text = text[candidate.start : candidate.end]
