@@ -830,3 +830,16 @@ def test_reported_speech_ends_with_the_quotation_that_ends_its_sentence(registry
     )
     c = extract(text, registry=registry)[0]
     assert (c.kind, c.text) == ("partial", "said the sides were “closer than people think.”")
+
+
+def test_what_is_said_after_a_phrase_following_the_cue_is_the_cue_s(registry):
+    text = (
+        "The Steppe Residents’ Union said in a letter to the council on Monday that it "
+        "supported a wall but wanted a public consultation first.\n"
+    )
+    (c,) = extract(text, registry=registry, published="2025-10-14")
+    assert c.text == (
+        "said in a letter to the council on Monday that it supported a wall but wanted a "
+        "public consultation first"
+    )
+    assert (c.cue, c.said_as_written) == ("said", "on Monday")

@@ -70,7 +70,7 @@ def extract(
         from quotes.extract.tagger import tag
 
         found = merge(text, found, attributions(text, tag(text, found)))
-        found = said_in_next_paragraph(text, found)
+        found = said_after_manner(text, said_in_next_paragraph(text, found))
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -353,6 +353,36 @@ def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]
         if c.cue_start is not None
         or not any(begin <= c.content_start and c.content_end <= end for begin, end in taken)
     ]
+
+
+# How the words were said, between the cue and what was said: "in a letter to the council".
+_MANNER = re.compile(r"(?:in|to|at|during|through|via|with|after|before)\s", re.IGNORECASE)
+
+
+def said_after_manner(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "said in a letter to the council on Monday that it supported ...": the tagger often
+    gives the cue the phrase after it ("in a letter ...") and leaves the "that" clause
+    without a cue; the clause is what the cue said, and the phrase how."""
+    taken = set()
+    for clause in found:
+        if clause.cue_start is not None or not re.match(r"that\s", text[clause.content_start :]):
+            continue
+        for c in found:
+            if c.cue_start is None or c.kind == "direct" or c.content_end > clause.content_start:
+                continue
+            between = text[c.content_end : clause.content_start]
+            if (
+                _MANNER.match(text, c.content_start)
+                and c.start == c.cue_start
+                and not re.search(r"[.;:!?\n“”\"]", between)
+                and len(between.split()) <= 4
+            ):
+                c.content_start, c.content_end = clause.content_start, clause.content_end
+                c.end = clause.content_end
+                c.text = text[c.start : c.end]
+                taken.add(id(clause))
+                break
+    return [c for c in found if id(c) not in taken]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
