@@ -843,3 +843,20 @@ def test_what_is_said_after_a_phrase_following_the_cue_is_the_cue_s(registry):
         "public consultation first"
     )
     assert (c.cue, c.said_as_written) == ("said", "on Monday")
+
+
+def test_a_company_named_with_its_trade_is_the_company_and_its_first_word_too(registry):
+    text = (
+        "Steppe Rail, the Kazakh freight operator, said on Monday it would open a line to "
+        "Urumqi.\n\n"
+        "The company said trains would run daily from May. According to Steppe, the line "
+        "cost 10 million euros.\n\n"
+        "The company said bookings would open in August.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Steppe Rail, the Kazakh freight operator,", "Steppe Rail"),
+        ("The company", "Steppe Rail"),
+        ("Steppe", "Steppe Rail"),
+        ("The company", "Steppe Rail"),  # not "The company" opening the sentence before
+    ]

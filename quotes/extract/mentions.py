@@ -38,14 +38,21 @@ SYNONYMS = {
     "spokeswoman": "spokesperson",
     "spokesman": "spokesperson",
 }
-_BODY = re.compile(
-    r"\b(?:The\s+)?((?:[A-Z][\w’'-]+\s+)+(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
+_BODY = re.compile(  # "The company" opening a sentence is a description, not a name
+    r"\b(?:The\s+)?((?:(?!(?:The|A|An|Its|His|Her|Their|This|That)\s)[A-Z][\w’'-]+\s+)+"
+    r"(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
 )
+# What a company is called by its trade: "Northwind Rail, the freight operator" ... "the company".
+COMPANY_NOUNS = {
+    "company", "firm", "operator", "carrier", "airline", "maker", "manufacturer", "producer",
+    "lender", "bank", "insurer", "retailer", "corporation", "business", "conglomerate",
+}  # fmt: skip
 # Nouns a text uses for the same kind of body: "the Taliban movement" ... "the group".
 FAMILIES = [
     {"group", "movement", "organization", "organisation", "militants", "insurgents", "party",
      "alliance", "coalition"},
     {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
+    COMPANY_NOUNS,
 ]  # fmt: skip
 
 
@@ -79,6 +86,7 @@ class Named:
     name: str
     key: str | None
     person: bool
+    trade: str = ""  # what the text calls a body beside its name: "the freight operator"
 
 
 @dataclass
@@ -122,8 +130,11 @@ class Mentions:
     def add(self, named: Named) -> None:
         """A name the text gives a speaker, where reading the text alone missed it (at the
         start of a paragraph, say): later surnames and misspellings find it too."""
-        if not any(n.start == named.start for n in self.named):
+        same = [i for i, n in enumerate(self.named) if n.start == named.start]
+        if not same:
             bisect.insort(self.named, named, key=lambda n: n.start)
+        elif not named.person:  # read as a person's name, but the text says it is a body
+            self.named[same[0]] = named
 
     def acronym_in(self, mention: str) -> tuple[str, str | None] | None:
         for word in re.findall(r"[A-Z][A-Za-z]{1,9}", mention):
@@ -142,6 +153,8 @@ class Mentions:
         if len(word) <= 4:
             return None
         for named in reversed(self.before(position)):
+            if len(words) == 1 and not named.person and normalize(named.name).split()[0] == word:
+                return named  # "Northwind" after "Northwind Rail, the freight operator"
             last = normalize(named.name).split()[-1]
             if last == word and len(words) == 1 and named.person:
                 return named  # "Kabulov" after "Zamir Kabulov"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
 from quotes.extract.mentions import (
+    COMPANY_NOUNS,
     PERSON_NOUNS,
     Mentions,
     Named,
@@ -260,6 +261,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     if not mention:
         return
     surname_of = False
+    trade = _trade(mention)
     # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
     # as PolNeAR's source spans do).
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
@@ -349,12 +351,22 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.unnamed.append((described[0], candidate.speaker))
     elif mentions and not candidate.speaker_key and _FULL_NAME.fullmatch(candidate.speaker or ""):
         start = text.find(candidate.speaker, candidate.speaker_start, candidate.speaker_end)
-        mentions.add(
-            Named(start if start >= 0 else candidate.speaker_start, candidate.speaker, None, True)
-        )
+        start = start if start >= 0 else candidate.speaker_start
+        mentions.add(Named(start, candidate.speaker, None, not trade, trade))
     key = candidate.speaker_key
-    if key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
+    named_person = re.search(r"[A-Z]\w+ [A-Z]\w+", mention) and not trade  # not a company
+    if key and registry.is_person(key) or named_person or surname_of:
         state.last_person = (candidate.speaker, key)
+
+
+def _trade(mention: str) -> str:
+    """The noun of a company's trade in its appositive ("Northwind Rail, the Baltic freight
+    operator,": "operator"), or ""."""
+    parts = [p.strip() for p in mention.strip(" ,").split(",")]
+    if len(parts) != 2 or not _FULL_NAME.fullmatch(parts[0]):
+        return ""
+    noun = re.findall(r"\w+", parts[1].lower())[-1:]
+    return noun[0] if noun and noun[0] in COMPANY_NOUNS else ""
 
 
 def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
@@ -499,7 +511,11 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
             continue
         if by_role and named.key not in by_role:
             continue
-        if not person and named.key is None and not same_family(noun, named.name):
+        if (
+            not person
+            and named.key is None
+            and not same_family(noun, f"{named.name} {named.trade}")
+        ):
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
