@@ -860,3 +860,16 @@ def test_a_company_named_with_its_trade_is_the_company_and_its_first_word_too(re
         ("Steppe", "Steppe Rail"),
         ("The company", "Steppe Rail"),  # not "The company" opening the sentence before
     ]
+
+
+def test_a_pronoun_after_a_sentence_about_someone_named_is_that_person(registry):
+    text = (
+        "Kabulov said the talks had gone well.\n\n"
+        "Sen. Ruta Keel, a Democrat from Ohio, was not persuaded. She said farmers had been left "
+        "out.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Kabulov", "Zamir Kabulov"),
+        ("She", "Ruta Keel"),
+    ]

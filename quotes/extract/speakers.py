@@ -46,6 +46,7 @@ class State:
     unnamed speakers introduced ("an Uzbek official"), for "the official" after them."""
 
     last_person: tuple[str, str | None] | None = None  # (name, registry key)
+    last_person_at: int = -1  # where that speaker was written
     unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
     mentions: "Mentions | None" = None
 
@@ -278,7 +279,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             _name(candidate, registry, name.group(1), resolved=True)
         return
     if mention.lower() in lexicon.PRONOUNS:
-        if state.last_person and mention.lower() in ("he", "she", "who", "i"):
+        subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
+        if subject and mention.lower() in ("he", "she"):
+            _name(candidate, registry, subject.name, key=subject.key, resolved=True)
+        elif state.last_person and mention.lower() in ("he", "she", "who", "i"):
             candidate.speaker, candidate.speaker_key = state.last_person
             candidate.speaker_resolved = True
         return
@@ -357,6 +361,24 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     named_person = re.search(r"[A-Z]\w+ [A-Z]\w+", mention) and not trade  # not a company
     if key and registry.is_person(key) or named_person or surname_of:
         state.last_person = (candidate.speaker, key)
+        state.last_person_at = candidate.speaker_start
+
+
+# What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
+_OPENS_SENTENCE = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?:[A-Z][\w.’'-]*\s+){0,3}$")
+
+
+def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
+    """The person named as a sentence's subject after the last speaker and before a "she"
+    ("Sen. Paula Greer, a Democrat, was not persuaded. She said ..."): the one she means,
+    though that sentence said nothing."""
+    for named in reversed(mentions.before(position) if mentions else []):
+        if named.start <= since:
+            return None
+        before = text[max(0, named.start - 80) : named.start]
+        if named.person and _OPENS_SENTENCE.search("\n" * (named.start <= 80) + before):
+            return named
+    return None
 
 
 def _trade(mention: str) -> str:
