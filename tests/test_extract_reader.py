@@ -873,3 +873,16 @@ def test_a_pronoun_after_a_sentence_about_someone_named_is_that_person(registry)
         ("Kabulov", "Zamir Kabulov"),
         ("She", "Ruta Keel"),
     ]
+
+
+def test_it_is_the_body_that_spoke_last_and_words_said_both_sides_of_its_cue_are_shown(registry):
+    text = (
+        "The Afghan Foreign Ministry said on Monday that the envoy had briefed the cabinet. "
+        "The cabinet, it said, had approved the plan “without reservation.”\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker_key) for c in found] == [
+        ("The Afghan Foreign Ministry", "afghan-foreign-ministry"),
+        ("it", "afghan-foreign-ministry"),
+    ]
+    assert found[1].text == "The cabinet, it said, had approved the plan “without reservation.”"

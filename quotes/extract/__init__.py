@@ -21,6 +21,7 @@ from quotes.extract.boundaries import (
     no_closing_comma,
     no_next_sentence,
     trim_cue,
+    words_before_aside,
 )
 from quotes.extract.candidate import Candidate
 from quotes.extract.dates import LEADING_DAY, dateline, said_in
@@ -76,6 +77,7 @@ def extract(
             name_out_of_cue(text, candidate)
             no_closing_comma(text, candidate)
             no_next_sentence(text, candidate)
+            words_before_aside(text, candidate)
         found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.

@@ -97,3 +97,21 @@ def no_next_sentence(text: str, candidate: Candidate) -> None:
         candidate.content_end = min(candidate.content_end, closed.end())
         candidate.end = min(candidate.end, closed.end())
         candidate.text = text[candidate.start : candidate.end]
+
+
+_CLAUSE_BEFORE = re.compile(r"(?:^|[.!?][”\"]?\s+|\n)([^.!?\n“”\"]+),\s*$")
+
+
+def words_before_aside(text: str, candidate: Candidate) -> None:
+    """ "The cabinet, it said, had approved the plan": the cue and its speaker are an aside in
+    the words said, so the statement's text starts with the sentence, not at the cue (the
+    words said, its content, stay the part after the cue, as PolNeAR marks them)."""
+    speaker, cue = candidate.speaker_start, candidate.cue_start
+    if candidate.kind == "direct" or speaker is None or cue is None or candidate.start != cue:
+        return
+    if not speaker < cue or text[candidate.cue_end : candidate.cue_end + 1] != ",":
+        return
+    clause = _CLAUSE_BEFORE.search(text, max(0, speaker - 200), speaker)
+    if clause and len(clause.group(1).split()) >= 2:
+        candidate.start = clause.start(1)
+        candidate.text = text[candidate.start : candidate.end]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
 from quotes.extract.mentions import (
+    BODY_NOUNS,
     COMPANY_NOUNS,
     PERSON_NOUNS,
     Mentions,
@@ -47,6 +48,7 @@ class State:
 
     last_person: tuple[str, str | None] | None = None  # (name, registry key)
     last_person_at: int = -1  # where that speaker was written
+    last_body: tuple[str, str | None] | None = None  # the body that spoke last, for "it"
     unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
     mentions: "Mentions | None" = None
 
@@ -285,6 +287,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         elif state.last_person and mention.lower() in ("he", "she", "who", "i"):
             candidate.speaker, candidate.speaker_key = state.last_person
             candidate.speaker_resolved = True
+        elif state.last_body and mention.lower() == "it":
+            candidate.speaker, candidate.speaker_key = state.last_body
+            candidate.speaker_resolved = True
         return
     if _the_unnamed(candidate, mention, state):
         return
@@ -358,8 +363,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         start = start if start >= 0 else candidate.speaker_start
         mentions.add(Named(start, candidate.speaker, None, not trade, trade))
     key = candidate.speaker_key
-    named_person = re.search(r"[A-Z]\w+ [A-Z]\w+", mention) and not trade  # not a company
-    if key and registry.is_person(key) or named_person or surname_of:
+    if key and not registry.is_person(key) or trade or _a_body(mention):
+        state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
+    elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
         state.last_person = (candidate.speaker, key)
         state.last_person_at = candidate.speaker_start
 
@@ -379,6 +385,12 @@ def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
         if named.person and _OPENS_SENTENCE.search("\n" * (named.start <= 80) + before):
             return named
     return None
+
+
+def _a_body(mention: str) -> bool:
+    """ "The Afghan Foreign Ministry", "The ministry of Qasira": a body by its head noun."""
+    head = re.split(r",|\s(?:of|for|at|in)\s", mention.strip(" ,"))[0].split()
+    return bool(head) and head[-1].lower() in BODY_NOUNS | COMPANY_NOUNS
 
 
 def _trade(mention: str) -> str:
