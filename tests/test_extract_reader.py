@@ -886,3 +886,12 @@ def test_it_is_the_body_that_spoke_last_and_words_said_both_sides_of_its_cue_are
         ("it", "afghan-foreign-ministry"),
     ]
     assert found[1].text == "The cabinet, it said, had approved the plan “without reservation.”"
+
+
+def test_a_description_with_the_name_beside_it_is_not_called_unresolved(registry):
+    text = "A spokesman for the governor, Kyle Benning, said the state remained committed.\n"
+    draft, _ = drafted(text, registry)
+    assert (
+        "    speaker: kyle-benning  # not in the registry: add data/speakers/kyle-benning.yaml "
+        "or use a known key\n"
+    ) in draft

@@ -138,8 +138,13 @@ def draft_yaml(
 
 
 def _unresolved_description(candidate: Candidate) -> bool:
-    """ "the ministry" with no ministry named before it: no key to invent from its words."""
-    return not candidate.speaker_resolved and bool(description(candidate.speaker_as_written or ""))
+    """ "the ministry" with no ministry named before it: no key to invent from its words (but
+    "A spokesman for the governor, Kyle Benning," is Kyle Benning)."""
+    return (
+        not candidate.speaker_resolved
+        and bool(description(candidate.speaker_as_written or ""))
+        and bool(description(candidate.speaker or ""))
+    )
 
 
 def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set[str]) -> list[str]:
