@@ -895,3 +895,9 @@ def test_a_description_with_the_name_beside_it_is_not_called_unresolved(registry
         "    speaker: kyle-benning  # not in the registry: add data/speakers/kyle-benning.yaml "
         "or use a known key\n"
     ) in draft
+
+
+def test_the_ministers_of_two_countries_are_one_speaker_not_a_country_each(registry):
+    text = "The foreign ministers of Norvania and Qasira agreed on Thursday to link their grids.\n"
+    found = extract(text, registry=registry)
+    assert [c.speaker_as_written for c in found] == ["The foreign ministers of Norvania and Qasira"]

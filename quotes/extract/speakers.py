@@ -63,6 +63,8 @@ def split_speakers(text: str, candidates: list[Candidate]) -> list[Candidate]:
             not parts
             or parts.group(1)[:1].islower()
             or "," in mention.strip(" ,")  # "X, an economist ... and now president of Y"
+            # "The foreign ministers of Norvania and Qasira": the countries are not speakers
+            or re.match(r"(?:[Tt]he\s+)?(?:[a-z][\w’'-]*\s+)+(?:of|from)\s", parts.group(1))
             or _VERBISH.match(parts.group(2).split()[0])
         ):
             split.append(candidate)
