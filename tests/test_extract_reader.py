@@ -901,3 +901,18 @@ def test_the_ministers_of_two_countries_are_one_speaker_not_a_country_each(regis
     text = "The foreign ministers of Norvania and Qasira agreed on Thursday to link their grids.\n"
     found = extract(text, registry=registry)
     assert [c.speaker_as_written for c in found] == ["The foreign ministers of Norvania and Qasira"]
+
+
+def test_a_byline_gives_the_author(registry):
+    from quotes.extract.layout import byline
+
+    text = (
+        "Senate delays vote\n\nBy MARTA ILVES Associated Press\n\nWASHINGTON (AP) — Kabulov left.\n"
+    )
+    assert '  author: "Marta Ilves"  # from the byline\n' in drafted(text, registry)[0]
+
+    assert byline(
+        "Senate delays vote\n\nBy MARTA ILVES Associated Press\n\nWASHINGTON (AP) — A"
+    ) == ("Marta Ilves")
+    assert byline("Talks stall\n\nBy Piet Varga, Reuters\n\nKABUL (Reuters) - The") == "Piet Varga"
+    assert byline("Talks stall\n\nBy the time they met, it was late.\n") is None

@@ -59,6 +59,7 @@ def draft_source(
     dateline gives the publication date, and the draft says where it came from."""
     from quotes.extract import extract
     from quotes.extract.dates import dateline
+    from quotes.extract.layout import byline
 
     line = dateline(text)
     published_note = publication = None
@@ -72,6 +73,7 @@ def draft_source(
     candidates = extract(text, registry=registry, published=published, headlines=headlines)
     draft = draft_yaml(
         candidates,
+        author=byline(text),
         text=text,
         body=body_opening(text),
         text_path=text_path,
@@ -97,6 +99,7 @@ def draft_yaml(
     published_note: str | None = None,
     publication: str | None = None,
     body: str | None = None,
+    author: str | None = None,
 ) -> str:
     published_line = f"  published: {_string(published) if published else 'null'}"
     if published_note:
@@ -111,7 +114,7 @@ def draft_yaml(
         "source:",
         f"  title: {_string(title)}",
         publication_line,
-        "  author: null",
+        f"  author: {_string(author)}  # from the byline" if author else "  author: null",
         published_line,
         "  url: null",
         f"  text: {text_path}",

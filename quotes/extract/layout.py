@@ -42,3 +42,24 @@ def _standfirst(words: str, paragraphs, start) -> bool:
         return False
     following = [w for s, w in paragraphs if s > start][:1]
     return bool(following) and _heading(following[0])
+
+
+_NOT_AUTHOR = {"associated", "press", "reuters", "ap", "afp", "staff", "writer", "and", "the"}
+
+
+def byline(text: str) -> str | None:
+    """The author a byline before the body names ("By MARTA ILVES Associated Press": Marta
+    Ilves), in the case names are written, or None."""
+    begin = body_start(text)
+    for line in re.finditer(r"[^\n]+", text[: begin or 400]):
+        found = re.match(r"\s*By\s+(.+)", line.group(0))
+        if not found:
+            continue
+        words = []
+        for word in re.split(r"\s+", found.group(1).split(",")[0].strip()):
+            if not re.fullmatch(r"[A-Z][\w.’'-]*", word) or word.lower() in _NOT_AUTHOR:
+                break
+            words.append(word.title() if word.isupper() and len(word) > 2 else word)
+        if 2 <= len(words) <= 4:
+            return " ".join(words)
+    return None
