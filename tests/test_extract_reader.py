@@ -916,3 +916,19 @@ def test_a_byline_gives_the_author(registry):
     ) == ("Marta Ilves")
     assert byline("Talks stall\n\nBy Piet Varga, Reuters\n\nKABUL (Reuters) - The") == "Piet Varga"
     assert byline("Talks stall\n\nBy the time they met, it was late.\n") is None
+
+
+def test_the_two_leaders_are_the_two_persons_named_before_one_statement_each(registry):
+    text = (
+        "Norvanian Foreign Minister Ivan Orlov and his counterpart, Samir Haddad, met on "
+        "Thursday.\n\n"
+        "The two leaders said the link would make both countries safer.\n"
+    )
+    (c,) = extract(text, registry=registry)  # one span, as PolNeAR marks it
+    assert (c.speaker_as_written, c.speaker, c.also_said_by) == (
+        "The two leaders",
+        "Ivan Orlov",
+        [("Samir Haddad", None)],
+    )
+    draft, _ = drafted(text, registry)  # one statement each
+    assert "  - key: ivan-orlov-said\n" in draft and "  - key: samir-haddad-said\n" in draft

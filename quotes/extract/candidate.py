@@ -22,6 +22,8 @@ class Candidate:
     speaker_key: str | None = None
     speaker_options: list[str] = field(default_factory=list)  # registry keys it may be
     speaker_unnamed: bool = False  # "a senior diplomat": someone the source does not name
+    # "the two leaders": the other speakers the words stand for, (name, registry key) each
+    also_said_by: list[tuple[str, str | None]] = field(default_factory=list)
     role: str | None = None
     said: str | None = None
     said_as_written: str | None = None

@@ -3,6 +3,7 @@ so that `quotes load` refuses it until a curator has reviewed each one."""
 
 import json
 import re
+from dataclasses import replace
 
 from quotes.curation.anchor import SourceIndex, occurrences
 from quotes.extract.candidate import Candidate
@@ -136,8 +137,18 @@ def draft_yaml(
     lines.append("statements:")
     keys: dict[str, int] = {}
     for candidate in candidates:
-        lines += _statement(candidate, text, keys, known_speakers)
+        for one in _each_speaker(candidate):
+            lines += _statement(one, text, keys, known_speakers)
     return "\n".join(lines) + "\n"
+
+
+def _each_speaker(candidate: Candidate) -> list[Candidate]:
+    """ "The two leaders said ...": one statement per leader, as the curated files have it
+    (one candidate, one source span, as PolNeAR marks it)."""
+    return [candidate] + [
+        replace(candidate, speaker=name, speaker_key=key, also_said_by=[])
+        for name, key in candidate.also_said_by
+    ]
 
 
 def _unresolved_description(candidate: Candidate) -> bool:

@@ -295,6 +295,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if _the_unnamed(candidate, mention, state):
         return
+    if group := _the_two(text, mentions, mention, candidate.speaker_start):
+        (name, key), *candidate.also_said_by = group
+        _name(candidate, registry, name, key=key, resolved=True)
+        return
     key, alias = registry.speaker_in(mention)
     # "Russia’s top diplomat" is not Russia but someone of Russia's; "the ministry spokesman
     # X" is X, not the ministry.
@@ -387,6 +391,25 @@ def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
         if named.person and _OPENS_SENTENCE.search("\n" * (named.start <= 80) + before):
             return named
     return None
+
+
+_THE_TWO = re.compile(r"(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
+
+
+def _the_two(text, mentions, mention: str, position: int) -> list[tuple[str, str | None]]:
+    """ "The two leaders", "both ministers": the last two persons named before, as a reader
+    takes them (one statement each, as the curated files have it); [] for anything else."""
+    plural = _THE_TWO.fullmatch(mention.strip())
+    noun = plural.group(1).lower() if plural else ""
+    if noun not in {"men", "women"} and noun[:-1] not in PERSON_NOUNS:
+        return []
+    persons: list[tuple[str, str | None]] = []
+    for named in reversed(mentions.before(position) if mentions else []):
+        if named.person and named.name not in [p[0] for p in persons]:
+            persons.append((named.name, named.key))
+        if len(persons) == 2:
+            return persons[::-1]
+    return []
 
 
 def _a_body(mention: str) -> bool:
