@@ -932,3 +932,10 @@ def test_the_two_leaders_are_the_two_persons_named_before_one_statement_each(reg
     )
     draft, _ = drafted(text, registry)  # one statement each
     assert "  - key: ivan-orlov-said\n" in draft and "  - key: samir-haddad-said\n" in draft
+
+
+def test_a_speaker_s_own_he_inside_what_they_said_is_no_second_statement_of_the_draft(registry):
+    text = "Kabulov said on Wednesday he expected a vote before the recess.\n"
+    assert len(extract(text, registry=registry)) == 2  # PolNeAR marks the nested one too
+    draft, _ = drafted(text, registry)
+    assert "  - key: zamir-kabulov-said\n" in draft and "expected\n" not in draft

@@ -85,7 +85,7 @@ def draft_source(
         sha256=sha256,
         known_speakers=set(registry.names),
     )
-    return draft, len(candidates)
+    return draft, draft.count("\n    status: draft\n")  # a statement each
 
 
 def draft_yaml(
@@ -102,6 +102,12 @@ def draft_yaml(
     body: str | None = None,
     author: str | None = None,
 ) -> str:
+    statements = [
+        one
+        for candidate in candidates
+        if not _said_again(candidate, candidates)
+        for one in _each_speaker(candidate)
+    ]
     published_line = f"  published: {_string(published) if published else 'null'}"
     if published_note:
         published_line += f"  # {published_note}"
@@ -109,7 +115,7 @@ def draft_yaml(
     if publication:
         publication_line = f"  publication: {_string(publication)}  # the dateline's agency"
     lines = [
-        f"# Draft made by `quotes extract` from {text_path}: {len(candidates)} candidate(s).",
+        f"# Draft made by `quotes extract` from {text_path}: {len(statements)} candidate(s).",
         "# Review each statement against the source (speaker, kind, text, date, stances,",
         "# claims), then set `status: reviewed`. `quotes load` refuses drafts.",
         "source:",
@@ -136,10 +142,25 @@ def draft_yaml(
         lines.append("")
     lines.append("statements:")
     keys: dict[str, int] = {}
-    for candidate in candidates:
-        for one in _each_speaker(candidate):
-            lines += _statement(one, text, keys, known_speakers)
+    for one in statements:
+        lines += _statement(one, text, keys, known_speakers)
     return "\n".join(lines) + "\n"
+
+
+def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """ "Whitcombe said he expected a vote": "he expected" is inside Whitcombe's words and is
+    Whitcombe again, no statement of its own (PolNeAR marks it, so extraction keeps it)."""
+    if candidate.cue_start is None or (candidate.speaker_as_written or "").lower() not in (
+        "he",
+        "she",
+    ):
+        return False
+    return any(
+        other is not candidate
+        and other.content_start <= candidate.cue_start < other.content_end
+        and other.speaker == candidate.speaker
+        for other in candidates
+    )
 
 
 def _each_speaker(candidate: Candidate) -> list[Candidate]:
