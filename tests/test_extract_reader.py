@@ -939,3 +939,9 @@ def test_a_speaker_s_own_he_inside_what_they_said_is_no_second_statement_of_the_
     assert len(extract(text, registry=registry)) == 2  # PolNeAR marks the nested one too
     draft, _ = drafted(text, registry)
     assert "  - key: zamir-kabulov-said\n" in draft and "expected\n" not in draft
+
+
+def test_the_tagger_s_speaker_cut_after_a_preposition_is_the_whole_noun_phrase(registry):
+    text = "At the hearing, senators from both parties questioned how the deal would hold.\n"
+    (c,) = extract(text, registry=registry)
+    assert c.speaker_as_written == "senators from both parties"

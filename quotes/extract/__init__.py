@@ -174,6 +174,16 @@ def _out_of_dateline(text: str, found: list[Candidate], line) -> None:
             candidate.text = text[after : candidate.end]
 
 
+def _head_cut_off(text: str, learned: Candidate, rule: Candidate) -> bool:
+    """Whether the tagger's speaker is what the rules' speaker is of ("senators from | both
+    parties"): the noun phrase's head, before the preposition, is who speaks."""
+    if rule.speaker_start is None or rule.speaker_end != learned.speaker_end:
+        return False
+    if not rule.speaker_start < learned.speaker_start:
+        return False
+    return bool(re.search(r"\s(?:from|of)\s+$", text[rule.speaker_start : learned.speaker_start]))
+
+
 def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
     """Whether the tagger's speaker is "who", or words inside a relative clause between the
     rules' speaker and the cue ("An official, who briefed the media, said"): the rules'
@@ -229,7 +239,9 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
         if rule is not None and (
-            candidate.speaker_start is None or _in_relative_clause(text, candidate, rule)
+            candidate.speaker_start is None
+            or _in_relative_clause(text, candidate, rule)
+            or _head_cut_off(text, candidate, rule)
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
