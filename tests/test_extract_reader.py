@@ -945,3 +945,13 @@ def test_the_tagger_s_speaker_cut_after_a_preposition_is_the_whole_noun_phrase(r
     text = "At the hearing, senators from both parties questioned how the deal would hold.\n"
     (c,) = extract(text, registry=registry)
     assert c.speaker_as_written == "senators from both parties"
+
+
+def test_according_to_a_formula_or_a_plan_is_no_attribution(registry):
+    text = (
+        "The compact would divide the water according to a formula tied to snowpack. The "
+        "price will rise in May, according to the agreement. Prices rose, according to the "
+        "ministry. Debt fell, according to the Steppe Budget Office.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.speaker_as_written for c in found] == ["the ministry", "the Steppe Budget Office"]

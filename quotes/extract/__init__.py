@@ -209,11 +209,24 @@ _QUESTIONED = re.compile(
 )
 
 
+# "according to a formula", "according to the agreement": in keeping with it, not said by it.
+# (Lower case: "the Congressional Budget Office" is a body that says.)
+_ACCORDING_TO_A_RULE = re.compile(
+    r"\s*(?:an?|the|its|their|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?:formula|plan|schedule|"
+    r"timetable|law|laws|rule|rules|agreement|deal|terms|treaty|constitution|contract|budget|"
+    r"design|tradition|custom)\b(?!\s+[A-Z])"
+)
+
+
 def _no_statement(text: str, candidate: Candidate) -> bool:
-    """A cue that says why a speaker is unnamed, or a question put to the speaker, is not
-    itself a statement."""
+    """A cue that says why a speaker is unnamed, a question put to the speaker, or "according
+    to" a rule or a plan, is not itself a statement."""
     if candidate.cue_start is None:
         return False
+    if (candidate.cue or "").lower() == "according to" and _ACCORDING_TO_A_RULE.match(
+        text, candidate.cue_end
+    ):
+        return True
     # "who spoke on condition of anonymity", "who declined to be named": no words said but
     # those (where "said on condition of anonymity that ..." goes on to say something).
     anonymity = _ANONYMITY.match(text, candidate.cue_end)
