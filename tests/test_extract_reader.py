@@ -955,3 +955,13 @@ def test_according_to_a_formula_or_a_plan_is_no_attribution(registry):
     )
     found = extract(text, registry=registry)
     assert [c.speaker_as_written for c in found] == ["the ministry", "the Steppe Budget Office"]
+
+
+def test_a_transcript_s_statement_keys_read_said_not_a_trailing_dash(registry):
+    draft, _ = drafted("The exchange went as follows.\n\nVARGA: Where is the money?\n", registry)
+    assert "  - key: varga-said\n" in draft
+
+
+def test_a_body_named_after_what_it_is_is_that_name(registry):
+    (c,) = extract("Environmental group Green Corridor praised the plan.\n", registry=registry)
+    assert (c.speaker, c.role) == ("Green Corridor", "Environmental group")

@@ -190,7 +190,7 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
         or slug(candidate.speaker or candidate.speaker_as_written or "unknown")
         or "unknown"
     )
-    base = f"{speaker}-{slug(candidate.cue or 'said')}"
+    base = f"{speaker}-{slug(candidate.cue or '') or 'said'}"  # a transcript's cue is ":"
     keys[base] = keys.get(base, 0) + 1
     key = base if keys[base] == 1 else f"{base}-{keys[base]}"
     out = [f"  - key: {key}", "    status: draft"]

@@ -358,6 +358,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             elif titled := _titled(mention):  # "Sen. Paula Greer", "Dr. Samuel Achebe"
                 _name(candidate, registry, titled[0])
                 candidate.role = titled[1] or None
+            elif kind := _KIND_OF_BODY.fullmatch(mention.strip(" ,")):
+                # "Environmental group Green Corridor": the name after what it is
+                _name(candidate, registry, kind.group(2))
+                candidate.role = kind.group(1)
+                trade = kind.group(1).split()[-1].lower()
             else:
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
@@ -509,6 +514,12 @@ _TITLES = re.compile(
     r"Professor|Doctor)\s+(?=[A-Z])"
 )
 _COURTESY = {"Mr.", "Mrs.", "Ms."}
+
+
+_KIND_OF_BODY = re.compile(
+    rf"((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS))}))\s+"
+    r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
+)
 
 
 def _titled(name: str) -> tuple[str, str] | None:
