@@ -169,18 +169,23 @@ def _reader(path):
     return connect(f"sqlite:///{path}")
 
 
+def _chunked(reader, columns: str = "id"):
+    """``columns`` of every statement, through chunked_batches."""
+    from quotes import columnar
+
+    return columnar.chunked_batches(
+        reader,
+        f"SELECT {columns} FROM statement WHERE id > ? AND id <= ?",
+        "SELECT min(id), max(id) FROM statement",
+    )
+
+
 def test_an_error_in_a_reader_thread_reaches_the_writer_and_the_threads_end(gappy_db):
     import adbc_driver_manager
 
-    from quotes import columnar
-
     reader = _reader(gappy_db)
     threads = threading.active_count()
-    batches = columnar.chunked_batches(
-        reader,
-        "SELECT no_such_column FROM statement WHERE id > ? AND id <= ?",
-        "SELECT min(id), max(id) FROM statement",
-    )
+    batches = _chunked(reader, "no_such_column")
     try:
         with pytest.raises(adbc_driver_manager.ProgrammingError, match="no_such_column"):
             list(batches)
@@ -198,11 +203,7 @@ def test_a_writer_that_stops_early_stops_the_readers(gappy_db, monkeypatch):
     monkeypatch.setattr(columnar, "QUEUED", 1)
     reader = _reader(gappy_db)
     threads = threading.active_count()
-    batches = columnar.chunked_batches(
-        reader,
-        "SELECT id FROM statement WHERE id > ? AND id <= ?",
-        "SELECT min(id), max(id) FROM statement",
-    )
+    batches = _chunked(reader)
     try:
         assert next(batches).num_rows >= 1
         assert threading.active_count() == threads + 2
@@ -231,13 +232,7 @@ def test_ctrl_c_while_the_readers_read_is_an_interrupt(gappy_db, monkeypatch):
     timer.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            list(
-                columnar.chunked_batches(
-                    reader,
-                    "SELECT id FROM statement WHERE id > ? AND id <= ?",
-                    "SELECT min(id), max(id) FROM statement",
-                )
-            )
+            list(_chunked(reader))
         assert time.monotonic() - started < 30
         assert threading.active_count() == threads
     finally:
@@ -284,11 +279,7 @@ def test_in_rollback_journal_mode_a_load_commits_after_the_readers(gappy_db, tmp
     readers = _spied_readers(monkeypatch)
     reader = _reader(path)
     try:
-        batches = columnar.chunked_batches(
-            reader,
-            "SELECT id, text FROM statement WHERE id > ? AND id <= ?",
-            "SELECT min(id), max(id) FROM statement",
-        )
+        batches = _chunked(reader, "id, text")
         ours = [tuple(row.values()) for batch in batches for row in batch.to_pylist()]
     finally:
         reader.close()
