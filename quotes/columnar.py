@@ -14,6 +14,11 @@ from typing import TextIO
 from quotes.reader import Reader
 
 BATCH_ROWS = 1024  # rows per Arrow batch: Python works once a batch; memory holds a few
+# A whole export in no order from SQLite (chunked_batches): statement ids a reader asks for at
+# a time, how many readers (threads, each with its connection), batches waiting at most.
+CHUNK_IDS = 32768
+READERS = 2
+QUEUED = 8
 
 
 def readable(reader: Reader) -> bool:
@@ -27,10 +32,8 @@ def batches(reader: Reader, sql: str, params) -> Iterator:
     own to the database ``reader`` reads."""
     dialect, location = reader.location
     if dialect == "sqlite":
-        import adbc_driver_sqlite.dbapi as driver
-
-        connection = driver.connect(f"file:{location}?mode=ro")
-        options = {"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)}
+        connection = _sqlite(location)
+        options = _sqlite_options()
     else:
         import adbc_driver_postgresql.dbapi as driver
         import psycopg
@@ -57,6 +60,149 @@ def batches(reader: Reader, sql: str, params) -> Iterator:
         for closable in (cursor, connection):
             with contextlib.suppress(Exception):
                 closable.close()
+
+
+def chunked_batches(reader: Reader, sql: str, bounds_sql: str) -> Iterator:
+    """The rows of ``sql``, whose two placeholders bound a chunk of ids (after the first, up
+    to the second), over every chunk between the ids ``bounds_sql`` gives (the first, the
+    last), as Arrow record batches in the order they come: a whole SQLite export in no order.
+
+    SQLite computes a SELECT on one core, and that was most of such an export's time. Here
+    READERS threads, each on a read-only ADBC connection of its own (which reads in C
+    without the GIL), take chunks of ids in turn; every connection reads the same commit
+    (_one_snapshot), and at most QUEUED batches wait for the writer."""
+    import queue
+    import threading
+
+    connections = []
+    try:
+        for _ in range(READERS):
+            connections.append(_sqlite(reader.location[1]))
+        bounds, connections = _one_snapshot(connections, reader.location[1], bounds_sql)
+        first, last = bounds
+        chunks = queue.SimpleQueue()
+        if first is not None:
+            for start in range(first - 1, last, CHUNK_IDS):
+                chunks.put((start, min(start + CHUNK_IDS, last)))
+        out = queue.Queue(QUEUED)
+        stop = threading.Event()
+        threads = [
+            threading.Thread(target=_read_chunks, args=(c, sql, chunks, out, stop), daemon=True)
+            for c in connections
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            running = len(threads)
+            while running:
+                item = out.get()
+                if item is _DONE:
+                    running -= 1
+                elif isinstance(item, BaseException):
+                    raise item
+                else:
+                    yield item
+        finally:  # the rows ran out, or the writer stopped (a full disk, Ctrl-C)
+            stop.set()
+            for thread in threads:
+                thread.join()
+    finally:
+        for connection in connections:
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
+_DONE = object()  # a reader thread's last word
+
+
+def _sqlite(path: str, *, autocommit: bool = False):
+    """A read-only ADBC connection; not in autocommit, its first read begins a transaction
+    that lasts until it closes."""
+    import adbc_driver_sqlite.dbapi as driver
+
+    return driver.connect(f"file:{path}?mode=ro", autocommit=autocommit)
+
+
+def _sqlite_options() -> dict:
+    return {"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)}
+
+
+def _one_snapshot(connections: list, path: str, bounds_sql: str) -> tuple[tuple, list]:
+    """Begin reading on each connection, and the (first, last) ids ``bounds_sql`` gives; with
+    the connections that read the same commit as the first: all of them, or the first alone
+    (the others are closed).
+
+    In WAL mode each connection reads the last commit as of its first SELECT, and a load may
+    commit between two: SQLite's data_version, asked before the first and after the last,
+    tells whether one did. (In rollback-journal mode none can: the first reader's lock holds
+    a commit off until it is done.) The question goes through ADBC's SQLite, as the reads
+    do: closing a connection of another SQLite library in this process (Python's sqlite3)
+    would drop the locks the readers hold on the file."""
+    watch = _sqlite(path, autocommit=True)
+    try:
+        before = _first_read(watch, "PRAGMA data_version")
+        bounds = [_first_read(connection, bounds_sql) for connection in connections][0]
+        same = _first_read(watch, "PRAGMA data_version") == before
+    finally:
+        watch.close()
+    kept = len(connections) if same else 1
+    for connection in connections[kept:]:
+        with contextlib.suppress(Exception):
+            connection.close()
+    return bounds, connections[:kept]
+
+
+def _first_read(connection, sql: str) -> tuple:
+    """The row of ``sql`` (which begins a read transaction: see _sqlite)."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchone()
+    finally:
+        cursor.close()
+
+
+def _read_chunks(connection, sql: str, chunks, out, stop) -> None:
+    """A reader thread: the batches of each chunk it takes, then _DONE, into ``out``; or the
+    error that stopped it. Quits when ``stop`` is set (the writer is gone)."""
+    import queue
+
+    try:
+        while not stop.is_set():
+            try:
+                chunk = chunks.get_nowait()
+            except queue.Empty:
+                break
+            cursor = connection.cursor()
+            try:
+                cursor.adbc_statement.set_options(**_sqlite_options())
+                cursor.execute(sql, chunk)
+                with cursor.fetch_record_batch() as stream:
+                    for batch in stream:
+                        if not _put(out, batch, stop):
+                            return
+            finally:
+                with contextlib.suppress(Exception):
+                    cursor.close()
+    except OSError as error:
+        _put(out, _read_error(error), stop)
+    except BaseException as error:
+        _put(out, error, stop)
+    finally:
+        _put(out, _DONE, stop)
+
+
+def _put(out, item, stop) -> bool:
+    """Put ``item`` into ``out`` once there is room, unless ``stop`` is set first."""
+    import queue
+
+    while not stop.is_set():
+        try:
+            out.put(item, timeout=0.05)
+            return True
+        except queue.Full:
+            pass
+    return False
 
 
 def _read_error(error: OSError) -> BaseException:
