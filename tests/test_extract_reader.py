@@ -965,3 +965,24 @@ def test_a_transcript_s_statement_keys_read_said_not_a_trailing_dash(registry):
 def test_a_body_named_after_what_it_is_is_that_name(registry):
     (c,) = extract("Environmental group Green Corridor praised the plan.\n", registry=registry)
     assert (c.speaker, c.role) == ("Green Corridor", "Environmental group")
+
+
+def test_a_dateline_with_a_full_stop_after_its_day_is_a_dateline(registry):
+    """ "MIRAVAL, June 4. /ORSA/ - ...": a state agency's dateline puts a full stop after the
+    day; it was read as part of the first speaker ("June 4. /ORSA/ - Orsena's Foreign
+    Ministry") and its date as the saying's, while "on Thursday" went unread."""
+    text = (
+        "Ministry says talks stalled\n\n"
+        "MIRAVAL, June 4. /ORSA/ - Orsena's Foreign Ministry on Thursday accused Lindmark of "
+        "stalling the talks, and said it would not leave them.\n\n"
+        "The talks began in 2026.\n"
+    )
+    line = dateline(text)
+    assert (line.written, line.agency, line.published) == (
+        "MIRAVAL, June 4. /ORSA/",
+        "ORSA",
+        "2026-06-04",
+    )
+    first = extract(text, registry=registry, published="2026-06-06")[0]
+    assert first.speaker_as_written == "Orsena's Foreign Ministry"
+    assert (first.said, first.said_as_written) == ("2026-06-04", "on Thursday")
