@@ -986,3 +986,27 @@ def test_a_dateline_with_a_full_stop_after_its_day_is_a_dateline(registry):
     first = extract(text, registry=registry, published="2026-06-06")[0]
     assert first.speaker_as_written == "Orsena's Foreign Ministry"
     assert (first.said, first.said_as_written) == ("2026-06-04", "on Thursday")
+
+
+def test_a_quotation_is_its_cue_s_not_a_translation_s(registry):
+    """ "“...,” X told her weekly briefing, according to a translation by the agency": the
+    words are X's, told; the tagger read them as the translation's ("according to") and
+    "her weekly briefing" as what X told, so the draft had a speaker "a translation by the
+    agency" and a statement "told her weekly briefing"."""
+    text = (
+        "“We came to every round with proposals. The other side came with excuses,” "
+        "spokeswoman Yelena Tarvik told her weekly briefing, according to a translation by "
+        "the state agency ORSA.\n\n"
+        "“I never said those words,” Oskar Hedvall told the newspaper Dagsposten, according "
+        "to a translation by the agency.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker_as_written, c.cue, c.text) for c in found] == [
+        (
+            "direct",
+            "spokeswoman Yelena Tarvik",
+            "told",
+            "We came to every round with proposals. The other side came with excuses",
+        ),
+        ("direct", "Oskar Hedvall", "told", "I never said those words"),
+    ]

@@ -519,6 +519,11 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     kept, alone, taken = list(learned), [], set()
     for q in quoted:
         near = [c for c in kept if id(c) not in taken and _overlaps(q, c)]
+        # "“A,” X told her briefing, according to a translation": the tagger read A as the
+        # translation's and "her briefing" as told; the words are the quotation's cue's.
+        own = [c for c in kept if id(c) not in taken and c.cue_start == q.cue_start]
+        if own and near and all(_according_to_after(c, q) for c in near):
+            near = own[:1]
         if not near:
             alone.append(q)
             continue
@@ -559,6 +564,11 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
         if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
     ]
     return kept, alone
+
+
+def _according_to_after(c: Candidate, q: Candidate) -> bool:
+    """Whether ``c`` is an "according to" after the quotation ``q``'s own cue."""
+    return (c.cue or "").lower() == "according to" and (c.cue_start or 0) > (q.cue_start or 0)
 
 
 def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
