@@ -1010,3 +1010,21 @@ def test_a_quotation_is_its_cue_s_not_a_translation_s(registry):
         ),
         ("direct", "Oskar Hedvall", "told", "I never said those words"),
     ]
+
+
+def test_reported_words_take_in_a_day_that_ends_their_sentence(registry):
+    """ "said late on Wednesday that talks would resume on Monday": the tagger ended the words
+    at "resume on" (and "stay closed", leaving out "until Sunday"), as PolNeAR leaves out a
+    day that dates the saying; a preposition before it says the day is what was said of."""
+    text = (
+        "The port's director, Greta Solheim, said late on Wednesday that talks would resume "
+        "on Monday.\n\n"
+        "The airport said on Thursday that it would stay closed until Sunday, citing damage "
+        "to the runway.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-06")
+    assert [c.text for c in found][:2] == [
+        "said late on Wednesday that talks would resume on Monday",
+        "said on Thursday that it would stay closed until Sunday",
+    ]
+    assert [c.said for c in found][:2] == ["2026-11-04", "2026-11-05"]

@@ -15,6 +15,18 @@ _CUE_WHEN = re.compile(
 )
 
 
+# What is left of a sentence after words said that the tagger ended early: a day the words
+# speak of ("would stay closed | until Sunday", "would resume on | Monday").
+_DAY_LEFT = re.compile(
+    r"[ \t]*(?P<by>(?:until|till|through|by|from|before|after)\s+)?(?:on\s+)?(?:next\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|week|month|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2})?)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?=[ \t]*[.!?,;]?(?:\s|$))"
+)
+_PREPOSITION_LAST = re.compile(r"\b(?:on|until|till|through|by|from|before|after|in)$")
+
+
 _NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
 
 
@@ -115,3 +127,20 @@ def words_before_aside(text: str, candidate: Candidate) -> None:
     if clause and len(clause.group(1).split()) >= 2:
         candidate.start = clause.start(1)
         candidate.text = text[candidate.start : candidate.end]
+
+
+def day_to_the_end(text: str, candidate: Candidate) -> None:
+    """ "said late on Wednesday that talks would resume on | Monday.": reported words that
+    stop at a day ending their sentence take it in when it cannot be the saying's: after a
+    preposition left in the words ("on"), or with one of its own ("until Sunday")."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return
+    if candidate.cue_start > candidate.content_start or candidate.end != candidate.content_end:
+        return
+    left = _DAY_LEFT.match(text, candidate.content_end)
+    if left is None or not (
+        left.group("by") or _PREPOSITION_LAST.search(text[: candidate.content_end][-8:])
+    ):
+        return
+    candidate.content_end = candidate.end = left.end()
+    candidate.text = text[candidate.start : candidate.end]
