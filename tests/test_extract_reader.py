@@ -1028,3 +1028,18 @@ def test_reported_words_take_in_a_day_that_ends_their_sentence(registry):
         "said on Thursday that it would stay closed until Sunday",
     ]
     assert [c.said for c in found][:2] == ["2026-11-04", "2026-11-05"]
+
+
+def test_a_cue_is_the_verb_without_its_night_or_its_colon(registry):
+    """ "said Thursday night that ...": the night was left in the cue (and the key), and
+    "Tarvik said: “...”" had "said:" for its cue."""
+    text = (
+        "Emergency management chief Rhea Lind said Thursday night that two people had died.\n\n"
+        "Asked whether the talks would go on, Tarvik said: “That is for the minister.”\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-06")
+    assert [(c.cue, c.said) for c in found] == [("said", "2026-11-05"), ("said:", "../2026-11-06")]
+    # PolNeAR's cue keeps the colon; the draft's is the verb.
+    draft, _ = drafted(text, registry, "2026-11-06")
+    assert "  - key: rhea-lind-said\n" in draft
+    assert '    cue: "said:"' not in draft and draft.count('    cue: "said"\n') == 2

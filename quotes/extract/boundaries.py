@@ -10,8 +10,9 @@ import re
 from quotes.extract.candidate import Candidate
 
 _CUE_WHEN = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"last\s+week|this\s+week|earlier|later|then)$"
+    r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
+    r"earlier|later|then)$"
 )
 
 
@@ -86,7 +87,8 @@ def no_closing_comma(text: str, candidate: Candidate) -> None:
 
 
 def trim_cue(candidate: Candidate) -> None:
-    """ "said on Monday": the cue is the verb; the day is the date's business."""
+    """ "said on Monday", "said Thursday night": the cue is the verb; the day is the date's
+    business."""
     when = _CUE_WHEN.search(candidate.cue or "")
     if when:
         candidate.cue = candidate.cue[: when.start()]

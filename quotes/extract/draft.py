@@ -219,7 +219,8 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
     if len(starts) > 1:
         out.append(f"    occurrence: {starts.index(candidate.start) + 1}")
     if candidate.cue:
-        out.append(f"    cue: {_string(candidate.cue)}")
+        # "said:" is the verb (PolNeAR's cue keeps the colon; a transcript's ":" stays)
+        out.append(f"    cue: {_string(candidate.cue.rstrip(':') or candidate.cue)}")
     if candidate.said_as_written:
         out += [
             f"    said: {candidate.said}",
