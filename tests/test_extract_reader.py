@@ -1043,3 +1043,15 @@ def test_a_cue_is_the_verb_without_its_night_or_its_colon(registry):
     draft, _ = drafted(text, registry, "2026-11-06")
     assert "  - key: rhea-lind-said\n" in draft
     assert '    cue: "said:"' not in draft and draft.count('    cue: "said"\n') == 2
+
+
+def test_a_question_put_by_a_reporter_is_no_statement(registry):
+    """ "Asked by a reporter whether ..., Tarvik said: “...”": the question is put to the
+    speaker, as "Asked whether ..." is; it was drafted as a statement by "a reporter"."""
+    text = (
+        "Asked by a reporter whether Orsena would suspend the talks, Tarvik said: “That "
+        "decision is for the minister.”\n\n"
+        "Asked by reporters about the fleet, she said the coast guard knew its orders.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue) for c in found] == [("Tarvik", "said:"), ("she", "said")]

@@ -205,9 +205,11 @@ _ANONYMITY = re.compile(
     r"of\s+anonymity|for\s+anonymity|anonymity)",
     re.IGNORECASE,
 )
-# "Asked about the talks, X said ...": a question put to the speaker of the main verb.
+# "Asked about the talks, X said ...": a question put to the speaker of the main verb, also
+# by someone ("Asked by a reporter whether ...").
 _QUESTIONED = re.compile(
-    r"(?:Asked|Pressed|Questioned)(?:\s+\w+)?\s+(?:about|on|whether|if|why|how|what|when|for|to)\b"
+    r"(?:Asked|Pressed|Questioned)(?:\s+by\s+(?:(?:an?|the|one|another)\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"(?:\s+\w+)?\s+(?:about|on|whether|if|why|how|what|when|for|to)\b"
 )
 
 
