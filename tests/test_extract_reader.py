@@ -1055,3 +1055,39 @@ def test_a_question_put_by_a_reporter_is_no_statement(registry):
     )
     found = extract(text, registry=registry)
     assert [(c.speaker_as_written, c.cue) for c in found] == [("Tarvik", "said:"), ("she", "said")]
+
+
+def test_a_quotation_said_by_a_description_with_a_role_beside_it(registry):
+    """ "“...,” one of the sources, a manager at the company, said, speaking on condition of
+    anonymity ...": the speaker is the description, its role beside it; the quotation was
+    drafted as spoken by "unknown", and "said, speaking on condition ..." as a statement."""
+    text = (
+        "“We have no ships leaving and no date for when they will,” one of the sources, a "
+        "senior manager at the company, said, speaking on condition of anonymity because he "
+        "was not authorised to speak to the media.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.cue, c.text) for c in found] == [
+        ("direct", "said", "We have no ships leaving and no date for when they will")
+    ]
+    assert found[0].speaker_as_written.startswith("one of the sources, a senior manager")
+
+
+def test_words_told_to_an_agency_come_before_the_cue(registry):
+    """ "Halvenkorn has halted shipments, two sources familiar with the matter told Reuters.":
+    what was told comes before the cue, whom it was told after it; the tagger found the cue
+    with no words, and the rules read none after a comma and a cue with an object."""
+    text = (
+        "Halvenkorn has halted shipments from its main terminal, two sources familiar with the "
+        "matter told Reuters.\n\n"
+        "The port will reopen, officials told reporters by phone.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
+        (
+            "two sources familiar with the matter",
+            "told",
+            "Halvenkorn has halted shipments from its main terminal",
+        ),
+        ("officials", "told", "The port will reopen"),
+    ]

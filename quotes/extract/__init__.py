@@ -715,7 +715,8 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
             continue
         cue = next((c for c in cues if c.start() == q.end() + trailing.start("cue")), None)
         before = trailing.group("before") or ""
-        if cue is None or len(before.split()) > 8 or re.search(r"\b(?:and|but|that)\b", before):
+        named = before.replace(trailing.group("beside") or "", "")  # the appositive aside
+        if cue is None or len(named.split()) > 8 or re.search(r"\b(?:and|but|that)\b", before):
             continue
         used.add(cue.start())
         if trailing.group("before"):
@@ -757,10 +758,12 @@ _SIGNED = re.compile(
     r"\s*([―—]|(?<=\s)[–-](?=\s))\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*?(?:\s*\([^()]*\))?)[.\s]*"
 )
 # After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters", ", the
-# group's director, Liene Ozola, said" (a name beside a role).
+# group's director, Liene Ozola, said" (a name beside a role), ", one of the sources, a
+# manager at the company, said" (a role beside a description).
 _TRAILING = re.compile(
     r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
-    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?:,\s+[A-Z][^,;:“”\"!?]{0,40},)?)\s+)?"
+    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?P<beside>,\s+(?:[A-Z]|(?:an?|the)\s)[^,;:“”\"!?]{0,40},)?)"
+    r"\s+)?"
     r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
     r"(?:\s+(?P<after>[A-Z][^,.;:“”\"]*))?"
 )
@@ -769,6 +772,13 @@ _TRAILING = re.compile(
 _AFTERTHOUGHT = re.compile(
     r"(?:in|on|at|during|after|before|last|this|earlier|later|to|while|when|recently|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+# Whom the words were told, ending the sentence: "..., two sources told Reuters."
+_ADDRESSEE = re.compile(
+    r"(?:reporters|journalists|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"(?:\s+(?:by|on|over)\s+(?:phone|telephone|email))?\s*[.!]?"
 )
 
 
@@ -822,7 +832,16 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         comma > 0
         and spoken.strip()
         and _short_name(spoken)
-        and (len(tail) < 3 or tail[:1] in ".," or _AFTERTHOUGHT.match(tail))
+        and (
+            len(tail) < 3
+            or tail[:1] in ".,"
+            or _AFTERTHOUGHT.match(tail)
+            or (
+                cue.group(0).lower() == "told"
+                and _ADDRESSEE.fullmatch(tail)
+                and not re.search(r"\b(?:who|which)\b", spoken)
+            )
+        )
     ):
         # "..., officials said." / "..., he said in an interview." The content comes before.
         source = (base + comma + 1 + len(spoken) - len(spoken.lstrip()), base + len(head.rstrip()))
