@@ -1091,3 +1091,20 @@ def test_words_told_to_an_agency_come_before_the_cue(registry):
         ),
         ("officials", "told", "The port will reopen"),
     ]
+
+
+
+def test_a_perfect_tense_says_no_day(registry):
+    """ "Dastan has repeatedly accused ..., and its defence minister, Hana Rudovic, told
+    parliament on Wednesday that ...": Wednesday is when Rudovic spoke; "has accused" says
+    no day, and was drafted as said on Wednesday."""
+    text = (
+        "Dastan's government has repeatedly accused Karsovia of using exercises as cover, and "
+        "its defence minister, Hana Rudovic, told parliament on Wednesday that the reserves "
+        "would stay on alert.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-20")
+    assert [(c.cue, c.said) for c in found] == [
+        ("has repeatedly accused", "../2026-11-20"),
+        ("told", "2026-11-18"),
+    ]

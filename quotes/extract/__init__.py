@@ -112,7 +112,8 @@ def extract(
             words = unsaid[sentence.start]
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
-        date = said_in(words, published) if words else None
+        perfect = candidate.cue_start is not None and _perfect(text, candidate)
+        date = said_in(words, published) if words and not perfect else None
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
         elif published and _DAY_OR_COARSER.fullmatch(published):
@@ -125,6 +126,18 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+# "has repeatedly accused", "have warned": a perfect tense says no day ("Dastan has accused
+# Karsovia of ..., and its minister told parliament on Wednesday": not on Wednesday).
+_PERFECT = re.compile(r"\b(?:has|have|’ve)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _perfect(text: str, candidate: Candidate) -> bool:
+    """Whether the cue is in the perfect tense: "has repeatedly accused", "have said"."""
+    cue = candidate.cue or ""
+    before = text[max(0, candidate.cue_start - 30) : candidate.cue_start]
+    return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]))
 
 
 def _outside_contents(sentence, found: list[Candidate]) -> str:
