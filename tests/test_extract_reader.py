@@ -1093,7 +1093,6 @@ def test_words_told_to_an_agency_come_before_the_cue(registry):
     ]
 
 
-
 def test_a_perfect_tense_says_no_day(registry):
     """ "Dastan has repeatedly accused ..., and its defence minister, Hana Rudovic, told
     parliament on Wednesday that ...": Wednesday is when Rudovic spoke; "has accused" says
@@ -1108,3 +1107,16 @@ def test_a_perfect_tense_says_no_day(registry):
         ("has repeatedly accused", "../2026-11-20"),
         ("told", "2026-11-18"),
     ]
+
+
+def test_an_alias_in_capitals_names_a_party_only_in_capitals(registry):
+    """ "They told us this week it would be a rain event": "us" is no "US"; the draft named
+    the United States among the parties of a flooded resident's words."""
+    registry.parties.add("US", "united-states")
+    registry.parties.add("United States", "united-states")
+    text = (
+        "“They told us this week it would be a rain event,” said Dolores Achterberg, 67.\n\n"
+        "“The US will help,” said Rhea Lind.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.parties for c in found] == [[], ["united-states"]]
