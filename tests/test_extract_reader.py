@@ -1120,3 +1120,10 @@ def test_an_alias_in_capitals_names_a_party_only_in_capitals(registry):
     )
     found = extract(text, registry=registry)
     assert [c.parties for c in found] == [[], ["united-states"]]
+
+
+def test_a_county_title_before_a_name_is_the_role(registry):
+    """ "Supervisor Anton Reyes said": keyed supervisor-anton-reyes, with no role."""
+    text = "Supervisor Anton Reyes said the declaration would allow the county to ask for funds.\n"
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker, c.role) == ("Anton Reyes", "Supervisor")

@@ -511,7 +511,8 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
 _TITLES = re.compile(
     r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|Mayor|"
     r"Councill?or|Council(?:man|woman)|Congress(?:man|woman)|Senator|Representative|Judge|"
-    r"Professor|Doctor)\s+(?=[A-Z])"
+    r"Professor|Doctor|Supervisor|Commissioner|Alderman|Alderwoman|Sheriff|Assembly(?:man|"
+    r"woman|member))\s+(?=[A-Z])"
 )
 _COURTESY = {"Mr.", "Mrs.", "Ms."}
 
