@@ -1127,3 +1127,17 @@ def test_a_county_title_before_a_name_is_the_role(registry):
     text = "Supervisor Anton Reyes said the declaration would allow the county to ask for funds.\n"
     (c,) = extract(text, registry=registry)
     assert (c.speaker, c.role) == ("Anton Reyes", "Supervisor")
+
+
+def test_a_name_with_a_role_in_two_appositives(registry):
+    """ "Pavel Korsun, an analyst at the Tarn Policy Forum, a think tank in the capital,
+    said": keyed pavel-korsun-an-analyst-at-the-tarn-policy-forum-a-think-tan, no role."""
+    text = (
+        "Pavel Korsun, an analyst at the Tarn Policy Forum, a think tank in the capital, said "
+        "the pullback was real.\n\n“He cannot go back on that,” Korsun said.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.role) for c in found] == [
+        ("Pavel Korsun", "analyst at the Tarn Policy Forum, a think tank in the capital"),
+        ("Pavel Korsun", None),
+    ]

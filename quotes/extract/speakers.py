@@ -494,8 +494,12 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
 
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
     """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
-    of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides)."""
+    of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides), or of
+    "Pavel Korsun, an analyst at the Tarn Forum, a think tank in Brask," (the role in two)."""
     parts = [p.strip() for p in mention.strip(" ,").split(",")]
+    if len(parts) > 2 and all(parts) and _FULL_NAME.fullmatch(parts[0]):
+        if not any(_FULL_NAME.fullmatch(p) for p in parts[1:]):
+            return parts[0], ", ".join(parts[1:])
     if len(parts) != 2 or not all(parts):
         return None
     for i in (1, 0):
