@@ -1141,3 +1141,17 @@ def test_a_name_with_a_role_in_two_appositives(registry):
         ("Pavel Korsun", "analyst at the Tarn Policy Forum, a think tank in the capital"),
         ("Pavel Korsun", None),
     ]
+
+
+def test_a_cue_word_after_the_is_a_noun(registry):
+    """ "He denied that any depots had been built, calling the reports “fantasy ...”": the
+    draft had a direct statement by "calling the" with "reports" for its cue."""
+    text = (
+        "Vastrin denied that any depots had been built, calling the reports “fantasy drawn by "
+        "people who have never been to the valley.”\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue, c.kind) for c in found] == [
+        ("Vastrin", "denied", "indirect"),
+        ("Vastrin", "calling", "partial"),
+    ]

@@ -795,6 +795,9 @@ _ADDRESSEE = re.compile(
 )
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|such)\s+$", re.IGNORECASE)
+
+
 def _short_name(words: str) -> bool:
     """Whether ``words`` can be a speaker's name: short, and no clause in it."""
     return len(words.split()) <= 9 and not re.search(
@@ -921,6 +924,8 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     if quoted:
         lead = re.fullmatch(r"(?:that\s+)?[“\"].*[”\"][.,]?", content, re.S)
         if lead and len(quoted) == 1:
+            if _DETERMINER_BEFORE.search(words[: cue.start()]):
+                return None  # "calling the reports “fantasy”": a noun, not "reports" the verb
             q = quoted[0]
             return _direct(text, base + q.start(), base + q.end(), _at(cue, base), source)
         kind = "partial"
