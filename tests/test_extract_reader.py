@@ -1155,3 +1155,24 @@ def test_a_cue_word_after_the_is_a_noun(registry):
         ("Vastrin", "denied", "indirect"),
         ("Vastrin", "calling", "partial"),
     ]
+
+
+def test_a_relative_clause_s_cue_says_what_follows_it(registry):
+    """ "The pledge came after talks brokered by Matteo Ferrante, who said in a speech in
+    September that both sides wanted a way out": the words said follow "said"; the draft
+    had the main clause before it, "The pledge came after ...", for them."""
+    text = (
+        "The pledge came after months of quiet contacts brokered by the council's "
+        "secretary-general, Matteo Ferrante, who said in a speech in September that both "
+        "sides wanted a way out but neither wanted to be seen blinking first.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-20")
+    assert [(c.speaker, c.cue, c.text, c.said) for c in found] == [
+        (
+            "Matteo Ferrante",
+            "said",
+            "said in a speech in September that both sides wanted a way out but neither wanted "
+            "to be seen blinking first",
+            "2026-09",
+        )
+    ]

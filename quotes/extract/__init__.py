@@ -73,6 +73,7 @@ def extract(
 
         found = merge(text, found, attributions(text, tag(text, found)))
         found = said_after_manner(text, said_in_next_paragraph(text, found))
+        found = said_after_who(text, found)
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -423,6 +424,33 @@ def said_after_manner(text: str, found: list[Candidate]) -> list[Candidate]:
             ):
                 c.content_start, c.content_end = clause.content_start, clause.content_end
                 c.end = clause.content_end
+                c.text = text[c.start : c.end]
+                taken.add(id(clause))
+                break
+    return [c for c in found if id(c) not in taken]
+
+
+def said_after_who(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "brokered by the council's secretary-general, Matteo Ferrante, who said in a speech
+    in September that both sides wanted a way out": a relative clause's cue says what
+    follows it, not the main clause before it, which both the tagger and the rules read
+    as said (as in "..., officials said"). The clause after it is the words said."""
+    taken = set()
+    for c in found:
+        if (c.speaker_as_written or "").lower() not in ("who", "which") or c.cue_start is None:
+            continue
+        if c.kind == "direct" or c.content_end > c.cue_start:
+            continue
+        for clause in found:
+            between = text[c.cue_end : clause.content_start]
+            if (
+                clause.cue_start is None
+                and clause.content_start >= c.cue_end
+                and not re.search(r"[.;:!?\n“”\"]", between)
+                and len(between.split()) <= 8
+            ):
+                c.content_start, c.content_end = clause.content_start, clause.content_end
+                c.start, c.end = c.cue_start, clause.content_end
                 c.text = text[c.start : c.end]
                 taken.add(id(clause))
                 break
