@@ -1176,3 +1176,21 @@ def test_a_relative_clause_s_cue_says_what_follows_it(registry):
             "2026-09",
         )
     ]
+
+
+def test_one_trader_is_someone_the_source_does_not_name(registry):
+    """ "One Singapore-based trader, who asked not to be identified, said ..." then "the
+    trader said": one unnamed speaker, as "a trader" and "the trader" are; "One Singapore"
+    was no name, and "the trader" was drafted as a speaker of its own, 'trader'."""
+    text = (
+        "Kabulov said the port would reopen.\n\n"
+        "One Singapore-based trader, who asked not to be identified, said prices had risen "
+        "since Tuesday.\n\n"
+        "“If this goes on, people will panic,” the trader said.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.speaker_unnamed) for c in found] == [
+        ("Zamir Kabulov", False),
+        ("One Singapore-based trader", True),
+        ("One Singapore-based trader", True),
+    ]

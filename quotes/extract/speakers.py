@@ -557,7 +557,8 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
     return before.group(1) if before else None
 
 
-_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)  # "a senior official": someone not named
+# "a senior official", "one trader", "another diplomat": someone not named
+_INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 
 
 def _described(candidate, registry, mentions, mention, by_role) -> None:
