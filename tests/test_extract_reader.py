@@ -1194,3 +1194,16 @@ def test_one_trader_is_someone_the_source_does_not_name(registry):
         ("One Singapore-based trader", True),
         ("One Singapore-based trader", True),
     ]
+
+
+def test_a_cue_cut_after_a_preposition_takes_its_object(registry):
+    """ "said in a post on Telegram that its members would stay off the quays": the tagger
+    cut the cue at "on", leaving "Telegram that ..." as the words said."""
+    text = (
+        "The dockworkers' union, the Coastal Transport Federation, said in a post on Telegram "
+        "that its members would stay off the quays until the port authority restored "
+        "night-shift pay, which was cut in January.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert c.cue == "said in a post on Telegram"
+    assert text[c.content_start : c.content_end].startswith("that its members")

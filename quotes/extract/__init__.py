@@ -17,6 +17,7 @@ from dataclasses import replace
 from quotes.extract import lexicon
 from quotes.extract.boundaries import (
     adverb_to_cue,
+    cue_over_its_object,
     day_to_the_end,
     name_out_of_cue,
     no_closing_comma,
@@ -81,6 +82,7 @@ def extract(
             no_next_sentence(text, candidate)
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
+            cue_over_its_object(text, candidate)
         found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.

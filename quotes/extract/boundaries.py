@@ -146,3 +146,23 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
         return
     candidate.content_end = candidate.end = left.end()
     candidate.text = text[candidate.start : candidate.end]
+
+
+_CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)
+_OBJECT_THEN_THAT = re.compile(r"(?:[\w’'.&-]+\s+){1,3}?(?=that\s)")
+
+
+def cue_over_its_object(text: str, candidate: Candidate) -> None:
+    """ "said in a post on | Telegram that its members ...": a cue cut after a preposition
+    takes the words up to the "that" of what was said (the cue "said in a post on" left
+    "Telegram that ..." as the words said)."""
+    if candidate.cue_start is None or candidate.content_start != candidate.cue_end + 1:
+        return
+    if not _CUE_CUT.fullmatch(candidate.cue or ""):
+        return
+    rest = _OBJECT_THEN_THAT.match(text, candidate.content_start, candidate.content_end)
+    if rest is None:
+        return
+    candidate.cue_end = rest.end() - 1
+    candidate.cue = text[candidate.cue_start : candidate.cue_end]
+    candidate.content_start = rest.end()
