@@ -1207,3 +1207,14 @@ def test_a_cue_cut_after_a_preposition_takes_its_object(registry):
     (c,) = extract(text, registry=registry)
     assert c.cue == "said in a post on Telegram"
     assert text[c.content_start : c.content_end].startswith("that its members")
+
+
+def test_a_double_barrelled_name_is_one_name(registry):
+    """ "Greta Solheim-Vance" named before "the director said": the description resolved to
+    "Greta Solheim-", the name read up to its hyphen."""
+    text = (
+        "The talks were chaired by Greta Solheim-Vance on Monday.\n\n"
+        "“We will talk,” the director said.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert c.speaker == "Greta Solheim-Vance"

@@ -63,7 +63,9 @@ def same_family(noun: str, name: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,3}\b")  # on one line
+_PERSON_NAME = re.compile(  # on one line; "Solheim-Vance" is one word
+    r"\b[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*(?:[ \t]+[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*){1,3}\b"
+)
 
 
 _NOT_FIRST_NAMES = {"One", "Another", "Two", "Three", "Some", "Each", "Every", "Both", "Several"}
