@@ -1218,3 +1218,17 @@ def test_a_double_barrelled_name_is_one_name(registry):
     )
     (c,) = extract(text, registry=registry)
     assert c.speaker == "Greta Solheim-Vance"
+
+
+def test_it_is_a_body_named_in_one_word(registry):
+    """ "Halvenkorn said ... It declined to comment": 'it' is the company that spoke; it was
+    drafted as a speaker 'it'."""
+    text = (
+        "Halvenkorn said in an emailed statement that it was assessing the situation. It "
+        "declined to comment on the volumes affected.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Halvenkorn", "Halvenkorn"),
+        ("It", "Halvenkorn"),
+    ]

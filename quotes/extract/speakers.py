@@ -379,6 +379,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
         state.last_person = (candidate.speaker, key)
         state.last_person_at = candidate.speaker_start
+    elif (
+        not key
+        and re.fullmatch(r"[A-Z][\w&.’'-]+", mention.strip(" ,"))
+        and mention.strip(" ,").lower().removesuffix("s") not in PERSON_NOUNS  # "Officials"
+    ):
+        # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
+        # a body's name (a person is named in full first)
+        state.last_body = (candidate.speaker, key)
 
 
 # What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
