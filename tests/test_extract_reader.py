@@ -1232,3 +1232,15 @@ def test_it_is_a_body_named_in_one_word(registry):
         ("Halvenkorn", "Halvenkorn"),
         ("It", "Halvenkorn"),
     ]
+
+
+def test_whom_and_when_it_was_told_date_the_telling(registry):
+    """ "told a conference in the capital last month that the firm expected record exports":
+    the tagger gave "told" the words from "a conference" on, so "last month" was read as
+    words said and the statement was drafted as undated."""
+    text = (
+        "The company's chief executive, Piet Anholm, told a conference in the capital last "
+        "month that the firm expected record exports this year.\n"
+    )
+    (c,) = extract(text, registry=registry, published="2026-03-12")
+    assert (c.said, c.said_as_written) == ("2026-02", "last month")

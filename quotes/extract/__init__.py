@@ -159,10 +159,19 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
     return words
 
 
+_TOLD = re.compile(r"(?:told|tells?|informed|assured|reminded|warned)", re.IGNORECASE)
+_TOLD_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s)")
+
+
 def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     """The spans of the words said: a quotation resumed after its cue ("“A,” Orlov told
     reporters on Thursday. “B.”") is two, and the attribution between them dates it."""
     cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
+    told = _TOLD_WHOM.match(sentence.text, start - sentence.start, end - sentence.start)
+    if told and candidate.kind != "direct" and _TOLD.fullmatch(candidate.cue or ""):
+        # "told a conference in the capital last month that ...": whom and when it was
+        # told are not the words said
+        return [(sentence.start + told.end(), end)]
     if candidate.kind != "direct" or cue is None or not start < cue < end:
         return [(start, end)]
     speaker = candidate.speaker_start
