@@ -1244,3 +1244,14 @@ def test_whom_and_when_it_was_told_date_the_telling(registry):
     )
     (c,) = extract(text, registry=registry, published="2026-03-12")
     assert (c.said, c.said_as_written) == ("2026-02", "last month")
+
+
+def test_a_body_named_with_the_beside_what_it_is(registry):
+    """ "The dockworkers' union, the Coastal Transport Federation, said": the name is the
+    body's, its kind the role; keyed dockworkers-union-the-coastal-transport-federation."""
+    text = (
+        "The dockworkers' union, the Coastal Transport Federation, said its members would "
+        "stay off the quays.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker, c.role) == ("Coastal Transport Federation", "dockworkers' union")

@@ -510,6 +510,8 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
             return parts[0], ", ".join(parts[1:])
     if len(parts) != 2 or not all(parts):
         return None
+    # "The dockworkers' union, the Coastal Transport Federation,": a body's name with "the"
+    parts = [re.sub(r"^the\s+(?=(?:[A-Z]\w*\s+)+[A-Z])", "", p) for p in parts]
     for i in (1, 0):
         if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
             return parts[i], parts[1 - i]
