@@ -1255,3 +1255,10 @@ def test_a_body_named_with_the_beside_what_it_is(registry):
     )
     (c,) = extract(text, registry=registry)
     assert (c.speaker, c.role) == ("Coastal Transport Federation", "dockworkers' union")
+
+
+def test_the_opposition_party_named_after_what_it_is(registry):
+    """ "The opposition Unity Bloc said": keyed opposition-unity-bloc."""
+    text = "The opposition Unity Bloc said in a statement that the minister had failed.\n"
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker, c.role) == ("Unity Bloc", "opposition")

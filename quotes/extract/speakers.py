@@ -531,8 +531,9 @@ _TITLES = re.compile(
 _COURTESY = {"Mr.", "Mrs.", "Ms."}
 
 
-_KIND_OF_BODY = re.compile(
-    rf"((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS))}))\s+"
+_KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
+    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?"
+    rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | {'opposition'}))}))\s+"
     r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
 )
 
