@@ -1262,3 +1262,16 @@ def test_the_opposition_party_named_after_what_it_is(registry):
     text = "The opposition Unity Bloc said in a statement that the minister had failed.\n"
     (c,) = extract(text, registry=registry)
     assert (c.speaker, c.role) == ("Unity Bloc", "opposition")
+
+
+def test_an_agency_reporting_a_quotation_is_no_statement_of_its_own(registry):
+    """ "“Our boats are tied up while theirs fish,” he said, according to ORSA": the draft
+    had a second statement, ORSA's, whose words were the quotation and "he said"."""
+    text = (
+        "The head of the trawlermen's association, Gleb Saranov, said his members were losing "
+        "money. “Our boats are tied up while theirs fish,” he said, according to ORSA.\n"
+    )
+    assert any(c.cue == "according to" for c in extract(text, registry=registry))
+    draft, _ = drafted(text, registry)
+    assert "according to" not in draft and "orsa" not in draft
+    assert draft.count("    speaker: gleb-saranov") == 2
