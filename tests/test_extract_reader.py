@@ -1275,3 +1275,18 @@ def test_an_agency_reporting_a_quotation_is_no_statement_of_its_own(registry):
     draft, _ = drafted(text, registry)
     assert "according to" not in draft and "orsa" not in draft
     assert draft.count("    speaker: gleb-saranov") == 2
+
+
+def test_reported_words_run_into_the_next_quotation_end_before_it(registry):
+    """ "Vandorn said she would be glad to be proven wrong. “But I have heard these words
+    before,” she said.": the tagger ran the first statement into the quotation, which then
+    went to the first cue, and "said she would be glad ..." was lost."""
+    text = (
+        "Vandorn, for her part, said she would be glad to be proven wrong. “But I have heard "
+        "these words before,” she said.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker_as_written, c.text) for c in found] == [
+        ("indirect", "Vandorn", "said she would be glad to be proven wrong"),
+        ("direct", "she", "But I have heard these words before"),
+    ]

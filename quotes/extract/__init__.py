@@ -273,7 +273,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     """The tagger's candidates, with what the rules do better: the words of a quotation
     (quotation marks are evidence), a source the tagger missed for the same cue, a second
     cue of the same speaker, a speech noun's owner ("Russia’s denials"). No span twice."""
-    kept, quoted = _quotations([c for c in ruled if c.kind == "direct"], learned)
+    kept, quoted = _quotations(text, [c for c in ruled if c.kind == "direct"], learned)
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
     for candidate in kept:
         trim_cue(candidate)
@@ -567,7 +567,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.content_start < b.content_end and b.content_start < a.content_end
 
 
-def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
+def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     """Each quotation the rules found given to the tagger's candidate for it (the one with
     the same cue, else the one sharing most words): that candidate keeps its cue and source
     and takes the quotation's words; cueless pieces of a quotation go. Returns the tagger's
@@ -579,6 +579,17 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
         # translation's and "her briefing" as told; the words are the quotation's cue's.
         own = [c for c in kept if id(c) not in taken and c.cue_start == q.cue_start]
         if own and near and all(_according_to_after(c, q) for c in near):
+            near = own[:1]
+        elif (
+            own
+            and own[0].content_end <= own[0].content_start
+            and len(near) == 1
+            and _ran_into(near[0], q)
+        ):
+            # "Vandorn said she would be glad to be proven wrong. “But I have heard ...,” she
+            # said": the tagger ran the first statement's words into the quotation, which is
+            # the second cue's; the first ends before it
+            _cut_before(text, near[0], q)
             near = own[:1]
         if not near:
             alone.append(q)
@@ -620,6 +631,27 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
         if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
     ]
     return kept, alone
+
+
+def _ran_into(c: Candidate, q: Candidate) -> bool:
+    """Whether ``c``, with a cue of its own before the quotation ``q``, has words that start
+    before ``q`` and run into it."""
+    return (
+        c.cue_start is not None
+        and c.cue_start < c.content_start < q.content_start < c.content_end
+        and c.kind != "direct"
+    )
+
+
+def _cut_before(text: str, c: Candidate, q: Candidate) -> None:
+    """End ``c``'s words before the quotation ``q`` (and the full stop before it)."""
+    end = q.content_start
+    while end > c.content_start and text[end - 1] in " \t.,;":
+        end -= 1
+    c.content_end = c.end = end
+    c.text = text[c.start : c.end]
+    if c.kind == "partial" and not QUOTE_PAIR.search(text, c.content_start, end):
+        c.kind = "indirect"
 
 
 def _according_to_after(c: Candidate, q: Candidate) -> bool:
