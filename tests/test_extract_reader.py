@@ -965,3 +965,328 @@ def test_a_transcript_s_statement_keys_read_said_not_a_trailing_dash(registry):
 def test_a_body_named_after_what_it_is_is_that_name(registry):
     (c,) = extract("Environmental group Green Corridor praised the plan.\n", registry=registry)
     assert (c.speaker, c.role) == ("Green Corridor", "Environmental group")
+
+
+def test_a_dateline_with_a_full_stop_after_its_day_is_a_dateline(registry):
+    """ "MIRAVAL, June 4. /ORSA/ - ...": a state agency's dateline puts a full stop after the
+    day; it was read as part of the first speaker ("June 4. /ORSA/ - Orsena's Foreign
+    Ministry") and its date as the saying's, while "on Thursday" went unread."""
+    text = (
+        "Ministry says talks stalled\n\n"
+        "MIRAVAL, June 4. /ORSA/ - Orsena's Foreign Ministry on Thursday accused Lindmark of "
+        "stalling the talks, and said it would not leave them.\n\n"
+        "The talks began in 2026.\n"
+    )
+    line = dateline(text)
+    assert (line.written, line.agency, line.published) == (
+        "MIRAVAL, June 4. /ORSA/",
+        "ORSA",
+        "2026-06-04",
+    )
+    first = extract(text, registry=registry, published="2026-06-06")[0]
+    assert first.speaker_as_written == "Orsena's Foreign Ministry"
+    assert (first.said, first.said_as_written) == ("2026-06-04", "on Thursday")
+
+
+def test_a_quotation_is_its_cue_s_not_a_translation_s(registry):
+    """ "“...,” X told her weekly briefing, according to a translation by the agency": the
+    words are X's, told; the tagger read them as the translation's ("according to") and
+    "her weekly briefing" as what X told, so the draft had a speaker "a translation by the
+    agency" and a statement "told her weekly briefing"."""
+    text = (
+        "“We came to every round with proposals. The other side came with excuses,” "
+        "spokeswoman Yelena Tarvik told her weekly briefing, according to a translation by "
+        "the state agency ORSA.\n\n"
+        "“I never said those words,” Oskar Hedvall told the newspaper Dagsposten, according "
+        "to a translation by the agency.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker_as_written, c.cue, c.text) for c in found] == [
+        (
+            "direct",
+            "spokeswoman Yelena Tarvik",
+            "told",
+            "We came to every round with proposals. The other side came with excuses",
+        ),
+        ("direct", "Oskar Hedvall", "told", "I never said those words"),
+    ]
+
+
+def test_reported_words_take_in_a_day_that_ends_their_sentence(registry):
+    """ "said late on Wednesday that talks would resume on Monday": the tagger ended the words
+    at "resume on" (and "stay closed", leaving out "until Sunday"), as PolNeAR leaves out a
+    day that dates the saying; a preposition before it says the day is what was said of."""
+    text = (
+        "The port's director, Greta Solheim, said late on Wednesday that talks would resume "
+        "on Monday.\n\n"
+        "The airport said on Thursday that it would stay closed until Sunday, citing damage "
+        "to the runway.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-06")
+    assert [c.text for c in found][:2] == [
+        "said late on Wednesday that talks would resume on Monday",
+        "said on Thursday that it would stay closed until Sunday",
+    ]
+    assert [c.said for c in found][:2] == ["2026-11-04", "2026-11-05"]
+
+
+def test_a_cue_is_the_verb_without_its_night_or_its_colon(registry):
+    """ "said Thursday night that ...": the night was left in the cue (and the key), and
+    "Tarvik said: “...”" had "said:" for its cue."""
+    text = (
+        "Emergency management chief Rhea Lind said Thursday night that two people had died.\n\n"
+        "Asked whether the talks would go on, Tarvik said: “That is for the minister.”\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-06")
+    assert [(c.cue, c.said) for c in found] == [("said", "2026-11-05"), ("said:", "../2026-11-06")]
+    # PolNeAR's cue keeps the colon; the draft's is the verb.
+    draft, _ = drafted(text, registry, "2026-11-06")
+    assert "  - key: rhea-lind-said\n" in draft
+    assert '    cue: "said:"' not in draft and draft.count('    cue: "said"\n') == 2
+
+
+def test_a_question_put_by_a_reporter_is_no_statement(registry):
+    """ "Asked by a reporter whether ..., Tarvik said: “...”": the question is put to the
+    speaker, as "Asked whether ..." is; it was drafted as a statement by "a reporter"."""
+    text = (
+        "Asked by a reporter whether Orsena would suspend the talks, Tarvik said: “That "
+        "decision is for the minister.”\n\n"
+        "Asked by reporters about the fleet, she said the coast guard knew its orders.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue) for c in found] == [("Tarvik", "said:"), ("she", "said")]
+
+
+def test_a_quotation_said_by_a_description_with_a_role_beside_it(registry):
+    """ "“...,” one of the sources, a manager at the company, said, speaking on condition of
+    anonymity ...": the speaker is the description, its role beside it; the quotation was
+    drafted as spoken by "unknown", and "said, speaking on condition ..." as a statement."""
+    text = (
+        "“We have no ships leaving and no date for when they will,” one of the sources, a "
+        "senior manager at the company, said, speaking on condition of anonymity because he "
+        "was not authorised to speak to the media.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.cue, c.text) for c in found] == [
+        ("direct", "said", "We have no ships leaving and no date for when they will")
+    ]
+    assert found[0].speaker_as_written.startswith("one of the sources, a senior manager")
+
+
+def test_words_told_to_an_agency_come_before_the_cue(registry):
+    """ "Halvenkorn has halted shipments, two sources familiar with the matter told Reuters.":
+    what was told comes before the cue, whom it was told after it; the tagger found the cue
+    with no words, and the rules read none after a comma and a cue with an object."""
+    text = (
+        "Halvenkorn has halted shipments from its main terminal, two sources familiar with the "
+        "matter told Reuters.\n\n"
+        "The port will reopen, officials told reporters by phone.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
+        (
+            "two sources familiar with the matter",
+            "told",
+            "Halvenkorn has halted shipments from its main terminal",
+        ),
+        ("officials", "told", "The port will reopen"),
+    ]
+
+
+def test_a_perfect_tense_says_no_day(registry):
+    """ "Dastan has repeatedly accused ..., and its defence minister, Hana Rudovic, told
+    parliament on Wednesday that ...": Wednesday is when Rudovic spoke; "has accused" says
+    no day, and was drafted as said on Wednesday."""
+    text = (
+        "Dastan's government has repeatedly accused Karsovia of using exercises as cover, and "
+        "its defence minister, Hana Rudovic, told parliament on Wednesday that the reserves "
+        "would stay on alert.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-20")
+    assert [(c.cue, c.said) for c in found] == [
+        ("has repeatedly accused", "../2026-11-20"),
+        ("told", "2026-11-18"),
+    ]
+
+
+def test_an_alias_in_capitals_names_a_party_only_in_capitals(registry):
+    """ "They told us this week it would be a rain event": "us" is no "US"; the draft named
+    the United States among the parties of a flooded resident's words."""
+    registry.parties.add("US", "united-states")
+    registry.parties.add("United States", "united-states")
+    text = (
+        "“They told us this week it would be a rain event,” said Dolores Achterberg, 67.\n\n"
+        "“The US will help,” said Rhea Lind.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.parties for c in found] == [[], ["united-states"]]
+
+
+def test_a_county_title_before_a_name_is_the_role(registry):
+    """ "Supervisor Anton Reyes said": keyed supervisor-anton-reyes, with no role."""
+    text = "Supervisor Anton Reyes said the declaration would allow the county to ask for funds.\n"
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker, c.role) == ("Anton Reyes", "Supervisor")
+
+
+def test_a_name_with_a_role_in_two_appositives(registry):
+    """ "Pavel Korsun, an analyst at the Tarn Policy Forum, a think tank in the capital,
+    said": keyed pavel-korsun-an-analyst-at-the-tarn-policy-forum-a-think-tan, no role."""
+    text = (
+        "Pavel Korsun, an analyst at the Tarn Policy Forum, a think tank in the capital, said "
+        "the pullback was real.\n\n“He cannot go back on that,” Korsun said.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.role) for c in found] == [
+        ("Pavel Korsun", "analyst at the Tarn Policy Forum, a think tank in the capital"),
+        ("Pavel Korsun", None),
+    ]
+
+
+def test_a_cue_word_after_the_is_a_noun(registry):
+    """ "He denied that any depots had been built, calling the reports “fantasy ...”": the
+    draft had a direct statement by "calling the" with "reports" for its cue."""
+    text = (
+        "Vastrin denied that any depots had been built, calling the reports “fantasy drawn by "
+        "people who have never been to the valley.”\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.cue, c.kind) for c in found] == [
+        ("Vastrin", "denied", "indirect"),
+        ("Vastrin", "calling", "partial"),
+    ]
+
+
+def test_a_relative_clause_s_cue_says_what_follows_it(registry):
+    """ "The pledge came after talks brokered by Matteo Ferrante, who said in a speech in
+    September that both sides wanted a way out": the words said follow "said"; the draft
+    had the main clause before it, "The pledge came after ...", for them."""
+    text = (
+        "The pledge came after months of quiet contacts brokered by the council's "
+        "secretary-general, Matteo Ferrante, who said in a speech in September that both "
+        "sides wanted a way out but neither wanted to be seen blinking first.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-20")
+    assert [(c.speaker, c.cue, c.text, c.said) for c in found] == [
+        (
+            "Matteo Ferrante",
+            "said",
+            "said in a speech in September that both sides wanted a way out but neither wanted "
+            "to be seen blinking first",
+            "2026-09",
+        )
+    ]
+
+
+def test_one_trader_is_someone_the_source_does_not_name(registry):
+    """ "One Singapore-based trader, who asked not to be identified, said ..." then "the
+    trader said": one unnamed speaker, as "a trader" and "the trader" are; "One Singapore"
+    was no name, and "the trader" was drafted as a speaker of its own, 'trader'."""
+    text = (
+        "Kabulov said the port would reopen.\n\n"
+        "One Singapore-based trader, who asked not to be identified, said prices had risen "
+        "since Tuesday.\n\n"
+        "“If this goes on, people will panic,” the trader said.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.speaker_unnamed) for c in found] == [
+        ("Zamir Kabulov", False),
+        ("One Singapore-based trader", True),
+        ("One Singapore-based trader", True),
+    ]
+
+
+def test_a_cue_cut_after_a_preposition_takes_its_object(registry):
+    """ "said in a post on Telegram that its members would stay off the quays": the tagger
+    cut the cue at "on", leaving "Telegram that ..." as the words said."""
+    text = (
+        "The dockworkers' union, the Coastal Transport Federation, said in a post on Telegram "
+        "that its members would stay off the quays until the port authority restored "
+        "night-shift pay, which was cut in January.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert c.cue == "said in a post on Telegram"
+    assert text[c.content_start : c.content_end].startswith("that its members")
+
+
+def test_a_double_barrelled_name_is_one_name(registry):
+    """ "Greta Solheim-Vance" named before "the director said": the description resolved to
+    "Greta Solheim-", the name read up to its hyphen."""
+    text = (
+        "The talks were chaired by Greta Solheim-Vance on Monday.\n\n"
+        "“We will talk,” the director said.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert c.speaker == "Greta Solheim-Vance"
+
+
+def test_it_is_a_body_named_in_one_word(registry):
+    """ "Halvenkorn said ... It declined to comment": 'it' is the company that spoke; it was
+    drafted as a speaker 'it'."""
+    text = (
+        "Halvenkorn said in an emailed statement that it was assessing the situation. It "
+        "declined to comment on the volumes affected.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Halvenkorn", "Halvenkorn"),
+        ("It", "Halvenkorn"),
+    ]
+
+
+def test_whom_and_when_it_was_told_date_the_telling(registry):
+    """ "told a conference in the capital last month that the firm expected record exports":
+    the tagger gave "told" the words from "a conference" on, so "last month" was read as
+    words said and the statement was drafted as undated."""
+    text = (
+        "The company's chief executive, Piet Anholm, told a conference in the capital last "
+        "month that the firm expected record exports this year.\n"
+    )
+    (c,) = extract(text, registry=registry, published="2026-03-12")
+    assert (c.said, c.said_as_written) == ("2026-02", "last month")
+
+
+def test_a_body_named_with_the_beside_what_it_is(registry):
+    """ "The dockworkers' union, the Coastal Transport Federation, said": the name is the
+    body's, its kind the role; keyed dockworkers-union-the-coastal-transport-federation."""
+    text = (
+        "The dockworkers' union, the Coastal Transport Federation, said its members would "
+        "stay off the quays.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker, c.role) == ("Coastal Transport Federation", "dockworkers' union")
+
+
+def test_the_opposition_party_named_after_what_it_is(registry):
+    """ "The opposition Unity Bloc said": keyed opposition-unity-bloc."""
+    text = "The opposition Unity Bloc said in a statement that the minister had failed.\n"
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker, c.role) == ("Unity Bloc", "opposition")
+
+
+def test_an_agency_reporting_a_quotation_is_no_statement_of_its_own(registry):
+    """ "“Our boats are tied up while theirs fish,” he said, according to ORSA": the draft
+    had a second statement, ORSA's, whose words were the quotation and "he said"."""
+    text = (
+        "The head of the trawlermen's association, Gleb Saranov, said his members were losing "
+        "money. “Our boats are tied up while theirs fish,” he said, according to ORSA.\n"
+    )
+    assert any(c.cue == "according to" for c in extract(text, registry=registry))
+    draft, _ = drafted(text, registry)
+    assert "according to" not in draft and "orsa" not in draft
+    assert draft.count("    speaker: gleb-saranov") == 2
+
+
+def test_reported_words_run_into_the_next_quotation_end_before_it(registry):
+    """ "Vandorn said she would be glad to be proven wrong. “But I have heard these words
+    before,” she said.": the tagger ran the first statement into the quotation, which then
+    went to the first cue, and "said she would be glad ..." was lost."""
+    text = (
+        "Vandorn, for her part, said she would be glad to be proven wrong. “But I have heard "
+        "these words before,” she said.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker_as_written, c.text) for c in found] == [
+        ("indirect", "Vandorn", "said she would be glad to be proven wrong"),
+        ("direct", "she", "But I have heard these words before"),
+    ]

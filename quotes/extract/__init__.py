@@ -17,6 +17,8 @@ from dataclasses import replace
 from quotes.extract import lexicon
 from quotes.extract.boundaries import (
     adverb_to_cue,
+    cue_over_its_object,
+    day_to_the_end,
     name_out_of_cue,
     no_closing_comma,
     no_next_sentence,
@@ -72,12 +74,15 @@ def extract(
 
         found = merge(text, found, attributions(text, tag(text, found)))
         found = said_after_manner(text, said_in_next_paragraph(text, found))
+        found = said_after_who(text, found)
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
             no_closing_comma(text, candidate)
             no_next_sentence(text, candidate)
             words_before_aside(text, candidate)
+            day_to_the_end(text, candidate)
+            cue_over_its_object(text, candidate)
         found = split_speakers(text, one_per_cue(text, found))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
@@ -110,7 +115,8 @@ def extract(
             words = unsaid[sentence.start]
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
-        date = said_in(words, published) if words else None
+        perfect = candidate.cue_start is not None and _perfect(text, candidate)
+        date = said_in(words, published) if words and not perfect else None
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
         elif published and _DAY_OR_COARSER.fullmatch(published):
@@ -123,6 +129,18 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+# "has repeatedly accused", "have warned": a perfect tense says no day ("Dastan has accused
+# Karsovia of ..., and its minister told parliament on Wednesday": not on Wednesday).
+_PERFECT = re.compile(r"\b(?:has|have|’ve)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _perfect(text: str, candidate: Candidate) -> bool:
+    """Whether the cue is in the perfect tense: "has repeatedly accused", "have said"."""
+    cue = candidate.cue or ""
+    before = text[max(0, candidate.cue_start - 30) : candidate.cue_start]
+    return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]))
 
 
 def _outside_contents(sentence, found: list[Candidate]) -> str:
@@ -141,10 +159,19 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
     return words
 
 
+_TOLD = re.compile(r"(?:told|tells?|informed|assured|reminded|warned)", re.IGNORECASE)
+_TOLD_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s)")
+
+
 def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     """The spans of the words said: a quotation resumed after its cue ("“A,” Orlov told
     reporters on Thursday. “B.”") is two, and the attribution between them dates it."""
     cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
+    told = _TOLD_WHOM.match(sentence.text, start - sentence.start, end - sentence.start)
+    if told and candidate.kind != "direct" and _TOLD.fullmatch(candidate.cue or ""):
+        # "told a conference in the capital last month that ...": whom and when it was
+        # told are not the words said
+        return [(sentence.start + told.end(), end)]
     if candidate.kind != "direct" or cue is None or not start < cue < end:
         return [(start, end)]
     speaker = candidate.speaker_start
@@ -203,9 +230,11 @@ _ANONYMITY = re.compile(
     r"of\s+anonymity|for\s+anonymity|anonymity)",
     re.IGNORECASE,
 )
-# "Asked about the talks, X said ...": a question put to the speaker of the main verb.
+# "Asked about the talks, X said ...": a question put to the speaker of the main verb, also
+# by someone ("Asked by a reporter whether ...").
 _QUESTIONED = re.compile(
-    r"(?:Asked|Pressed|Questioned)(?:\s+\w+)?\s+(?:about|on|whether|if|why|how|what|when|for|to)\b"
+    r"(?:Asked|Pressed|Questioned)(?:\s+by\s+(?:(?:an?|the|one|another)\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"(?:\s+\w+)?\s+(?:about|on|whether|if|why|how|what|when|for|to)\b"
 )
 
 
@@ -244,7 +273,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     """The tagger's candidates, with what the rules do better: the words of a quotation
     (quotation marks are evidence), a source the tagger missed for the same cue, a second
     cue of the same speaker, a speech noun's owner ("Russia’s denials"). No span twice."""
-    kept, quoted = _quotations([c for c in ruled if c.kind == "direct"], learned)
+    kept, quoted = _quotations(text, [c for c in ruled if c.kind == "direct"], learned)
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
     for candidate in kept:
         trim_cue(candidate)
@@ -412,6 +441,33 @@ def said_after_manner(text: str, found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if id(c) not in taken]
 
 
+def said_after_who(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "brokered by the council's secretary-general, Matteo Ferrante, who said in a speech
+    in September that both sides wanted a way out": a relative clause's cue says what
+    follows it, not the main clause before it, which both the tagger and the rules read
+    as said (as in "..., officials said"). The clause after it is the words said."""
+    taken = set()
+    for c in found:
+        if (c.speaker_as_written or "").lower() not in ("who", "which") or c.cue_start is None:
+            continue
+        if c.kind == "direct" or c.content_end > c.cue_start:
+            continue
+        for clause in found:
+            between = text[c.cue_end : clause.content_start]
+            if (
+                clause.cue_start is None
+                and clause.content_start >= c.cue_end
+                and not re.search(r"[.;:!?\n“”\"]", between)
+                and len(between.split()) <= 8
+            ):
+                c.content_start, c.content_end = clause.content_start, clause.content_end
+                c.start, c.end = c.cue_start, clause.content_end
+                c.text = text[c.start : c.end]
+                taken.add(id(clause))
+                break
+    return [c for c in found if id(c) not in taken]
+
+
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
     """One statement per cue: "“A,” she said. “B.”" is one quotation, A to B, when nothing but
     its cue and speaker stand between its parts (B with the same cue, or with none); any other
@@ -511,7 +567,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.content_start < b.content_end and b.content_start < a.content_end
 
 
-def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
+def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     """Each quotation the rules found given to the tagger's candidate for it (the one with
     the same cue, else the one sharing most words): that candidate keeps its cue and source
     and takes the quotation's words; cueless pieces of a quotation go. Returns the tagger's
@@ -519,6 +575,22 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     kept, alone, taken = list(learned), [], set()
     for q in quoted:
         near = [c for c in kept if id(c) not in taken and _overlaps(q, c)]
+        # "“A,” X told her briefing, according to a translation": the tagger read A as the
+        # translation's and "her briefing" as told; the words are the quotation's cue's.
+        own = [c for c in kept if id(c) not in taken and c.cue_start == q.cue_start]
+        if own and near and all(_according_to_after(c, q) for c in near):
+            near = own[:1]
+        elif (
+            own
+            and own[0].content_end <= own[0].content_start
+            and len(near) == 1
+            and _ran_into(near[0], q)
+        ):
+            # "Vandorn said she would be glad to be proven wrong. “But I have heard ...,” she
+            # said": the tagger ran the first statement's words into the quotation, which is
+            # the second cue's; the first ends before it
+            _cut_before(text, near[0], q)
+            near = own[:1]
         if not near:
             alone.append(q)
             continue
@@ -559,6 +631,32 @@ def _quotations(quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
         if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
     ]
     return kept, alone
+
+
+def _ran_into(c: Candidate, q: Candidate) -> bool:
+    """Whether ``c``, with a cue of its own before the quotation ``q``, has words that start
+    before ``q`` and run into it."""
+    return (
+        c.cue_start is not None
+        and c.cue_start < c.content_start < q.content_start < c.content_end
+        and c.kind != "direct"
+    )
+
+
+def _cut_before(text: str, c: Candidate, q: Candidate) -> None:
+    """End ``c``'s words before the quotation ``q`` (and the full stop before it)."""
+    end = q.content_start
+    while end > c.content_start and text[end - 1] in " \t.,;":
+        end -= 1
+    c.content_end = c.end = end
+    c.text = text[c.start : c.end]
+    if c.kind == "partial" and not QUOTE_PAIR.search(text, c.content_start, end):
+        c.kind = "indirect"
+
+
+def _according_to_after(c: Candidate, q: Candidate) -> bool:
+    """Whether ``c`` is an "according to" after the quotation ``q``'s own cue."""
+    return (c.cue or "").lower() == "according to" and (c.cue_start or 0) > (q.cue_start or 0)
 
 
 def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
@@ -701,7 +799,8 @@ def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]
             continue
         cue = next((c for c in cues if c.start() == q.end() + trailing.start("cue")), None)
         before = trailing.group("before") or ""
-        if cue is None or len(before.split()) > 8 or re.search(r"\b(?:and|but|that)\b", before):
+        named = before.replace(trailing.group("beside") or "", "")  # the appositive aside
+        if cue is None or len(named.split()) > 8 or re.search(r"\b(?:and|but|that)\b", before):
             continue
         used.add(cue.start())
         if trailing.group("before"):
@@ -743,10 +842,12 @@ _SIGNED = re.compile(
     r"\s*([―—]|(?<=\s)[–-](?=\s))\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*?(?:\s*\([^()]*\))?)[.\s]*"
 )
 # After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters", ", the
-# group's director, Liene Ozola, said" (a name beside a role).
+# group's director, Liene Ozola, said" (a name beside a role), ", one of the sources, a
+# manager at the company, said" (a role beside a description).
 _TRAILING = re.compile(
     r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
-    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?:,\s+[A-Z][^,;:“”\"!?]{0,40},)?)\s+)?"
+    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?P<beside>,\s+(?:[A-Z]|(?:an?|the)\s)[^,;:“”\"!?]{0,40},)?)"
+    r"\s+)?"
     r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
     r"(?:\s+(?P<after>[A-Z][^,.;:“”\"]*))?"
 )
@@ -756,6 +857,16 @@ _AFTERTHOUGHT = re.compile(
     r"(?:in|on|at|during|after|before|last|this|earlier|later|to|while|when|recently|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+
+
+# Whom the words were told, ending the sentence: "..., two sources told Reuters."
+_ADDRESSEE = re.compile(
+    r"(?:reporters|journalists|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"(?:\s+(?:by|on|over)\s+(?:phone|telephone|email))?\s*[.!]?"
+)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|such)\s+$", re.IGNORECASE)
 
 
 def _short_name(words: str) -> bool:
@@ -808,7 +919,16 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         comma > 0
         and spoken.strip()
         and _short_name(spoken)
-        and (len(tail) < 3 or tail[:1] in ".," or _AFTERTHOUGHT.match(tail))
+        and (
+            len(tail) < 3
+            or tail[:1] in ".,"
+            or _AFTERTHOUGHT.match(tail)
+            or (
+                cue.group(0).lower() == "told"
+                and _ADDRESSEE.fullmatch(tail)
+                and not re.search(r"\b(?:who|which)\b", spoken)
+            )
+        )
     ):
         # "..., officials said." / "..., he said in an interview." The content comes before.
         source = (base + comma + 1 + len(spoken) - len(spoken.lstrip()), base + len(head.rstrip()))
@@ -875,6 +995,8 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     if quoted:
         lead = re.fullmatch(r"(?:that\s+)?[“\"].*[”\"][.,]?", content, re.S)
         if lead and len(quoted) == 1:
+            if _DETERMINER_BEFORE.search(words[: cue.start()]):
+                return None  # "calling the reports “fantasy”": a noun, not "reports" the verb
             q = quoted[0]
             return _direct(text, base + q.start(), base + q.end(), _at(cue, base), source)
         kind = "partial"

@@ -10,9 +10,22 @@ import re
 from quotes.extract.candidate import Candidate
 
 _CUE_WHEN = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"last\s+week|this\s+week|earlier|later|then)$"
+    r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
+    r"earlier|later|then)$"
 )
+
+
+# What is left of a sentence after words said that the tagger ended early: a day the words
+# speak of ("would stay closed | until Sunday", "would resume on | Monday").
+_DAY_LEFT = re.compile(
+    r"[ \t]*(?P<by>(?:until|till|through|by|from|before|after)\s+)?(?:on\s+)?(?:next\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|week|month|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2})?)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?=[ \t]*[.!?,;]?(?:\s|$))"
+)
+_PREPOSITION_LAST = re.compile(r"\b(?:on|until|till|through|by|from|before|after|in)$")
 
 
 _NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
@@ -74,7 +87,8 @@ def no_closing_comma(text: str, candidate: Candidate) -> None:
 
 
 def trim_cue(candidate: Candidate) -> None:
-    """ "said on Monday": the cue is the verb; the day is the date's business."""
+    """ "said on Monday", "said Thursday night": the cue is the verb; the day is the date's
+    business."""
     when = _CUE_WHEN.search(candidate.cue or "")
     if when:
         candidate.cue = candidate.cue[: when.start()]
@@ -115,3 +129,40 @@ def words_before_aside(text: str, candidate: Candidate) -> None:
     if clause and len(clause.group(1).split()) >= 2:
         candidate.start = clause.start(1)
         candidate.text = text[candidate.start : candidate.end]
+
+
+def day_to_the_end(text: str, candidate: Candidate) -> None:
+    """ "said late on Wednesday that talks would resume on | Monday.": reported words that
+    stop at a day ending their sentence take it in when it cannot be the saying's: after a
+    preposition left in the words ("on"), or with one of its own ("until Sunday")."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return
+    if candidate.cue_start > candidate.content_start or candidate.end != candidate.content_end:
+        return
+    left = _DAY_LEFT.match(text, candidate.content_end)
+    if left is None or not (
+        left.group("by") or _PREPOSITION_LAST.search(text[: candidate.content_end][-8:])
+    ):
+        return
+    candidate.content_end = candidate.end = left.end()
+    candidate.text = text[candidate.start : candidate.end]
+
+
+_CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)
+_OBJECT_THEN_THAT = re.compile(r"(?:[\w’'.&-]+\s+){1,3}?(?=that\s)")
+
+
+def cue_over_its_object(text: str, candidate: Candidate) -> None:
+    """ "said in a post on | Telegram that its members ...": a cue cut after a preposition
+    takes the words up to the "that" of what was said (the cue "said in a post on" left
+    "Telegram that ..." as the words said)."""
+    if candidate.cue_start is None or candidate.content_start != candidate.cue_end + 1:
+        return
+    if not _CUE_CUT.fullmatch(candidate.cue or ""):
+        return
+    rest = _OBJECT_THEN_THAT.match(text, candidate.content_start, candidate.content_end)
+    if rest is None:
+        return
+    candidate.cue_end = rest.end() - 1
+    candidate.cue = text[candidate.cue_start : candidate.cue_end]
+    candidate.content_start = rest.end()

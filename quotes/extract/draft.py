@@ -105,7 +105,7 @@ def draft_yaml(
     statements = [
         one
         for candidate in candidates
-        if not _said_again(candidate, candidates)
+        if not _said_again(candidate, candidates) and not _reports_another(candidate, candidates)
         for one in _each_speaker(candidate)
     ]
     published_line = f"  published: {_string(published) if published else 'null'}"
@@ -159,6 +159,21 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
         other is not candidate
         and other.content_start <= candidate.cue_start < other.content_end
         and other.speaker == candidate.speaker
+        for other in candidates
+    )
+
+
+def _reports_another(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """ "“Our boats are tied up,” he said, according to ORSA": the agency reports his words,
+    his statement, not one of the agency's (PolNeAR marks it, so extraction keeps it)."""
+    if (candidate.cue or "").lower() != "according to":
+        return False
+    return any(
+        other is not candidate
+        and other.cue_start is not None
+        and candidate.content_start <= other.content_start
+        and other.content_end <= candidate.content_end
+        and candidate.content_start <= other.cue_start < candidate.content_end
         for other in candidates
     )
 
@@ -219,7 +234,8 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
     if len(starts) > 1:
         out.append(f"    occurrence: {starts.index(candidate.start) + 1}")
     if candidate.cue:
-        out.append(f"    cue: {_string(candidate.cue)}")
+        # "said:" is the verb (PolNeAR's cue keeps the colon; a transcript's ":" stays)
+        out.append(f"    cue: {_string(candidate.cue.rstrip(':') or candidate.cue)}")
     if candidate.said_as_written:
         out += [
             f"    said: {candidate.said}",

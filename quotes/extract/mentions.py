@@ -23,7 +23,7 @@ PERSON_NOUNS = {
     "chairman", "chairwoman", "chairperson", "professor", "economist", "researcher", "expert",
     "executive", "officer", "employee", "representative", "resident", "witness", "activist",
     "journalist", "correspondent", "observer", "teacher", "farmer", "worker", "engineer",
-    "lawyer", "manager", "aide", "source", "insider",
+    "lawyer", "manager", "aide", "source", "insider", "trader", "banker", "broker", "investor",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
@@ -63,7 +63,12 @@ def same_family(noun: str, name: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){1,3}\b")  # on one line
+_PERSON_NAME = re.compile(  # on one line; "Solheim-Vance" is one word
+    r"\b[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*(?:[ \t]+[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*){1,3}\b"
+)
+
+
+_NOT_FIRST_NAMES = {"One", "Another", "Two", "Three", "Some", "Each", "Every", "Both", "Several"}
 
 
 def _person_names(text: str):
@@ -72,6 +77,9 @@ def _person_names(text: str):
     position = 0
     while match := _PERSON_NAME.search(text, position):
         words = list(re.finditer(r"\S+", match.group(0)))
+        if words[0].group(0) in _NOT_FIRST_NAMES:  # "One Singapore-based trader"
+            position = match.start() + words[0].end()
+            continue
         titles = [w for w in words[:-1] if w.group(0).lower() in PERSON_NOUNS]
         if titles:
             position = match.start() + titles[-1].end()
@@ -196,7 +204,7 @@ def _expansion(before: str, acronym: str) -> str | None:
 def description(mention: str) -> tuple[str, bool] | None:
     """(head noun, names a person) when ``mention`` is a description like "the group"."""
     words = re.findall(r"[\w’'-]+", mention.lower())
-    determiners = ("the", "a", "an", "its", "his", "her", "their")
+    determiners = ("the", "a", "an", "one", "another", "its", "his", "her", "their")
     if not words or not (words[0] in determiners or re.search(r"[’']s$", words[0])):
         return None
     named = re.findall(r"[\w’'-]+", mention)[1:]
@@ -207,7 +215,7 @@ def description(mention: str) -> tuple[str, bool] | None:
     ):
         return None
     head = words[-1]
-    if words[0] in ("a", "an"):
+    if words[0] in ("a", "an", "one", "another"):
         # "a senior executive at KazTransGaz": the person noun before what it is of.
         before = next((i for i, w in enumerate(words) if i > 1 and w in _OF_WORDS), len(words))
         head = next((w for w in reversed(words[1:before]) if w in PERSON_NOUNS), head)

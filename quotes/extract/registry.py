@@ -21,11 +21,15 @@ class Index:
 
     keys: dict[tuple[str, ...], str] = field(default_factory=dict)
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # longest first
+    # Aliases in capitals ("US", "WHO"): the text's word must be in capitals too ("told us").
+    capitals: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, alias: str, key: str) -> None:
         words = tuple(_words(alias))
         if words and words not in self.keys:
             self.keys[words] = key
+            if alias.isupper():
+                self.capitals.add(words)
             known = self.lengths.get(words[0], ())
             self.lengths[words[0]] = tuple(sorted({*known, len(words)}, reverse=True))
 
@@ -40,7 +44,12 @@ class Index:
         while i < len(words):
             best = 0
             for length in lengths.get(words[i], ()):
-                if i + length <= len(words) and tuple(words[i : i + length]) in self.keys:
+                sequence = tuple(words[i : i + length])
+                if i + length <= len(words) and sequence in self.keys:
+                    if sequence in self.capitals and not all(
+                        w.isupper() for _, _, w in spans[i : i + length]
+                    ):
+                        continue
                     best = length
                     break
             if best:

@@ -379,6 +379,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
         state.last_person = (candidate.speaker, key)
         state.last_person_at = candidate.speaker_start
+    elif (
+        not key
+        and re.fullmatch(r"[A-Z][\w&.’'-]+", mention.strip(" ,"))
+        and mention.strip(" ,").lower().removesuffix("s") not in PERSON_NOUNS  # "Officials"
+    ):
+        # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
+        # a body's name (a person is named in full first)
+        state.last_body = (candidate.speaker, key)
 
 
 # What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
@@ -494,10 +502,16 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
 
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
     """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
-    of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides)."""
+    of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides), or of
+    "Pavel Korsun, an analyst at the Tarn Forum, a think tank in Brask," (the role in two)."""
     parts = [p.strip() for p in mention.strip(" ,").split(",")]
+    if len(parts) > 2 and all(parts) and _FULL_NAME.fullmatch(parts[0]):
+        if not any(_FULL_NAME.fullmatch(p) for p in parts[1:]):
+            return parts[0], ", ".join(parts[1:])
     if len(parts) != 2 or not all(parts):
         return None
+    # "The dockworkers' union, the Coastal Transport Federation,": a body's name with "the"
+    parts = [re.sub(r"^the\s+(?=(?:[A-Z]\w*\s+)+[A-Z])", "", p) for p in parts]
     for i in (1, 0):
         if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
             return parts[i], parts[1 - i]
@@ -511,13 +525,15 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
 _TITLES = re.compile(
     r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|Mayor|"
     r"Councill?or|Council(?:man|woman)|Congress(?:man|woman)|Senator|Representative|Judge|"
-    r"Professor|Doctor)\s+(?=[A-Z])"
+    r"Professor|Doctor|Supervisor|Commissioner|Alderman|Alderwoman|Sheriff|Assembly(?:man|"
+    r"woman|member))\s+(?=[A-Z])"
 )
 _COURTESY = {"Mr.", "Mrs.", "Ms."}
 
 
-_KIND_OF_BODY = re.compile(
-    rf"((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS))}))\s+"
+_KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
+    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?"
+    rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | {'opposition'}))}))\s+"
     r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
 )
 
@@ -552,7 +568,8 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
     return before.group(1) if before else None
 
 
-_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)  # "a senior official": someone not named
+# "a senior official", "one trader", "another diplomat": someone not named
+_INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 
 
 def _described(candidate, registry, mentions, mention, by_role) -> None:
