@@ -253,7 +253,7 @@ def write(
 def _tsv_lines(batch):
     """``batch`` as TSV lines, each cell quoted only when it holds a tab, a quote or a line
     break (as the csv module's excel-tab dialect, which `quotes list --tsv` writes): Arrow's
-    writer quotes every text cell, and TSV readers (cut, awk, COPY) take the quotes for text."""
+    writer quotes every cell, and TSV readers (cut, awk, COPY) take the quotes for text."""
     import pyarrow as pa
     import pyarrow.compute as pc
 

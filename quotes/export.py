@@ -5,6 +5,7 @@ spreadsheets (safe against formula injection), JSON and JSON Lines for programs.
 """
 
 import csv
+import functools
 import json
 import re
 import shutil
@@ -75,11 +76,9 @@ def write(
 def write_cells(
     batches: Iterable[list[tuple]], out: TextIO, *, fmt: str, header: list[str], excel: bool = False
 ) -> int:
-    """Write rows of ready-made cells (quotes.query.statement_cells: no cell None) as CSV or
-    TSV; return how many. A CSV quotes every text cell and no number, as the Arrow export
-    writes it (quotes.columnar); a TSV quotes only where needed, as TSV readers expect."""
-    from quotes.fields import NUMBERS
-
+    """Write rows of ready-made cells (quotes.query.statement_cells: every cell a text) as
+    CSV or TSV; return how many. A CSV quotes every cell, as the Arrow export writes it
+    (quotes.columnar); a TSV only where needed, as TSV readers expect."""
     if excel:
         out.write("\ufeff")
     if fmt == "tsv":
@@ -88,7 +87,7 @@ def write_cells(
         write_batch = writer.writerows
     else:
         out.write(",".join(header) + "\r\n")
-        write_batch = _CsvLines([field in NUMBERS for field in header], out)
+        write_batch = functools.partial(_csv_lines, out=out, marks=2 * len(header))
     count = 0
     for batch in batches:
         write_batch(batch)
@@ -96,40 +95,27 @@ def write_cells(
     return count
 
 
-class _CsvLines:
-    """Rows written as CSV lines a batch at a time, by C string operations on the whole batch:
+_MARK = "\x1d"  # ASCII group separator
+
+
+def _csv_lines(rows: list[tuple], *, out: TextIO, marks: int) -> None:
+    """``rows`` as CSV lines, every cell quoted, by C string operations on the whole batch:
     the csv module looks at every character of every cell, which took as long as the query.
-
-    Each row goes through one %-template whose text cells sit between a mark (a control
-    character); the batch's quotation marks are then doubled and the marks made quotation
-    marks, all at once. A batch whose cells hold the mark themselves goes cell by cell."""
-
-    MARK = "\x1d"  # ASCII group separator
-
-    def __init__(self, numbers: list[bool], out: TextIO):
-        self.out = out
-        self.numbers = numbers
-        self.template = ",".join(
-            "%s" if number else f"{self.MARK}%s{self.MARK}" for number in numbers
-        )
-        self.marks = 2 * numbers.count(False)
-
-    def __call__(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        template = self.template
-        lines = "\r\n".join([template % row for row in rows])
-        if lines.count(self.MARK) == self.marks * len(rows):
-            lines = lines.replace('"', '""').replace(self.MARK, '"')
-        else:
-            lines = "\r\n".join(map(self._line, rows))
-        self.out.write(lines + "\r\n")
-
-    def _line(self, row: tuple) -> str:
-        return ",".join(
-            str(cell) if number else '"' + str(cell).replace('"', '""') + '"'
-            for cell, number in zip(row, self.numbers, strict=True)
-        )
+    Every cell goes between two marks (a control character), then the batch's quotation
+    marks are doubled and the marks made quotation marks, all at once. A batch with a cell
+    that holds the mark itself, or is no text, goes cell by cell."""
+    if not rows:
+        return
+    try:
+        lines = _MARK + f"{_MARK}\r\n{_MARK}".join([f"{_MARK},{_MARK}".join(row) for row in rows])
+    except TypeError:
+        lines = None
+    if lines is not None and lines.count(_MARK) + 1 == marks * len(rows):
+        out.write(lines.replace('"', '""').replace(_MARK, '"') + '"\r\n')
+        return
+    for row in rows:
+        cells = ("" if cell is None else str(cell) for cell in row)
+        out.write(",".join('"' + cell.replace('"', '""') + '"' for cell in cells) + "\r\n")
 
 
 def _delimited(records, out, columns, dialect) -> int:

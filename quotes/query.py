@@ -416,7 +416,8 @@ def _cell_columns(
     from the source id and the paragraph locator at the end of the row. ``text_never_null``
     gives an empty text for a missing one (ADBC's SQLite driver takes a column whose first
     rows are all NULL for a number column, and stops at the first text in it);
-    ``never_null`` also a missing number (quotes.export.write_cells takes no None)."""
+    ``never_null`` gives every cell as a text, an empty one for a missing number too (as
+    quotes.export.write_cells writes them)."""
     columns = _columns(dialect)
     located = "s.paragraph IS NOT NULL AND s.paragraph <> 0"
     computed = {
@@ -455,18 +456,14 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
 
 def server_csv(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str] | None:
     """statement_cells' rows as the CSV lines quotes.export.write_cells makes of them (every
-    text cell quoted, no number), written by PostgreSQL itself: COPY (SELECT ...) TO STDOUT,
+    cell quoted), written by PostgreSQL itself: COPY (SELECT ...) TO STDOUT,
     as psql does, where fetching each cell as a Python object took longer than the query.
     None where the server cannot: SQLite, or a citation, which Python finishes."""
     if reader.dialect != "postgresql" or "citation" in fields:
         return None
-    columns = _cell_columns(reader.dialect, fields, text_never_null=True)
-    named = [f"{column} AS c{i}" for i, column in enumerate(columns)]
-    sql, params = select_sql(reader, filters, named)
-    texts = ", ".join(f"c{i}" for i, f in enumerate(fields) if f not in record_fields.NUMBERS)
-    return _copied(
-        reader, f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE ({texts}))", params
-    )
+    columns = _cell_columns(reader.dialect, fields, never_null=True)
+    sql, params = select_sql(reader, filters, columns)
+    return _copied(reader, f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", params)
 
 
 def _copied(reader: Reader, copy: str, params) -> Iterator[str]:

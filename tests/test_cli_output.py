@@ -8,7 +8,7 @@ from tests.helpers import run
 
 KEY = "russia-falling-out-with-kabul/saleh-stunning-experience"
 WORDS = "Russian experts of human studies had a stunning experience"
-# Every text cell between quotation marks, none of the numbers (as the Arrow export writes it).
+# Every cell between quotation marks (as the Arrow export writes it).
 CSV_ROW = (
     f'"{KEY}","Amrullah Saleh","amrullah-saleh","Former Afghan Minister of the Interior Amrullah Saleh",'
     # No registry role of Saleh's overlaps May-September 2019 (Minister of the Interior ended
@@ -19,9 +19,9 @@ CSV_ROW = (
     '"Moscow meeting of 27 May 2019","afghan-opposition:critical; russia:critical","",'
     '"Sarcasm. The source reports it as displaying his discontent with the talks.",'
     # One report of its utterance: itself.
-    f'"{KEY}",1,"","",'
+    f'"{KEY}","1","","",'
     '"russia-falling-out-with-kabul","Russia’s Falling Out With Kabul","","Samuel Ramani",'
-    '"2019-05-27/2019-09-27","","","en","seeds/russia-falling-out-with-kabul.txt",3824,3882,5'
+    '"2019-05-27/2019-09-27","","","en","seeds/russia-falling-out-with-kabul.txt","3824","3882","5"'
 )
 HEADER = (
     "key,speaker,speaker_key,speaker_as_written,role,role_held,party,kind,text,translation,cue,"

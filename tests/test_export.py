@@ -407,10 +407,10 @@ def test_an_export_to_standard_output_is_utf8_whatever_its_encoding(tricky, args
     assert "Россия поддерживает" in result.stdout.decode("utf-8")
 
 
-def test_a_listing_as_csv_quotes_every_text_cell_and_no_number(blank_url, tmp_path):
+def test_a_listing_as_csv_quotes_every_cell(blank_url, tmp_path):
     """`quotes list --csv` writes its cells as the Arrow export does, on either backend (rows
-    joined in C on SQLite, PostgreSQL's COPY on PostgreSQL): every text cell quoted, the
-    numbers bare, CRLF after each row and a line break inside a cell left as it is."""
+    joined in C on SQLite, PostgreSQL's COPY on PostgreSQL): every cell quoted, CRLF after
+    each row and a line break inside a cell left as it is."""
     data = _tricky_project(tmp_path)
     assert run(blank_url, "load", "--data", str(data)).exit_code == 0
     result = run(blank_url, "list", "--source", "tricky", "--csv")
@@ -427,18 +427,25 @@ def test_a_listing_as_csv_quotes_every_text_cell_and_no_number(blank_url, tmp_pa
     line = next(line for line in raw.split("\r\n") if line.startswith('"tricky/formula"'))
     assert line.startswith('"tricky/formula","Sergei Lavrov","sergei-lavrov",')
     # One report of its utterance; no translation, so an empty text; paragraph 2.
-    assert ',"tricky/formula",1,"","",' in line
-    assert line.endswith(f',"en","seeds/tricky.txt",{start},{start + 4},2')
+    assert ',"tricky/formula","1","","",' in line
+    assert line.endswith(f',"en","seeds/tricky.txt","{start}","{start + 4}","2"')
 
 
 def test_cells_holding_the_writers_mark_are_written_cell_by_cell():
-    """The CSV writer joins a batch's rows with a control character around text cells; a
-    batch whose cells hold that character goes cell by cell, and says the same."""
+    """The CSV writer joins a batch's cells with a control character around each: a batch
+    whose cells hold that character, or are not all text, goes cell by cell, and says the
+    same."""
     from quotes.export import write_cells
 
     out = io.StringIO()
-    batch = [("a\x1db", 7, 'say "x"'), ("plain", "", "")]
-    write_cells([batch, [("c", 1, "d")]], out, fmt="csv", header=["text", "start", "note"])
+    batches = [
+        [("a\x1db", "7", 'say "x"'), ("plain", "", "")],  # the mark in a cell
+        [("c", 1, None)],  # a number and a None
+        [("d", "2", "e,f")],
+    ]
+    count = write_cells(batches, out, fmt="csv", header=["text", "start", "note"])
+    assert count == 4
     assert out.getvalue() == (
-        'text,start,note\r\n"a\x1db",7,"say ""x"""\r\n"plain",,""\r\n"c",1,"d"\r\n'
+        'text,start,note\r\n"a\x1db","7","say ""x"""\r\n"plain","",""\r\n'
+        '"c","1",""\r\n"d","2","e,f"\r\n'
     )
