@@ -229,7 +229,7 @@ def write(
     delimiter = "," if fmt == "csv" else "\t"
     out.write(("\ufeff" if excel else "") + delimiter.join(header) + "\r\n")
     options = arrow_csv.WriteOptions(
-        include_header=False, delimiter=delimiter, eol="\r\n", quoting_style="needed"
+        include_header=False, delimiter=delimiter, eol="\r\n", quoting_style="all_valid"
     )
     sink = getattr(out, "buffer", None)
     if sink is not None:
