@@ -1290,3 +1290,26 @@ def test_reported_words_run_into_the_next_quotation_end_before_it(registry):
         ("indirect", "Vandorn", "said she would be glad to be proven wrong"),
         ("direct", "she", "But I have heard these words before"),
     ]
+
+
+def test_british_copy_quoting_with_single_marks_reads_them_as_quotation_marks(registry):
+    """ "'Nobody likes it,' Mr Orlov told the BBC. 'But ...'": a text with no double marks
+    quotes with single ones; the direct quote was lost and "Our members ...," drafted as
+    reported speech. Apostrophes ("Workers' Union", "year's") stay apostrophes."""
+    text = (
+        "Transport Minister Anton Orlov said the rise was 'the smallest we could set'.\n\n"
+        "'Nobody likes paying more,' Mr Orlov told the BBC. 'But the drivers' pay must rise.'\n\n"
+        "The Rail Workers' Union said next year's fares were 'too high'.\n"
+    )
+    assert typeset("The Workers' Union said 'no'.") == "The Workers' Union said “no”."
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker, c.cue) for c in found] == [
+        ("partial", "Anton Orlov", "said"),
+        ("direct", "Anton Orlov", "told"),
+        ("partial", "Rail Workers' Union", "said"),
+    ]
+    assert (
+        found[1].text
+        == "Nobody likes paying more,' Mr Orlov told the BBC. 'But the drivers' pay must rise"
+    )
+    assert text[found[1].start : found[1].end] == found[1].text
