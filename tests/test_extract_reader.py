@@ -1313,3 +1313,20 @@ def test_british_copy_quoting_with_single_marks_reads_them_as_quotation_marks(re
         == "Nobody likes paying more,' Mr Orlov told the BBC. 'But the drivers' pay must rise"
     )
     assert text[found[1].start : found[1].end] == found[1].text
+
+
+def test_abbreviated_months_and_days_written_before_their_month_date_the_saying():
+    """ "On Dec. 2, he had told the court ..." and British copy's "Speaking on 3 March, ...
+    said" were drafted as undated (said by publication)."""
+    assert said_in("On Dec. 2, he had told the court", "2026-12-03") == (
+        "2026-12-02",
+        "On Dec. 2",
+        "resolved",
+    )
+    assert said_in("Speaking on 3 March, the minister said", "2026-03-04") == (
+        "2026-03-03",
+        "on 3 March",
+        "resolved",
+    )
+    assert said_in("on 10 March 2025, she said", None)[:2] == ("2025-03-10", "on 10 March 2025")
+    assert said_in("he took 2 million crowns", "2026-03-04") is None
