@@ -1330,3 +1330,20 @@ def test_abbreviated_months_and_days_written_before_their_month_date_the_saying(
     )
     assert said_in("on 10 March 2025, she said", None)[:2] == ("2025-03-10", "on 10 March 2025")
     assert said_in("he took 2 million crowns", "2026-03-04") is None
+
+
+def test_he_after_a_dated_opening_is_the_surname_that_opened_a_sentence_since(registry):
+    """ "On Dec. 2, he had told the court": "On Dec" was read as a person's name and "he"
+    resolved to it; the one he means is Kalvas, whose surname opened the sentence before
+    (after another speaker, Junker, had spoken)."""
+    text = (
+        "A court sentenced the former port chief, Dmitri Kalvas, to six years in prison.\n\n"
+        "Defence lawyer Marta Junker told reporters that her client would appeal.\n\n"
+        "Kalvas, 61, did not speak as the sentence was read. On Dec. 2, he had told the court "
+        "that he had never taken a bribe.\n"
+    )
+    found = extract(text, registry=registry, published="2026-12-03")
+    told = [c for c in found if c.speaker_as_written == "he"]
+    assert [(c.speaker, c.said, c.said_as_written) for c in told] == [
+        ("Dmitri Kalvas", "2026-12-02", "On Dec. 2")
+    ]

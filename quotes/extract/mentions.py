@@ -69,6 +69,12 @@ _PERSON_NAME = re.compile(  # on one line; "Solheim-Vance" is one word
 
 
 _NOT_FIRST_NAMES = {"One", "Another", "Two", "Three", "Some", "Each", "Every", "Both", "Several"}
+# A sentence's first word, capitalized as any is: "On Dec. 2, he had told" names no "On Dec".
+_OPENING_WORDS = {
+    "On", "In", "At", "After", "Before", "By", "For", "From", "Since", "Until", "With", "When",
+    "While", "As", "If", "But", "And", "Or", "So", "Yet", "The", "A", "An", "This", "That",
+    "Its", "His", "Her", "Their", "Our", "Earlier", "Later", "Meanwhile", "However",
+}  # fmt: skip
 
 
 def _person_names(text: str):
@@ -77,7 +83,7 @@ def _person_names(text: str):
     position = 0
     while match := _PERSON_NAME.search(text, position):
         words = list(re.finditer(r"\S+", match.group(0)))
-        if words[0].group(0) in _NOT_FIRST_NAMES:  # "One Singapore-based trader"
+        if words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One Singapore-based trader"
             position = match.start() + words[0].end()
             continue
         titles = [w for w in words[:-1] if w.group(0).lower() in PERSON_NOUNS]

@@ -397,13 +397,32 @@ def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
     """The person named as a sentence's subject after the last speaker and before a "she"
     ("Sen. Paula Greer, a Democrat, was not persuaded. She said ..."): the one she means,
     though that sentence said nothing."""
+    found = None
     for named in reversed(mentions.before(position) if mentions else []):
         if named.start <= since:
-            return None
+            break
         before = text[max(0, named.start - 80) : named.start]
         if named.person and _OPENS_SENTENCE.search("\n" * (named.start <= 80) + before):
+            found = named
+            break
+    # "Kalvas, 61, did not speak ... he had told": a surname opens a sentence since.
+    for surname in reversed(list(_OPENING_SURNAME.finditer(text, max(since, 0), position))):
+        if found and surname.start() < found.start:
+            break
+        named = mentions.near_miss(surname.group(1), surname.start()) if mentions else None
+        if named and named.person:
             return named
-    return None
+    return found
+
+
+# A word alone opening a sentence, its subject: "Kalvas, 61, did", not "Orlov's deputy" nor
+# "Federation chairman X".
+_OPENING_SURNAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))([A-Z][\w-]+)(?=,|\s+(?!(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r")\b)[a-z])",
+    re.M,
+)
 
 
 _THE_TWO = re.compile(r"(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
