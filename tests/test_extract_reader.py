@@ -1347,3 +1347,19 @@ def test_he_after_a_dated_opening_is_the_surname_that_opened_a_sentence_since(re
     assert [(c.speaker, c.said, c.said_as_written) for c in told] == [
         ("Dmitri Kalvas", "2026-12-02", "On Dec. 2")
     ]
+
+
+def test_a_paragraph_opening_with_its_subject_s_name_is_whom_she_means(registry):
+    """An interview's first paragraph, "Dr Irena Vass has spent ...": a line's first words
+    were never read as a name, so every "she" after stayed "she"; British copy's "Dr" (no
+    full stop) is a title, and a short surname, "Vass", is the name it ends."""
+    text = (
+        "Dr Irena Vass has spent most of her career on the Solvik ice cap.\n\n"
+        "“The ice was thinning the whole time,” she said.\n\n"
+        "Vass said the turning point came in 2019.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("she", "Irena Vass"),
+        ("Vass", "Irena Vass"),
+    ]

@@ -542,12 +542,13 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
 
 # Titles a newspaper prints before a name: "Sen. Paula Greer" is Paula Greer, a senator.
 _TITLES = re.compile(
-    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|Mayor|"
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|"
+    r"(?:Dr|Mr|Mrs|Ms|Prof)(?=\s)|Mayor|"  # British copy writes "Dr Irena Vass"
     r"Councill?or|Council(?:man|woman)|Congress(?:man|woman)|Senator|Representative|Judge|"
     r"Professor|Doctor|Supervisor|Commissioner|Alderman|Alderwoman|Sheriff|Assembly(?:man|"
     r"woman|member))\s+(?=[A-Z])"
 )
-_COURTESY = {"Mr.", "Mrs.", "Ms."}
+_COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
 _KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
