@@ -1363,3 +1363,28 @@ def test_a_paragraph_opening_with_its_subject_s_name_is_whom_she_means(registry)
         ("she", "Irena Vass"),
         ("Vass", "Irena Vass"),
     ]
+
+
+def test_a_description_after_its_cue_speaks_the_words_before_and_another_s_day_is_not_its(
+    registry,
+):
+    """ "The government will not ..., said the transport minister, as two unions warned on
+    Tuesday that ...": drafted as the unions saying "the transport minister", dated Tuesday;
+    after a byline, the minister was then resolved to its author or its "Transport
+    Correspondent" (a title, not a name)."""
+    text = (
+        "Minister defends fares rise\n\nBy Clara Whitlow, Transport Correspondent\n\n"
+        "The government will not reverse next year's rise in rail fares, said the transport "
+        "minister, as two unions warned on Tuesday that they would ballot members.\n"
+    )
+    found = extract(text, registry=registry, published="2026-03-04")
+    said = [c for c in found if c.cue == "said"]
+    assert [(c.speaker, c.text, c.said) for c in said] == [
+        (
+            "the transport minister",
+            "The government will not reverse next year's rise in rail fares",
+            "../2026-03-04",
+        )
+    ]
+    (warned,) = [c for c in found if c.cue == "warned"]
+    assert (warned.speaker, warned.said) == ("two unions", "2026-03-03")

@@ -27,7 +27,7 @@ from quotes.extract.boundaries import (
 )
 from quotes.extract.candidate import Candidate
 from quotes.extract.dates import LEADING_DAY, dateline, said_in
-from quotes.extract.mentions import Mentions
+from quotes.extract.mentions import PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
 from quotes.extract.speakers import (
@@ -112,7 +112,7 @@ def extract(
         if sentence:
             if sentence.start not in unsaid:
                 unsaid[sentence.start] = _outside_contents(sentence, found)
-            words = unsaid[sentence.start]
+            words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
@@ -156,6 +156,26 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
             start = day.end()
         if start < end:
             words = words[:start] + " " * (end - start) + words[end:]
+    return words
+
+
+def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
+    """``words`` without another statement's cue and the day right after it: "..., said the
+    minister, as two unions warned on Tuesday that ..." dates the unions' warning only."""
+    for other in found:
+        cue = other.cue_start
+        if other is candidate or cue is None or cue == candidate.cue_start:
+            continue
+        if other.speaker_start == candidate.speaker_start or (
+            other.content_start <= candidate.content_start < other.content_end
+        ):
+            continue  # the same speaker's ("said on Tuesday ... and accused"), or what it said
+        if not sentence.start <= cue < sentence.start + len(words):
+            continue
+        start, end = cue - sentence.start, other.cue_end - sentence.start
+        if day := LEADING_DAY.match(words, end):
+            end = day.end()
+        words = words[:start] + " " * (end - start) + words[end:]
     return words
 
 
@@ -869,6 +889,15 @@ _ADDRESSEE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|such)\s+$", re.IGNORECASE)
 
 
+# A description after its cue, the speaker of the words before: "said the transport minister".
+_DESCRIBED = re.compile(
+    r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r")s?(?=[,.]|\s*$)"
+)
+_CLAUSE_AFTER = re.compile(r",\s*(?:as|while|when|after|before|because|but|and|though)\b")
+
+
 def _short_name(words: str) -> bool:
     """Whether ``words`` can be a speaker's name: short, and no clause in it."""
     return len(words.split()) <= 9 and not re.search(
@@ -936,14 +965,18 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     if (
         comma > 0
         and not spoken.strip()
-        and re.match(r"[A-Z]", tail)
+        and (re.match(r"[A-Z]", tail) or _DESCRIBED.match(tail))
         and _short_name(re.split(r"[,.;]", tail)[0])
     ):
         # "..., says Dante Scala, a political scientist." The speaker follows the cue; not
         # in "An official, who ..., said Tashkent was preparing ...", where a clause does.
+        # "..., said the transport minister, as two unions warned ...": the speaker ends
+        # before the clause.
         after = words[cue.end() :]
         name_start = cue.end() + len(after) - len(after.lstrip())
         name_end = len(words.rstrip(" .\n"))
+        if clause := _CLAUSE_AFTER.search(words, name_start, name_end):
+            name_end = clause.start()
         return _make(
             text,
             "indirect",

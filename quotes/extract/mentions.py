@@ -88,6 +88,9 @@ def _person_names(text: str):
         if words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One Singapore-based trader"
             position = match.start() + words[0].end()
             continue
+        if words[-1].group(0).lower() in PERSON_NOUNS:  # "Transport Correspondent": a title
+            position = match.end()
+            continue
         titles = [w for w in words[:-1] if w.group(0).lower() in PERSON_NOUNS]
         if titles:
             position = match.start() + titles[-1].end()
@@ -126,6 +129,8 @@ class Mentions:
                 text, match.end()
             ):
                 continue  # a headline or a line's first words: too often not a name
+            if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
+                continue  # a byline's author is no one the story describes
             mentions.named.append(Named(match.start(), match.group(0), None, True))
         for match in _BODY.finditer(text):
             if not any(a <= match.start(1) < b for a, b in covered):
