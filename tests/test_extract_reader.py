@@ -1388,3 +1388,14 @@ def test_a_description_after_its_cue_speaks_the_words_before_and_another_s_day_i
     ]
     (warned,) = [c for c in found if c.cue == "warned"]
     assert (warned.speaker, warned.said) == ("two unions", "2026-03-03")
+
+
+def test_a_relative_clause_with_a_number_in_it_is_not_the_speaker(registry):
+    """ "The drivers' union Aslef-North, which represents about 9,000 drivers, said": the comma
+    of "9,000" ended the clause, and "about 9,000 drivers" was drafted as the speaker."""
+    text = (
+        "The drivers' union Aslef-North, which represents about 9,000 drivers, said it would "
+        "announce a ballot date within a fortnight.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker_as_written, c.cue) == ("The drivers' union Aslef-North", "said")
