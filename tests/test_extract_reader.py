@@ -1399,3 +1399,16 @@ def test_a_relative_clause_with_a_number_in_it_is_not_the_speaker(registry):
     )
     (c,) = extract(text, registry=registry)
     assert (c.speaker_as_written, c.cue) == ("The drivers' union Aslef-North", "said")
+
+
+def test_words_said_before_their_cue_whole_not_from_a_verb_inside_them(registry):
+    """ "Mr Orlov is expected to meet union leaders on 10 March, his office said": the tagger
+    read "to meet ..." as said and "Mr Orlov" as what "his office" "is expected" to say."""
+    text = (
+        "Transport Minister Anton Orlov defended the rise.\n\n"
+        "Mr Orlov is expected to meet union leaders on 10 March, his office said.\n"
+    )
+    found = [c for c in extract(text, registry=registry) if c.cue != "defended"]
+    assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
+        ("his office", "said", "Mr Orlov is expected to meet union leaders on 10 March")
+    ]

@@ -309,11 +309,13 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             candidate.speaker_as_written = rule.speaker_as_written
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
-        elif _partial_after_all(candidate, rule):
+        elif _partial_after_all(candidate, rule) or _said_before_cut_short(text, candidate, rule):
             # "said the deal showed “what dialogue can achieve”": the quoted words are part of
             # what the rules read as said, not all of it.
             for field in ("kind", "text", "start", "end", "content_start", "content_end"):
                 setattr(candidate, field, getattr(rule, field))
+    widened = [c for c in kept if _said_before_cut_short(text, c, by_cue.get(c.cue_start))]
+    kept = [c for c in kept if not any(_inside_as_own(c, w) for w in widened)]
     extra = _coordinated(ruled, kept, by_cue)
     cues = {c.cue_start for c in learned}
 
@@ -356,6 +358,32 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _said_before_cut_short(text: str, candidate: Candidate, rule: Candidate | None) -> bool:
+    """Whether the tagger read the words said before their cue from inside their sentence,
+    where the rules read them whole ("Mr Orlov is expected to meet union leaders on 10
+    March, his office said": the tagger's words began at "to meet")."""
+    return (
+        rule is not None
+        and candidate.kind == rule.kind == "indirect"
+        and candidate.cue_start is not None
+        and rule.content_end <= candidate.cue_start
+        and rule.content_start <= candidate.content_start
+        and candidate.content_end == rule.content_end
+        and re.search(r"[.!?\n]", text[rule.content_start : candidate.content_start]) is None
+    )
+
+
+def _inside_as_own(candidate: Candidate, widened: Candidate) -> bool:
+    """Whether the tagger made a statement of a cue inside those words, with their speaker
+    ("is expected", by "his office")."""
+    return (
+        candidate is not widened
+        and candidate.cue_start is not None
+        and widened.content_start <= candidate.cue_start < widened.content_end
+        and candidate.speaker_start == widened.speaker_start
+    )
 
 
 def _partial_after_all(candidate: Candidate, rule: Candidate | None) -> bool:
