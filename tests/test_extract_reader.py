@@ -1412,3 +1412,19 @@ def test_words_said_before_their_cue_whole_not_from_a_verb_inside_them(registry)
     assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
         ("his office", "said", "Mr Orlov is expected to meet union leaders on 10 March")
     ]
+
+
+def test_they_after_many_speakers_is_them(registry):
+    """ "Prosecutors alleged that ... They said the money was paid through ...": "they" was
+    drafted as a speaker of its own; after one person spoke it stays unresolved."""
+    text = (
+        "Prosecutors alleged that Kalvas took bribes from three shipping companies. They said "
+        "the money was paid through a consultancy.\n\n"
+        "Judge Helena Moravec said the sentence was fair. They said it was not, a lawyer added.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found][:2] == [
+        ("Prosecutors", "Prosecutors"),
+        ("They", "Prosecutors"),
+    ]
+    assert all(c.speaker != "Prosecutors" for c in found[2:])

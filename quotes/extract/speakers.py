@@ -49,6 +49,7 @@ class State:
     last_person: tuple[str, str | None] | None = None  # (name, registry key)
     last_person_at: int = -1  # where that speaker was written
     last_body: tuple[str, str | None] | None = None  # the body that spoke last, for "it"
+    last_many: tuple[str, str | None] | None = None  # who spoke last, if many, for "they"
     unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
     mentions: "Mentions | None" = None
 
@@ -293,6 +294,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         elif state.last_body and mention.lower() == "it":
             candidate.speaker, candidate.speaker_key = state.last_body
             candidate.speaker_resolved = True
+        elif state.last_many and mention.lower() == "they":
+            candidate.speaker, candidate.speaker_key = state.last_many
+            candidate.speaker_resolved = True
         return
     if _the_unnamed(candidate, mention, state):
         return
@@ -375,6 +379,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         start = start if start >= 0 else candidate.speaker_start
         mentions.add(Named(start, candidate.speaker, None, not trade, trade))
     key = candidate.speaker_key
+    # "Prosecutors alleged ... They said": "they" is the last speaker when it was many.
+    state.last_many = (candidate.speaker, key) if _MANY.fullmatch(mention.strip(" ,")) else None
     if key and not registry.is_person(key) or trade or _a_body(mention):
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
     elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
@@ -388,6 +394,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+_MANY = re.compile(
+    r"(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+)?(?:[a-z]+\s+)?[A-Za-z][a-z]+[^s\W]s"
+)
 
 
 # What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
