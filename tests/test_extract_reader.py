@@ -1428,3 +1428,16 @@ def test_they_after_many_speakers_is_them(registry):
         ("They", "Prosecutors"),
     ]
     assert all(c.speaker != "Prosecutors" for c in found[2:])
+
+
+def test_a_verb_in_a_clause_with_its_own_subject_is_not_the_speaker_s_second_cue(registry):
+    """ "Vass said the turning point came in 2019, when a student of hers flew a drone over
+    the ice cap and found it had lost a third of its thickness": "found" was drafted as
+    Vass's second statement; "urged A and called for B" stays two."""
+    text = (
+        "Vass said the turning point came in 2019, when a student of hers flew a drone over "
+        "the ice cap and found it had lost a third of its thickness.\n\n"
+        "Orlov urged restraint and called for talks to resume within a month.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.cue for c in found] == ["said", "urged", "called for"]

@@ -953,6 +953,13 @@ def _is_cue(words: str, cue: re.Match) -> bool:
     return True
 
 
+# A clause with a subject of its own, whose verbs are not the speaker's.
+_OWN_SUBJECT = re.compile(
+    r"\b(?:when|where|while|because|if|since|until|after|before|as)\s+"
+    r"(?:an?|the|his|her|its|their|he|she|they|it|we|I)\b"
+)
+
+
 def _reported(text, sentence, cue, following, quotes, previous_source) -> Candidate | None:
     """Reported speech: "X warned that ...", "..., officials said", "according to X, ..."."""
     base, words = sentence.start, sentence.text
@@ -1032,6 +1039,9 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     else:
         source = subject(text, sentence, base + cue.start())
     if source is None and previous_source and previous_source[0] is not None:
+        clause = _OWN_SUBJECT.search(words, 0, cue.start())
+        if clause and base + clause.start() > previous_source[1]:
+            return None  # "said ..., when a student flew a drone and found ...": the student's
         source = previous_source  # "X urged A and called for B": the same speaker
     if source is None:
         source = sentence_subject(text, sentence)  # "..., and argued", "by stating that"
