@@ -1441,3 +1441,19 @@ def test_a_verb_in_a_clause_with_its_own_subject_is_not_the_speaker_s_second_cue
     )
     found = extract(text, registry=registry)
     assert [c.cue for c in found] == ["said", "urged", "called for"]
+
+
+def test_in_her_view_is_the_cue_of_what_follows_and_her_the_speaker(registry):
+    """ "In her view, funding agencies rewarded long records over better methods": the
+    tagger read the sentence as said with no cue, and it was left out."""
+    text = (
+        "Dr Irena Vass has spent most of her career on the Solvik ice cap.\n\n"
+        "She believes that the error was not carelessness but habit. In her view, funding "
+        "agencies rewarded long, unbroken records over better methods, so nobody wanted to "
+        "change what they measured.\n"
+    )
+    found = extract(text, registry=registry)
+    (view,) = [c for c in found if c.cue == "In her view"]
+    assert (view.speaker_as_written, view.speaker) == ("her", "Irena Vass")
+    assert view.text.startswith("In her view, funding agencies rewarded long, unbroken records")
+    assert text[view.content_start : view.content_start + 16] == "funding agencies"

@@ -74,7 +74,7 @@ def extract(
 
         found = merge(text, found, attributions(text, tag(text, found)))
         found = said_after_manner(text, said_in_next_paragraph(text, found))
-        found = said_after_who(text, found)
+        found = [_in_whose_view(text, c) for c in said_after_who(text, found)]
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -129,6 +129,23 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+_IN_VIEW = re.compile(
+    r"(In\s+(his|her|their|its|(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:view|opinion|estimation)),\s*"
+)
+
+
+def _in_whose_view(text: str, candidate: Candidate) -> Candidate:
+    """A paraphrase the tagger read without its cue, "In her view, funding agencies rewarded
+    ...": her view is the cue, "her" the speaker, the rest what she holds."""
+    view = _IN_VIEW.match(text, candidate.content_start)
+    if candidate.cue_start is not None or candidate.kind == "direct" or not view:
+        return candidate
+    if view.end() >= candidate.content_end:
+        return candidate
+    return _make(text, "indirect", view.span(1), view.end(), candidate.content_end, view.span(2))
 
 
 # "has repeatedly accused", "have warned": a perfect tense says no day ("Dastan has accused

@@ -284,6 +284,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if name:
             _name(candidate, registry, name.group(1), resolved=True)
         return
+    # "In her view, ...": whose view it is
+    mention = {"her": "she", "his": "he", "their": "they", "its": "it"}.get(mention, mention)
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
