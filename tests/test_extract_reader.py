@@ -1457,3 +1457,12 @@ def test_in_her_view_is_the_cue_of_what_follows_and_her_the_speaker(registry):
     assert (view.speaker_as_written, view.speaker) == ("her", "Irena Vass")
     assert view.text.startswith("In her view, funding agencies rewarded long, unbroken records")
     assert text[view.content_start : view.content_start + 16] == "funding agencies"
+
+
+def test_late_or_early_on_a_weekday_is_written_whole():
+    """ "said late Tuesday that ...": said_as_written was "Tuesday", the words cut."""
+    assert said_in("Senator Pavel Ostrov said late Tuesday that", "2026-12-03") == (
+        "2026-12-01",
+        "late Tuesday",
+        "resolved",
+    )

@@ -30,7 +30,7 @@ _MONTH_YEAR = re.compile(rf"\b[Ii]n\s+({_NAME})\s+(\d{{4}})\b")
 _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_NAME})\b")
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
-    r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b"
 )
 _RELATIVE = re.compile(
