@@ -1466,3 +1466,15 @@ def test_late_or_early_on_a_weekday_is_written_whole():
         "late Tuesday",
         "resolved",
     )
+
+
+def test_nobody_is_no_speaker_in_the_draft(registry):
+    """ "..., so nobody wanted to change what they measured": drafted as nobody's statement
+    (extraction keeps it: PolNeAR marks some such beliefs)."""
+    text = (
+        "Dr Irena Vass has spent most of her career on the Solvik ice cap.\n\n"
+        "Funding agencies rewarded long, unbroken records over better methods, so nobody "
+        "wanted to change what they measured.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert "speaker: nobody" not in draft and "nobody-wanted" not in draft
