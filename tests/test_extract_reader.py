@@ -1478,3 +1478,24 @@ def test_nobody_is_no_speaker_in_the_draft(registry):
     )
     draft, _ = drafted(text, registry)
     assert "speaker: nobody" not in draft and "nobody-wanted" not in draft
+
+
+def test_a_description_no_one_before_answers_is_the_one_named_next_with_it_for_a_title(
+    registry,
+):
+    """ "..., said the transport minister." then "Transport Minister Anton Orlov said ...":
+    the first statement's speaker stayed "the transport minister"; "the minister" with no
+    such title after stays as it is."""
+    text = (
+        "The government will not reverse the rise in rail fares, said the transport minister.\n\n"
+        "Speaking on 3 March, Transport Minister Anton Orlov said the money would pay for "
+        "new trains.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("the transport minister", "Anton Orlov"),
+        ("Transport Minister Anton Orlov", "Anton Orlov"),
+    ]
+    assert found[0].role == "Transport Minister"
+    alone = "The fares would rise again next year, said the finance minister.\n"
+    assert [c.speaker for c in extract(alone, registry=registry)] == ["the finance minister"]

@@ -348,6 +348,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
         elif described:
             _described(candidate, registry, mentions, mention, by_role(mention, registry))
+            if not candidate.speaker_resolved and not candidate.speaker_unnamed:
+                _titled_after(candidate, registry, mention, text)
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
@@ -604,6 +606,20 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
 
 # "a senior official", "one trader", "another diplomat": someone not named
 _INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
+
+
+def _titled_after(candidate, registry, mention: str, text: str) -> None:
+    """ "..., said the transport minister, ..." then "Transport Minister Anton Orlov said":
+    a description no one before answers is the one named next with it for a title."""
+    title = re.sub(r"^(?:the)\s+", "", mention.strip(" ,"), flags=re.IGNORECASE)
+    if title == mention.strip(" ,") or not re.fullmatch(r"[a-z][a-z ]+", title):
+        return
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    after = re.compile(rf"\b(?i:{words})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
+    named = after.search(text, candidate.speaker_end, candidate.speaker_end + 800)
+    if named:
+        _name(candidate, registry, named.group(1), resolved=True)
+        candidate.role = text[named.start() : named.start(1)].strip()
 
 
 def _described(candidate, registry, mentions, mention, by_role) -> None:
