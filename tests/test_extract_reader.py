@@ -1499,3 +1499,14 @@ def test_a_description_no_one_before_answers_is_the_one_named_next_with_it_for_a
     assert found[0].role == "Transport Minister"
     alone = "The fares would rise again next year, said the finance minister.\n"
     assert [c.speaker for c in extract(alone, registry=registry)] == ["the finance minister"]
+
+
+def test_her_book_argues_what_she_does(registry):
+    """ "Dr Irena Vass ... Her new book argues that ...": the book was drafted as a speaker
+    of its own; its author is the person it belongs to."""
+    text = (
+        "Dr Irena Vass has spent most of her career on the Solvik ice cap. Her new book argues "
+        "that the way scientists tracked glaciers hid how fast they were losing mass.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker_as_written, c.speaker, c.cue) == ("Her new book", "Irena Vass", "argues")

@@ -284,8 +284,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if name:
             _name(candidate, registry, name.group(1), resolved=True)
         return
-    # "In her view, ...": whose view it is
-    mention = {"her": "she", "his": "he", "their": "they", "its": "it"}.get(mention, mention)
+    # "In her view, ...": whose view it is; "Her new book argues": whose book
+    mention = _WRITING.sub(r"\1", mention)
+    mention = {"her": "she", "his": "he", "their": "they", "its": "it"}.get(
+        mention.lower(), mention
+    )
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
@@ -400,6 +403,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)
 
 
+_WRITING = re.compile(
+    r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
+    r"blog|post|report|study|speech|statement)$",
+    re.IGNORECASE,
+)
 _MANY = re.compile(
     r"(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+)?(?:[a-z]+\s+)?[A-Za-z][a-z]+[^s\W]s"
 )
