@@ -27,7 +27,7 @@ from quotes.extract.boundaries import (
 )
 from quotes.extract.candidate import Candidate
 from quotes.extract.dates import LEADING_DAY, dateline, said_in
-from quotes.extract.mentions import Mentions
+from quotes.extract.mentions import PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
 from quotes.extract.speakers import (
@@ -74,7 +74,7 @@ def extract(
 
         found = merge(text, found, attributions(text, tag(text, found)))
         found = said_after_manner(text, said_in_next_paragraph(text, found))
-        found = said_after_who(text, found)
+        found = [_in_whose_view(text, c) for c in said_after_who(text, found)]
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -112,7 +112,7 @@ def extract(
         if sentence:
             if sentence.start not in unsaid:
                 unsaid[sentence.start] = _outside_contents(sentence, found)
-            words = unsaid[sentence.start]
+            words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
@@ -129,6 +129,23 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+_IN_VIEW = re.compile(
+    r"(In\s+(his|her|their|its|(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:view|opinion|estimation)),\s*"
+)
+
+
+def _in_whose_view(text: str, candidate: Candidate) -> Candidate:
+    """A paraphrase the tagger read without its cue, "In her view, funding agencies rewarded
+    ...": her view is the cue, "her" the speaker, the rest what she holds."""
+    view = _IN_VIEW.match(text, candidate.content_start)
+    if candidate.cue_start is not None or candidate.kind == "direct" or not view:
+        return candidate
+    if view.end() >= candidate.content_end:
+        return candidate
+    return _make(text, "indirect", view.span(1), view.end(), candidate.content_end, view.span(2))
 
 
 # "has repeatedly accused", "have warned": a perfect tense says no day ("Dastan has accused
@@ -156,6 +173,26 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
             start = day.end()
         if start < end:
             words = words[:start] + " " * (end - start) + words[end:]
+    return words
+
+
+def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
+    """``words`` without another statement's cue and the day right after it: "..., said the
+    minister, as two unions warned on Tuesday that ..." dates the unions' warning only."""
+    for other in found:
+        cue = other.cue_start
+        if other is candidate or cue is None or cue == candidate.cue_start:
+            continue
+        if other.speaker_start == candidate.speaker_start or (
+            other.content_start <= candidate.content_start < other.content_end
+        ):
+            continue  # the same speaker's ("said on Tuesday ... and accused"), or what it said
+        if not sentence.start <= cue < sentence.start + len(words):
+            continue
+        start, end = cue - sentence.start, other.cue_end - sentence.start
+        if day := LEADING_DAY.match(words, end):
+            end = day.end()
+        words = words[:start] + " " * (end - start) + words[end:]
     return words
 
 
@@ -289,11 +326,13 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             candidate.speaker_as_written = rule.speaker_as_written
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
-        elif _partial_after_all(candidate, rule):
+        elif _partial_after_all(candidate, rule) or _said_before_cut_short(text, candidate, rule):
             # "said the deal showed “what dialogue can achieve”": the quoted words are part of
             # what the rules read as said, not all of it.
             for field in ("kind", "text", "start", "end", "content_start", "content_end"):
                 setattr(candidate, field, getattr(rule, field))
+    widened = [c for c in kept if _said_before_cut_short(text, c, by_cue.get(c.cue_start))]
+    kept = [c for c in kept if not any(_inside_as_own(c, w) for w in widened)]
     extra = _coordinated(ruled, kept, by_cue)
     cues = {c.cue_start for c in learned}
 
@@ -336,6 +375,32 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _said_before_cut_short(text: str, candidate: Candidate, rule: Candidate | None) -> bool:
+    """Whether the tagger read the words said before their cue from inside their sentence,
+    where the rules read them whole ("Mr Orlov is expected to meet union leaders on 10
+    March, his office said": the tagger's words began at "to meet")."""
+    return (
+        rule is not None
+        and candidate.kind == rule.kind == "indirect"
+        and candidate.cue_start is not None
+        and rule.content_end <= candidate.cue_start
+        and rule.content_start <= candidate.content_start
+        and candidate.content_end == rule.content_end
+        and re.search(r"[.!?\n]", text[rule.content_start : candidate.content_start]) is None
+    )
+
+
+def _inside_as_own(candidate: Candidate, widened: Candidate) -> bool:
+    """Whether the tagger made a statement of a cue inside those words, with their speaker
+    ("is expected", by "his office")."""
+    return (
+        candidate is not widened
+        and candidate.cue_start is not None
+        and widened.content_start <= candidate.cue_start < widened.content_end
+        and candidate.speaker_start == widened.speaker_start
+    )
 
 
 def _partial_after_all(candidate: Candidate, rule: Candidate | None) -> bool:
@@ -869,6 +934,15 @@ _ADDRESSEE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|such)\s+$", re.IGNORECASE)
 
 
+# A description after its cue, the speaker of the words before: "said the transport minister".
+_DESCRIBED = re.compile(
+    r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r")s?(?=[,.]|\s*$)"
+)
+_CLAUSE_AFTER = re.compile(r",\s*(?:as|while|when|after|before|because|but|and|though)\b")
+
+
 def _short_name(words: str) -> bool:
     """Whether ``words`` can be a speaker's name: short, and no clause in it."""
     return len(words.split()) <= 9 and not re.search(
@@ -894,6 +968,13 @@ def _is_cue(words: str, cue: re.Match) -> bool:
     ):
         return bool(re.match(r"\s+(?:that|for|on|from)\b", words[cue.end() :]))
     return True
+
+
+# A clause with a subject of its own, whose verbs are not the speaker's.
+_OWN_SUBJECT = re.compile(
+    r"\b(?:when|where|while|because|if|since|until|after|before|as)\s+"
+    r"(?:an?|the|his|her|its|their|he|she|they|it|we|I)\b"
+)
 
 
 def _reported(text, sentence, cue, following, quotes, previous_source) -> Candidate | None:
@@ -936,14 +1017,18 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     if (
         comma > 0
         and not spoken.strip()
-        and re.match(r"[A-Z]", tail)
+        and (re.match(r"[A-Z]", tail) or _DESCRIBED.match(tail))
         and _short_name(re.split(r"[,.;]", tail)[0])
     ):
         # "..., says Dante Scala, a political scientist." The speaker follows the cue; not
         # in "An official, who ..., said Tashkent was preparing ...", where a clause does.
+        # "..., said the transport minister, as two unions warned ...": the speaker ends
+        # before the clause.
         after = words[cue.end() :]
         name_start = cue.end() + len(after) - len(after.lstrip())
         name_end = len(words.rstrip(" .\n"))
+        if clause := _CLAUSE_AFTER.search(words, name_start, name_end):
+            name_end = clause.start()
         return _make(
             text,
             "indirect",
@@ -971,6 +1056,9 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
     else:
         source = subject(text, sentence, base + cue.start())
     if source is None and previous_source and previous_source[0] is not None:
+        clause = _OWN_SUBJECT.search(words, 0, cue.start())
+        if clause and base + clause.start() > previous_source[1]:
+            return None  # "said ..., when a student flew a drone and found ...": the student's
         source = previous_source  # "X urged A and called for B": the same speaker
     if source is None:
         source = sentence_subject(text, sentence)  # "..., and argued", "by stating that"

@@ -21,12 +21,16 @@ MONTHS = {
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _NAME = "|".join(m.capitalize() for m in MONTHS)
 _SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-_DAY = re.compile(rf"\b(?:[Oo]n\s+)?({_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(\d{{4}}))?\b")
+# "On Dec. 2", "on 3 March 2024" (British copy puts the day first)
+_DAY = re.compile(
+    rf"\b(?:[Oo]n\s+)?(?:({_NAME}|(?:{_SHORT})\.)\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(\d{{4}}))?"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_NAME})(?:\s+(\d{{4}}))?)\b"
+)
 _MONTH_YEAR = re.compile(rf"\b[Ii]n\s+({_NAME})\s+(\d{{4}})\b")
 _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_NAME})\b")
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
-    r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b"
 )
 _RELATIVE = re.compile(
@@ -49,7 +53,8 @@ def said_in(sentence: str, published: str | None) -> Said | None:
     """(EDTF, the words as written, how it was fixed), or None."""
     day = _DAY.search(sentence)
     if day:
-        month, number, year = MONTHS[day.group(1).lower()], int(day.group(2)), day.group(3)
+        name, number, year = day.group(1, 2, 3) if day.group(1) else day.group(5, 4, 6)
+        month, number = _month_number(name), int(number)
         if year:
             return f"{year}-{month:02d}-{number:02d}", day.group(0), "stated"
         return _day_before(month, number, _latest(published), day.group(0))

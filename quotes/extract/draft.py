@@ -105,7 +105,9 @@ def draft_yaml(
     statements = [
         one
         for candidate in candidates
-        if not _said_again(candidate, candidates) and not _reports_another(candidate, candidates)
+        if not _said_again(candidate, candidates)
+        and not _reports_another(candidate, candidates)
+        and (candidate.speaker_as_written or "").lower() not in _NO_ONE
         for one in _each_speaker(candidate)
     ]
     published_line = f"  published: {_string(published) if published else 'null'}"
@@ -145,6 +147,11 @@ def draft_yaml(
     for one in statements:
         lines += _statement(one, text, keys, known_speakers)
     return "\n".join(lines) + "\n"
+
+
+# "so nobody wanted to change what they measured": no one spoke (PolNeAR marks some such
+# beliefs, so extraction keeps them).
+_NO_ONE = {"nobody", "no one", "no-one", "none", "everyone", "everybody", "anyone", "anybody"}
 
 
 def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:

@@ -68,7 +68,15 @@ _PERSON_NAME = re.compile(  # on one line; "Solheim-Vance" is one word
 )
 
 
+# A paragraph's first words that name its subject: "Dr Irena Vass has spent most of ...".
+_OPENS_STORY = re.compile(r"\s+(?:has|had|is|was|said|told|says)\s+[^\n]*[.!?][”\"]?[ \t]*(?:\n|$)")
 _NOT_FIRST_NAMES = {"One", "Another", "Two", "Three", "Some", "Each", "Every", "Both", "Several"}
+# A sentence's first word, capitalized as any is: "On Dec. 2, he had told" names no "On Dec".
+_OPENING_WORDS = {
+    "On", "In", "At", "After", "Before", "By", "For", "From", "Since", "Until", "With", "When",
+    "While", "As", "If", "But", "And", "Or", "So", "Yet", "The", "A", "An", "This", "That",
+    "Its", "His", "Her", "Their", "Our", "Earlier", "Later", "Meanwhile", "However",
+}  # fmt: skip
 
 
 def _person_names(text: str):
@@ -77,8 +85,11 @@ def _person_names(text: str):
     position = 0
     while match := _PERSON_NAME.search(text, position):
         words = list(re.finditer(r"\S+", match.group(0)))
-        if words[0].group(0) in _NOT_FIRST_NAMES:  # "One Singapore-based trader"
+        if words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One Singapore-based trader"
             position = match.start() + words[0].end()
+            continue
+        if words[-1].group(0).lower() in PERSON_NOUNS:  # "Transport Correspondent": a title
+            position = match.end()
             continue
         titles = [w for w in words[:-1] if w.group(0).lower() in PERSON_NOUNS]
         if titles:
@@ -114,8 +125,12 @@ class Mentions:
         for match in _person_names(text):
             if any(a <= match.start() < b for a, b in covered):
                 continue
-            if match.start() == 0 or text[match.start() - 1] == "\n":
+            if (match.start() == 0 or text[match.start() - 1] == "\n") and not _OPENS_STORY.match(
+                text, match.end()
+            ):
                 continue  # a headline or a line's first words: too often not a name
+            if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
+                continue  # a byline's author is no one the story describes
             mentions.named.append(Named(match.start(), match.group(0), None, True))
         for match in _BODY.finditer(text):
             if not any(a <= match.start(1) < b for a, b in covered):
@@ -158,15 +173,18 @@ class Mentions:
         if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:
             words = words[1:]  # "Mr. Orlov" is "Orlov": the newspaper's courtesy, not the name
         word = words[-1]
-        if len(word) <= 4:
-            return None
         for named in reversed(self.before(position)):
             if len(words) == 1 and not named.person and normalize(named.name).split()[0] == word:
                 return named  # "Northwind" after "Northwind Rail, the freight operator"
             last = normalize(named.name).split()[-1]
-            if last == word and len(words) == 1 and named.person:
-                return named  # "Kabulov" after "Zamir Kabulov"
-            if last == word or last[0] != word[0] or abs(len(last) - len(word)) > 2:
+            if last == word and len(words) == 1 and named.person and len(word) > 2:
+                return named  # "Kabulov" after "Zamir Kabulov", "Vass" after "Irena Vass"
+            if (
+                len(word) <= 4
+                or last == word
+                or last[0] != word[0]
+                or abs(len(last) - len(word)) > 2
+            ):
                 continue
             if difflib.SequenceMatcher(None, last, word).ratio() >= 0.8:
                 return named

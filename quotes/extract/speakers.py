@@ -49,6 +49,7 @@ class State:
     last_person: tuple[str, str | None] | None = None  # (name, registry key)
     last_person_at: int = -1  # where that speaker was written
     last_body: tuple[str, str | None] | None = None  # the body that spoke last, for "it"
+    last_many: tuple[str, str | None] | None = None  # who spoke last, if many, for "they"
     unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
     mentions: "Mentions | None" = None
 
@@ -119,7 +120,8 @@ def subject(text: str, sentence: Sentence, cue_start: int) -> tuple[int, int] | 
     head = _TRAILING_VERBS.sub(" ", text[sentence.start : cue_start])
     # "Kazakhstan’s foreign minister, Daulet Serikbayev, on Tuesday urged": the day (or an
     # adverb) between the subject and its verb is no part of the subject.
-    head = re.sub(r",\s+(?:who|which)\s[^,]*,\s*$", ", ", head)  # "X, who asked ..., said"
+    # "X, who asked ..., said"; "Aslef, which represents about 9,000 drivers, said"
+    head = re.sub(r",\s+(?:who|which)\s(?:[^,]|(?<=\d),(?=\d{3}))*,\s*$", ", ", head)
     head = re.sub(r",\s+[a-z]+ing\s[^,]*,\s*$", ", ", head)  # "X, speaking by phone, said"
     noise = _TRAILING_NOISE.search(head)
     if noise:
@@ -282,6 +284,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if name:
             _name(candidate, registry, name.group(1), resolved=True)
         return
+    # "In her view, ...": whose view it is; "Her new book argues": whose book
+    mention = _WRITING.sub(r"\1", mention)
+    mention = {"her": "she", "his": "he", "their": "they", "its": "it"}.get(
+        mention.lower(), mention
+    )
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
@@ -291,6 +298,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker_resolved = True
         elif state.last_body and mention.lower() == "it":
             candidate.speaker, candidate.speaker_key = state.last_body
+            candidate.speaker_resolved = True
+        elif state.last_many and mention.lower() == "they":
+            candidate.speaker, candidate.speaker_key = state.last_many
             candidate.speaker_resolved = True
         return
     if _the_unnamed(candidate, mention, state):
@@ -341,6 +351,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
         elif described:
             _described(candidate, registry, mentions, mention, by_role(mention, registry))
+            if not candidate.speaker_resolved and not candidate.speaker_unnamed:
+                _titled_after(candidate, registry, mention, text)
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
@@ -374,6 +386,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         start = start if start >= 0 else candidate.speaker_start
         mentions.add(Named(start, candidate.speaker, None, not trade, trade))
     key = candidate.speaker_key
+    # "Prosecutors alleged ... They said": "they" is the last speaker when it was many.
+    state.last_many = (candidate.speaker, key) if _MANY.fullmatch(mention.strip(" ,")) else None
     if key and not registry.is_person(key) or trade or _a_body(mention):
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
     elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
@@ -389,6 +403,16 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)
 
 
+_WRITING = re.compile(
+    r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
+    r"blog|post|report|study|speech|statement)$",
+    re.IGNORECASE,
+)
+_MANY = re.compile(
+    r"(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+)?(?:[a-z]+\s+)?[A-Za-z][a-z]+[^s\W]s"
+)
+
+
 # What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
 _OPENS_SENTENCE = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?:[A-Z][\w.’'-]*\s+){0,3}$")
 
@@ -397,13 +421,32 @@ def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
     """The person named as a sentence's subject after the last speaker and before a "she"
     ("Sen. Paula Greer, a Democrat, was not persuaded. She said ..."): the one she means,
     though that sentence said nothing."""
+    found = None
     for named in reversed(mentions.before(position) if mentions else []):
         if named.start <= since:
-            return None
+            break
         before = text[max(0, named.start - 80) : named.start]
         if named.person and _OPENS_SENTENCE.search("\n" * (named.start <= 80) + before):
+            found = named
+            break
+    # "Kalvas, 61, did not speak ... he had told": a surname opens a sentence since.
+    for surname in reversed(list(_OPENING_SURNAME.finditer(text, max(since, 0), position))):
+        if found and surname.start() < found.start:
+            break
+        named = mentions.near_miss(surname.group(1), surname.start()) if mentions else None
+        if named and named.person:
             return named
-    return None
+    return found
+
+
+# A word alone opening a sentence, its subject: "Kalvas, 61, did", not "Orlov's deputy" nor
+# "Federation chairman X".
+_OPENING_SURNAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))([A-Z][\w-]+)(?=,|\s+(?!(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r")\b)[a-z])",
+    re.M,
+)
 
 
 _THE_TWO = re.compile(r"(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
@@ -523,12 +566,13 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
 
 # Titles a newspaper prints before a name: "Sen. Paula Greer" is Paula Greer, a senator.
 _TITLES = re.compile(
-    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|Mayor|"
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Dr|Amb|Mr|Mrs|Ms)\.|"
+    r"(?:Dr|Mr|Mrs|Ms|Prof)(?=\s)|Mayor|"  # British copy writes "Dr Irena Vass"
     r"Councill?or|Council(?:man|woman)|Congress(?:man|woman)|Senator|Representative|Judge|"
     r"Professor|Doctor|Supervisor|Commissioner|Alderman|Alderwoman|Sheriff|Assembly(?:man|"
     r"woman|member))\s+(?=[A-Z])"
 )
-_COURTESY = {"Mr.", "Mrs.", "Ms."}
+_COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
 _KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
@@ -570,6 +614,20 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
 
 # "a senior official", "one trader", "another diplomat": someone not named
 _INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
+
+
+def _titled_after(candidate, registry, mention: str, text: str) -> None:
+    """ "..., said the transport minister, ..." then "Transport Minister Anton Orlov said":
+    a description no one before answers is the one named next with it for a title."""
+    title = re.sub(r"^(?:the)\s+", "", mention.strip(" ,"), flags=re.IGNORECASE)
+    if title == mention.strip(" ,") or not re.fullmatch(r"[a-z][a-z ]+", title):
+        return
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    after = re.compile(rf"\b(?i:{words})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
+    named = after.search(text, candidate.speaker_end, candidate.speaker_end + 800)
+    if named:
+        _name(candidate, registry, named.group(1), resolved=True)
+        candidate.role = text[named.start() : named.start(1)].strip()
 
 
 def _described(candidate, registry, mentions, mention, by_role) -> None:

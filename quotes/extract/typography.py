@@ -5,6 +5,8 @@ text, say) writes two apostrophes, ``''``; the rules and the tagger read which s
 quotation they are on from “ and ”. Each ``"`` is one character either way; ``''`` becomes a
 thin space and the mark, the mark beside the words (`` “Words”  ``), so offsets into the
 typeset text are offsets into the original, whose own characters the candidates keep.
+A text that quotes with single marks only (British copy: 'Nobody likes it,' Mr Orlov said)
+has each pair of them read as “ and ”, its apostrophes left alone.
 """
 
 import re
@@ -14,11 +16,44 @@ _OPENS_AFTER = frozenset("([{—–-/:")  # a mark after these (or a space) open
 _HALF = "\u2009"  # a thin space: the apostrophe of ``''`` away from the words
 
 
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s([{—–/:]))['‘](?=[^\W\d_])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘])['’](?![\w])")
+_POSSESSIVE = re.compile(r"s['’] [^\W\d_]")  # "the drivers' union": an apostrophe, not a mark
+
+
+def singles(text: str) -> str:
+    """``text`` with each pair of single quotation marks read as “ and ” where it has no
+    double marks at all: an opening one after a space, before a letter; its closing one
+    the first after it in the paragraph not inside a word nor a plural's possessive."""
+    if re.search("[\"“”]|''", text) or not _SINGLE_OPEN.search(text):
+        return text
+    chars = list(text)
+    at = 0
+    while opening := _SINGLE_OPEN.search(text, at):
+        paragraph_end = text.find("\n", opening.end())
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        closing = next(
+            (
+                m
+                for m in _SINGLE_CLOSE.finditer(text, opening.end(), paragraph_end)
+                if not _POSSESSIVE.match(text, m.start() - 1)
+            ),
+            None,
+        )
+        if closing is None:
+            at = opening.end()
+            continue
+        chars[opening.start()], chars[closing.start()] = "“", "”"
+        at = closing.end()
+    return "".join(chars)
+
+
 def typeset(text: str) -> str:
     """``text`` with each ``"`` or ``''`` turned into “ where it opens a quotation and ” where
-    it closes one, judged by the character before it; the same length, nothing else changed."""
+    it closes one, judged by the character before it, or its single marks where it has no
+    double ones (``singles``); the same length, nothing else changed."""
     if '"' not in text and "''" not in text:
-        return text
+        return singles(text)
     chars = list(text)
     for mark in _STRAIGHT.finditer(text):
         i = mark.start()
