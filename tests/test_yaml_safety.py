@@ -111,6 +111,21 @@ CASES = {
         "control character U+001B is not allowed in YAML; remove it (a tab, a newline or "
         "printable text only)",
     ),
+    # An escape writes in a double-quoted text what the file may not hold as it is.
+    "escaped control character": (
+        "    cue: urged\n",
+        '    cue: urged\n    note: "one\\x1dtwo"\n',
+        'note: "one',
+        "statements[0].note: control character U+001D is not allowed in a curated text, "
+        "escaped or not; remove it (a tab, a newline or printable text only)",
+    ),
+    "escaped NUL": (
+        "    cue: urged\n",
+        '    cue: "urged\\0"\n',
+        'cue: "urged',
+        "statements[0].cue: control character U+0000 is not allowed in a curated text, "
+        "escaped or not; remove it (a tab, a newline or printable text only)",
+    ),
     "python tag": (
         "    cue: urged\n",
         '    cue: !!python/object/apply:os.system ["echo pwned"]\n',

@@ -158,6 +158,16 @@ class _Builder:
         while True:
             event = next_event()
             kind = type(event)
+            if kind is scalar and event.style == '"' and _NOT_PRINTABLE.search(event.value):
+                # An escape ("\0", "\x1d") gives what the file may not hold as it is.
+                bad = _NOT_PRINTABLE.search(event.value).group()
+                loc = self.here()  # of a key: the mapping it is in
+                raise self.refuse(
+                    event,
+                    loc[:-1] if loc and loc[-1] is None else loc,
+                    f"control character U+{ord(bad):04X} is not allowed in a curated text, "
+                    "escaped or not; remove it (a tab, a newline or printable text only)",
+                )
             if kind is scalar and stack:
                 # Most events: a plain key, or a plain scalar value, in a mapping. The rest,
                 # below; names are local, as this loop runs for every event of every file.
