@@ -5,7 +5,6 @@ spreadsheets (safe against formula injection), JSON and JSON Lines for programs.
 """
 
 import csv
-import functools
 import json
 import re
 import shutil
@@ -13,6 +12,8 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
+
+from quotes import csvtext
 
 FORMATS = ("table", "csv", "tsv", "json", "nl")
 # OWASP, CSV injection: a cell starting with one of these may run as a formula.
@@ -87,35 +88,15 @@ def write_cells(
         write_batch = writer.writerows
     else:
         out.write(",".join(header) + "\r\n")
-        write_batch = functools.partial(_csv_lines, out=out, marks=2 * len(header))
+
+        def write_batch(batch: list[tuple]) -> None:
+            out.write(csvtext.lines(batch, cells=len(header)))
+
     count = 0
     for batch in batches:
         write_batch(batch)
         count += len(batch)
     return count
-
-
-_MARK = "\x1d"  # ASCII group separator
-
-
-def _csv_lines(rows: list[tuple], *, out: TextIO, marks: int) -> None:
-    """``rows`` as CSV lines, every cell quoted, by C string operations on the whole batch:
-    the csv module looks at every character of every cell, which took as long as the query.
-    Every cell goes between two marks (a control character), then the batch's quotation
-    marks are doubled and the marks made quotation marks, all at once. A batch with a cell
-    that holds the mark itself, or is no text, goes cell by cell."""
-    if not rows:
-        return
-    try:
-        lines = _MARK + f"{_MARK}\r\n{_MARK}".join([f"{_MARK},{_MARK}".join(row) for row in rows])
-    except TypeError:
-        lines = None
-    if lines is not None and lines.count(_MARK) + 1 == marks * len(rows):
-        out.write(lines.replace('"', '""').replace(_MARK, '"') + '"\r\n')
-        return
-    for row in rows:
-        cells = ("" if cell is None else str(cell) for cell in row)
-        out.write(",".join('"' + cell.replace('"', '""') + '"' for cell in cells) + "\r\n")
 
 
 def _delimited(records, out, columns, dialect) -> int:

@@ -454,16 +454,46 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
     yield from _cited(batches, reader, filters, fields, _cited_rows)
 
 
-def server_csv(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str] | None:
-    """statement_cells' rows as the CSV lines quotes.export.write_cells makes of them (every
-    cell quoted), written by PostgreSQL itself: COPY (SELECT ...) TO STDOUT,
-    as psql does, where fetching each cell as a Python object took longer than the query.
-    None where the server cannot: SQLite, or a citation, which Python finishes."""
-    if reader.dialect != "postgresql" or "citation" in fields:
+def database_csv(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str] | None:
+    """statement_cells' rows as the CSV text quotes.export.write_cells makes of them (every cell
+    quoted), a batch at a time, made by the database where fetching each cell as a Python
+    object took longer than the query: PostgreSQL writes the CSV itself (COPY (SELECT ...)
+    TO STDOUT, as psql does), SQLite joins each row's cells into one text (``_joined``).
+    None where a citation is asked for, which Python finishes."""
+    if "citation" in fields:
         return None
-    columns = _cell_columns(reader.dialect, fields, never_null=True)
-    sql, params = select_sql(reader, filters, columns)
-    return _copied(reader, f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", params)
+    if reader.dialect == "postgresql":
+        columns = _cell_columns(reader.dialect, fields, never_null=True)
+        sql, params = select_sql(reader, filters, columns)
+        return _copied(reader, f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", params)
+    return _joined(reader, filters, fields)
+
+
+def _joined(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str]:
+    """SQLite: each row's cells joined by one printf() with quotes.csvtext's separator (a
+    missing cell an empty text), so that a row is one Python object, not one per cell; the
+    rows of a batch in which some cell holds the separator's mark are read again cell by
+    cell."""
+    from quotes import csvtext
+
+    columns = _cell_columns(reader.dialect, fields)
+    template = csvtext.SEPARATOR.join(["%s"] * len(columns))
+    joined = f"printf('{template}', {', '.join(columns)})"
+    sql, params = select_sql(reader, filters, [joined, "s.id"])
+    for batch in reader.batches(sql, params, BATCH, few=_few(filters)):
+        text = csvtext.joined_lines([line for line, _id in batch], cells=len(columns))
+        if text is None:
+            text = csvtext.cells_each(_cells_by_id(reader, fields, [i for _line, i in batch]))
+        yield text
+
+
+def _cells_by_id(reader: Reader, fields: list[str], ids: list[int]) -> list[tuple]:
+    """statement_cells' rows of the statements ``ids``, in that order."""
+    p = _Params(reader)
+    columns = [*_cell_columns(reader.dialect, fields, never_null=True), "s.id"]
+    sql, params = select_sql(reader, Filters(), columns, [f"s.id IN {p.each(ids)}"], p)
+    found = {row[-1]: row[:-1] for batch in reader.batches(sql, params) for row in batch}
+    return [found[i] for i in ids]
 
 
 def _copied(reader: Reader, copy: str, params) -> Iterator[str]:

@@ -11,7 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
+from quotes.db import make_engine
 from tests.helpers import copy_project, run
 
 TRICKY_TEXT = """A test article, made up for the tests.
@@ -451,3 +453,26 @@ def test_cells_holding_the_writers_mark_are_written_cell_by_cell():
         'text,start,note\r\n"a\x1db","7","say ""x"""\r\n"plain","",""\r\n'
         '"c","1",""\r\n"d","2","e,f"\r\n'
     )
+
+
+def test_a_listing_as_csv_keeps_a_cell_that_holds_the_joining_mark(blank_url, tmp_path):
+    """SQLite joins each row's cells with a control character between them (quotes.csvtext):
+    a batch in which some cell holds that character is read again and written cell by cell,
+    so the cell comes out whole and its row keeps its columns."""
+    data = _tricky_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    note = 'before\x1d,\x1d"after"'
+    engine = make_engine(blank_url)
+    with engine.begin() as connection:
+        update = sqlalchemy.text("UPDATE statement SET note = :note WHERE key = 'multiline'")
+        connection.execute(update, {"note": note})
+    engine.dispose()
+    result = run(blank_url, "list", "--source", "tricky", "--csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))
+    assert len(rows) == 7
+    notes = {row["key"].removeprefix("tricky/"): row["note"] for row in rows}
+    assert notes["multiline"] == note
+    assert notes["formula"] == ""
+    assert {len(row) for row in rows} == {len(rows[0])}
+    assert all(None not in row for row in rows)  # no row with more cells than the header

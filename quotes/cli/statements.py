@@ -250,12 +250,12 @@ def _list(reader, fmt: str, options: dict) -> None:
 
 
 def write_listing(reader, filters, out, *, fmt: str) -> None:
-    """What `quotes list` and `quotes said` write as CSV or TSV: PostgreSQL writes a CSV
-    itself; otherwise rows of cells the database made, written a batch at a time."""
+    """What `quotes list` and `quotes said` write as CSV or TSV: a CSV the database made
+    (quotes.query.database_csv), a TSV from rows of cells it made, a batch at a time."""
     from quotes.export import write_cells
-    from quotes.query import server_csv, statement_cells
+    from quotes.query import database_csv, statement_cells
 
-    if fmt == "csv" and (lines := server_csv(reader, filters, STATEMENT_FIELDS)) is not None:
+    if fmt == "csv" and (lines := database_csv(reader, filters, STATEMENT_FIELDS)) is not None:
         out.write(",".join(STATEMENT_FIELDS) + "\r\n")
         out.writelines(lines)
         return
