@@ -12,6 +12,7 @@ machine.
     .venv/bin/python benchmarks/load.py --n 50000 --repeat 3
     .venv/bin/python benchmarks/load.py --backends sqlite --against /tmp/old --repeat 5
     .venv/bin/python benchmarks/load.py --backends sqlite --repeat 1 --profile load.prof
+    .venv/bin/python benchmarks/load.py --repeat 1 --phases   # the seconds of each SQL statement
     .venv/bin/python benchmarks/load.py --files 2273 --repeat 1     # from YAML files, as users do
 """
 
@@ -39,6 +40,12 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="a checkout of other code to alternate with")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the load (one run)")
     parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="print where each run's time went: every kind of SQL statement the loader sent "
+        "(wall, the loader's CPU, the server's CPU), the Python around them, the commit",
+    )
+    parser.add_argument(
         "--files",
         type=int,
         help="instead: `quotes check` and `quotes load` as processes on this many copies of "
@@ -53,7 +60,7 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)  # internal: the URL to load into
     args = parser.parse_args()
     if args.child:
-        return _child(args.child, args.n, args.profile, args.again)
+        return _child(args.child, args.n, args.profile, args.again, args.phases)
     sys.path.insert(0, str(PROJECT))
     from benchmarks.scale import _database
 
@@ -75,6 +82,8 @@ def main() -> None:
                     f"statements/s; load average {run['load']}",
                     flush=True,
                 )
+                if args.phases:
+                    _print_phases(run)
         for name, measured in runs.items():
             wall = statistics.median(r["seconds"] for r in measured)
             cpu = statistics.median(r["cpu"] + r["server"] for r in measured)
@@ -134,15 +143,17 @@ def _run(url: str, args, code: Path | None) -> dict:
         command.append("--again")
     if args.profile:
         command += ["--profile", str(args.profile)]
+    if args.phases:
+        command.append("--phases")
     child = subprocess.run(command, capture_output=True, text=True, env=env)
     if child.returncode:
         raise SystemExit(child.stderr[-3000:])
     return json.loads(child.stdout.splitlines()[-1]) | {"load": _load_average()}
 
 
-def _child(url: str, n: int, profile: Path | None, again: bool) -> None:
+def _child(url: str, n: int, profile: Path | None, again: bool, phases: bool) -> None:
     """Load N synthetic statements into ``url`` (``again``: a second time); print the seconds,
-    wall and CPU, as JSON."""
+    wall and CPU (``phases``: and each kind of SQL statement's), as JSON."""
     sys.path.append(str(PROJECT))  # benchmarks.synthetic; quotes comes from PYTHONPATH first
     from sqlmodel import Session
 
@@ -157,17 +168,24 @@ def _child(url: str, n: int, profile: Path | None, again: bool) -> None:
     record = Record(made.parties, made.speakers, made.claims, list(made.sources))
 
     server = [0.0]
+    timed: dict[str, list[float]] = {}
+    serving: dict[str, int | None] = {}
 
     def load() -> None:
         with Session(engine) as session:
-            backend = _backend_pid(session)
+            backend = serving["pid"] = _backend_pid(session)
             before = _cpu_of(backend)
             load_record(session=session, record=record, prune_sources=True)
+            began = _clocks(backend)
             session.commit()
+            if phases:
+                timed["COMMIT"] = [1, *_since(began, backend)]
             server[0] = _cpu_of(backend) - before
 
     if again:
         load()
+    if phases:
+        _time_statements(engine, serving, timed)
     wall, cpu = time.perf_counter(), time.process_time()
     if profile:
         import cProfile
@@ -179,7 +197,48 @@ def _child(url: str, n: int, profile: Path | None, again: bool) -> None:
         load()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     code = str(Path(db.__file__).parent)
-    print(json.dumps({"seconds": wall, "cpu": cpu, "server": server[0], "code": code}))
+    measured = {"seconds": wall, "cpu": cpu, "server": server[0], "code": code}
+    print(json.dumps(measured | ({"phases": timed} if phases else {})))
+
+
+def _time_statements(engine, serving: dict, timed: dict[str, list[float]]) -> None:
+    """Add to ``timed`` each SQL statement's count, wall, CPU and server CPU seconds, by its
+    first words (the table it writes or reads); ``serving["pid"]``: the server process."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(connection, cursor, statement, parameters, context, executemany):
+        connection.info["clocks"] = _clocks(serving.get("pid"))
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after(connection, cursor, statement, parameters, context, executemany):
+        spent = _since(connection.info.pop("clocks"), serving.get("pid"))
+        words = " ".join(statement.replace("(", " ").split()[:3])
+        totals = timed.setdefault(words, [0, 0.0, 0.0, 0.0])
+        totals[0] += 1
+        for at, seconds in enumerate(spent, 1):
+            totals[at] += seconds
+
+
+def _clocks(backend: int | None) -> tuple[float, float, float]:
+    """Wall seconds, this process's CPU seconds and the server process's (0 on SQLite)."""
+    return time.perf_counter(), time.process_time(), _cpu_of(backend)
+
+
+def _since(began: tuple, backend: int | None) -> list[float]:
+    return [now - then for then, now in zip(began, _clocks(backend), strict=True)]
+
+
+def _print_phases(run: dict) -> None:
+    """The run's SQL statements, most costly first, and what is left for Python (and COPY,
+    which the driver sends outside SQLAlchemy's cursor events)."""
+    phases = run["phases"]
+    print(f"    {'seconds: wall':>17} {'CPU':>6} {'server':>7}  count  statement")
+    for words, (count, wall, cpu, server) in sorted(phases.items(), key=lambda p: -p[1][1])[:14]:
+        print(f"    {wall:17.3f} {cpu:6.3f} {server:7.3f} {count:6}  {words}")
+    wall = run["seconds"] - sum(p[1] for p in phases.values())
+    cpu = run["cpu"] - sum(p[2] for p in phases.values())
+    print(f"    {wall:17.3f} {cpu:6.3f} {'':7}         the rest: Python (and COPY on PostgreSQL)")
 
 
 def _backend_pid(session) -> int | None:
