@@ -918,6 +918,24 @@ def test_a_byline_gives_the_author(registry):
     assert byline("Talks stall\n\nBy the time they met, it was late.\n") is None
 
 
+def test_a_byline_of_two_authors_gives_both(registry):
+    from quotes.extract.layout import byline
+
+    text = (
+        "Talks stall in Miraval\n\nBy Anna Petrova and Marat Ismailov\n\n"
+        "MIRAVAL, June 4 (Reuters) - The Miraval government said on Tuesday that talks had "
+        "stalled.\n"
+    )
+    draft = drafted(text, registry)[0]
+    assert '  author: "Anna Petrova and Marat Ismailov"  # from the byline\n' in draft
+    assert byline("Fog\n\nBy ANNA PETROVA and MARAT ISMAILOV Associated Press\n\nX (AP) — A") == (
+        "Anna Petrova and Marat Ismailov"
+    )
+    assert byline("Fog\n\nBy Anna Petrova, Marat Ismailov and Ivo Lind, Reuters\n\nX - A") == (
+        "Anna Petrova, Marat Ismailov and Ivo Lind"
+    )
+
+
 def test_the_two_leaders_are_the_two_persons_named_before_one_statement_each(registry):
     text = (
         "Norvanian Foreign Minister Ivan Orlov and his counterpart, Samir Haddad, met on "
