@@ -1333,6 +1333,24 @@ def test_british_copy_quoting_with_single_marks_reads_them_as_quotation_marks(re
     assert text[found[1].start : found[1].end] == found[1].text
 
 
+def test_single_marks_quote_in_a_text_that_also_has_double_ones(registry):
+    """ "'We will not back down,' union leader Marta Belova said" in a story that quotes
+    elsewhere with double marks was drafted as reported speech, "'We will not back down";
+    single marks inside a double quotation quote within it, no statement of their own."""
+    text = (
+        "'We will not back down,' union leader Marta Belova said on Monday.\n\n"
+        "\"He told me 'the port is closed' and walked away,\" the driver, Pavel Korsun, said.\n"
+    )
+    assert typeset("'No,' he said. \"She said 'yes' twice.\"") == (
+        "“No,” he said. “She said 'yes' twice.”"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker, c.text) for c in found] == [
+        ("direct", "Marta Belova", "We will not back down"),
+        ("direct", "Pavel Korsun", "He told me 'the port is closed' and walked away"),
+    ]
+
+
 def test_abbreviated_months_and_days_written_before_their_month_date_the_saying():
     """ "On Dec. 2, he had told the court ..." and British copy's "Speaking on 3 March, ...
     said" were drafted as undated (said by publication)."""
