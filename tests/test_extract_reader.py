@@ -285,6 +285,46 @@ def test_dates_against_the_publication_date(sentence, published, said):
     assert said_in(sentence, published) == said
 
 
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Belova said earlier in the day that", ("2026-06-04", "earlier in the day", "resolved")),
+        ("Reyes said later on Tuesday that", ("2026-06-02", "later on Tuesday", "resolved")),
+        ("Reyes said on Tuesday evening that", ("2026-06-02", "on Tuesday evening", "resolved")),
+        ("Kessel said this morning that", ("2026-06-04", "this morning", "resolved")),
+        ("Overnight, Kessel said", ("2026-06-03/2026-06-04", "Overnight", "resolved")),
+        ("Kessel said this morning's vote", None),  # the vote's morning
+    ],
+)
+def test_parts_of_the_day_against_the_publication_day(sentence, said):
+    """ "earlier in the day", "this morning", "overnight" were left undated (Thursday is
+    2026-06-04)."""
+    assert said_in(sentence, "2026-06-04") == said
+
+
+def test_a_live_blogs_time_stamps_date_the_entries_under_them_and_say_nothing(registry):
+    """ "14:05 GMT" and "Updated 3:40 p.m." on lines of their own: no statement nor speaker,
+    and a statement under one is said on the day of publication; a part of the day after
+    the cue is no part of the cue ("said this morning")."""
+    text = (
+        "Live: Harbour strike enters third day\n\n"
+        "14:05 GMT\n\n"
+        "Union leader Marta Belova said earlier in the day that the strike would go on.\n\n"
+        "Updated 3:40 p.m.\n\n"
+        "The mayor, Ivan Kessel, said this morning that the city would help. Kessel said "
+        "overnight talks had failed.\n"
+    )
+    found = extract(text, registry=registry, published="2026-06-04")
+    assert [(c.speaker, c.cue, c.said, c.said_as_written, c.said_basis) for c in found] == [
+        ("Marta Belova", "said", "2026-06-04", "earlier in the day", "resolved"),
+        ("Ivan Kessel", "said", "2026-06-04", "this morning", "resolved"),
+        ("Ivan Kessel", "said", "2026-06-04", "Updated 3:40 p.m.", "inferred"),
+    ]
+    unstamped = text.replace("14:05 GMT", "Quay").replace("Updated 3:40 p.m.", "Quay")
+    undated = extract(unstamped, registry=registry, published="2026-06-04")
+    assert undated[-1].said == "../2026-06-04"  # no stamp above it: by its publication
+
+
 def test_datelines():
     line = dateline("KABUL, Feb. 5, 2019 (Reuters) - The Taliban said")
     assert (line.city, line.agency, line.published) == ("KABUL", "Reuters", "2019-02-05")

@@ -26,7 +26,7 @@ from quotes.extract.boundaries import (
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import LEADING_DAY, dateline, said_in
+from quotes.extract.dates import LEADING_DAY, dateline, said_in, stamped
 from quotes.extract.mentions import PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
@@ -117,6 +117,7 @@ def extract(
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
         date = said_in(words, published) if words and not perfect else None
+        date = date or stamped(text, at, published)
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
         elif published and _DAY_OR_COARSER.fullmatch(published):
