@@ -1586,3 +1586,38 @@ def test_her_book_argues_what_she_does(registry):
     )
     (c,) = extract(text, registry=registry)
     assert (c.speaker_as_written, c.speaker, c.cue) == ("Her new book", "Irena Vass", "argues")
+
+
+def test_a_bodys_spokeswoman_is_the_one_named_so_or_an_unnamed_one_of_that_body(registry):
+    """ "The ministry's spokeswoman said ..." then, a paragraph later, "Spokeswoman Lena
+    Varga added ...": drafted under the key "the-ministry-s-spokeswoman" (and the ministry as
+    "The Steppe Ministry" with the role "of Transport"). Named so near it, she is Lena Varga;
+    named by no one, an unnamed spokeswoman of the ministry; another body's spokeswoman is
+    not her, and "its spokesman" is someone of the body that spoke last, not a person."""
+    story = (
+        "The Steppe Ministry of Transport said on Monday it would close the northern line.\n\n"
+        "The ministry's spokeswoman said the closure would last two weeks.\n\n"
+    )
+    named = (
+        story + "The decision drew criticism. Spokeswoman Lena Varga added that fares would fall.\n"
+    )
+    found = extract(named, registry=registry)
+    assert [(c.speaker, c.speaker_resolved) for c in found] == [
+        ("Steppe Ministry of Transport", False),
+        ("Lena Varga", True),
+        ("Lena Varga", False),
+    ]
+    other = story + "Northwind spokeswoman Lena Varga said that fares would fall.\n"
+    found = extract(other, registry=registry)
+    assert (found[1].speaker, found[1].speaker_unnamed) == (
+        "Steppe Ministry of Transport spokeswoman",
+        True,
+    )
+    draft = drafted(story, registry)[0]
+    assert "speaker: steppe-ministry-of-transport-spokeswoman  # unnamed" in draft
+    assert "ministry-s" not in draft
+    its = (
+        "Northwind Rail, the freight operator, said on Monday it would raise its fares. Marta "
+        "Belova, a farmer, said the rise was unfair. Its spokesman said the rise was needed.\n"
+    )
+    assert extract(its, registry=registry)[-1].speaker == "Northwind Rail spokesman"
