@@ -1621,3 +1621,24 @@ def test_a_bodys_spokeswoman_is_the_one_named_so_or_an_unnamed_one_of_that_body(
         "Belova, a farmer, said the rise was unfair. Its spokesman said the rise was needed.\n"
     )
     assert extract(its, registry=registry)[-1].speaker == "Northwind Rail spokesman"
+
+
+def test_quoted_words_then_the_speakers_next_cue_are_two_statements_not_one_inside_other(
+    registry,
+):
+    """ "Orlov called the plan “dead on arrival,” adding that ...": the partial statement ran
+    on over "adding that the union would strike", drafted again as its own statement; a
+    quotation inside reported speech stays partial, a whole one direct."""
+    text = (
+        "Orlov said the plan was “dead on arrival” and would be withdrawn. “The plan is dead,” "
+        "Orlov said.\n\n"
+        "Orlov, the union's leader, called the plan “dead on arrival,” adding that the union "
+        "would strike.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.cue, c.text) for c in found] == [
+        ("partial", "said", "said the plan was “dead on arrival” and would be withdrawn"),
+        ("direct", "said", "The plan is dead"),
+        ("partial", "called", "called the plan “dead on arrival,”"),
+        ("indirect", "adding", "adding that the union would strike"),
+    ]

@@ -83,7 +83,7 @@ def extract(
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             cue_over_its_object(text, candidate)
-        found = split_speakers(text, one_per_cue(text, found))
+        found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
     found = [
@@ -718,6 +718,44 @@ def _cut_before(text: str, c: Candidate, q: Candidate) -> None:
     c.text = text[c.start : c.end]
     if c.kind == "partial" and not QUOTE_PAIR.search(text, c.content_start, end):
         c.kind = "indirect"
+
+
+_JOINED = re.compile(r"(?:[\s,;]|\band\b|\bbut\b)*$")
+
+
+def _before_own_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "called the plan “dead on arrival,” adding that the union would strike": the words
+    of the first cue end where the same speaker's next cue begins, which has its own
+    statement; the second was drafted inside the first, the same words twice."""
+    for c in found:
+        inner = [
+            o.cue_start
+            for o in found
+            if o is not c
+            and o.cue_start is not None
+            and c.cue_end is not None
+            and c.speaker_start is not None
+            and o.speaker_start == c.speaker_start
+            and c.cue_end <= c.content_start < o.cue_start < c.content_end
+            and o.content_end <= c.content_end
+        ]
+        if not inner:
+            continue
+        end = min(inner)
+        joined = _JOINED.search(text, c.content_start, end).group(0)
+        coordinated = re.search(r"(?:,[”\"]?|\band)\s*$", text[c.content_start : end])
+        if not coordinated or (c.cue or "").lower() == "according to":
+            continue  # a clause of its own the speaker's next cue opens, as "X, adding ..."
+        end -= len(joined)
+        if end <= c.content_start:
+            continue
+        if c.end == c.content_end:
+            c.end = end
+        c.content_end = end
+        c.text = text[c.start : c.end]
+        if c.kind == "partial" and not QUOTE_PAIR.search(text, c.content_start, end):
+            c.kind = "indirect"
+    return found
 
 
 def _according_to_after(c: Candidate, q: Candidate) -> bool:
