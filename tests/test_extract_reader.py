@@ -1642,3 +1642,17 @@ def test_quoted_words_then_the_speakers_next_cue_are_two_statements_not_one_insi
         ("partial", "called", "called the plan “dead on arrival,”"),
         ("indirect", "adding", "adding that the union would strike"),
     ]
+
+
+def test_a_quotation_that_was_how_someone_described_it_is_theirs_and_partial(registry):
+    """ "“Dead on arrival” was how Orlov described the plan": drafted as a direct quote said
+    by "was how Orlov"; the quoted words are his, set in the author's sentence."""
+    text = (
+        "“Dead on arrival” was how Orlov described the plan.\n\n"
+        "“A temporary measure” is how the minister, Petra Sokolova, described the tariff.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker, c.cue, c.text) for c in found] == [
+        ("partial", "Orlov", "described", "Dead on arrival"),
+        ("partial", "Petra Sokolova", "described", "A temporary measure"),
+    ]

@@ -92,6 +92,9 @@ def extract(
         if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
     ]
     found = [c for c in found if not _no_statement(text, c)]
+    for candidate in found:
+        if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
+            candidate.kind = "partial"
     if not headlines:
         begin = body_start(text)
         found = [c for c in found if c.content_start >= begin]
@@ -132,6 +135,9 @@ def extract(
     return found
 
 
+# "“Dead on arrival” was how Orlov described the plan": his words for it, in the author's
+# sentence (partial), not a whole utterance.
+_HOW_DESCRIBED = re.compile(r"[,.]?[”\"]\s+(?:was|is)\s+how\b")
 _IN_VIEW = re.compile(
     r"(In\s+(his|her|their|its|(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*[’']s)\s+"
     r"(?:view|opinion|estimation)),\s*"

@@ -211,7 +211,9 @@ _WHEN = (
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
 )
 _LEADING_NOISE = re.compile(
-    rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then|both|either|neither)\b[\s,]*)+", re.I
+    rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then|both|either|neither|(?:was|is)\s+how)"
+    r"\b[\s,]*)+",  # "“Dead on arrival” was how Orlov described it": Orlov
+    re.I,
 )
 # Adverbs between a speaker and the cue: "Wells Fargo just announced", "Mr. Obama often says".
 _ADVERB = (
