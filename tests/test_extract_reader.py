@@ -285,6 +285,46 @@ def test_dates_against_the_publication_date(sentence, published, said):
     assert said_in(sentence, published) == said
 
 
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Belova said earlier in the day that", ("2026-06-04", "earlier in the day", "resolved")),
+        ("Reyes said later on Tuesday that", ("2026-06-02", "later on Tuesday", "resolved")),
+        ("Reyes said on Tuesday evening that", ("2026-06-02", "on Tuesday evening", "resolved")),
+        ("Kessel said this morning that", ("2026-06-04", "this morning", "resolved")),
+        ("Overnight, Kessel said", ("2026-06-03/2026-06-04", "Overnight", "resolved")),
+        ("Kessel said this morning's vote", None),  # the vote's morning
+    ],
+)
+def test_parts_of_the_day_against_the_publication_day(sentence, said):
+    """ "earlier in the day", "this morning", "overnight" were left undated (Thursday is
+    2026-06-04)."""
+    assert said_in(sentence, "2026-06-04") == said
+
+
+def test_a_live_blogs_time_stamps_date_the_entries_under_them_and_say_nothing(registry):
+    """ "14:05 GMT" and "Updated 3:40 p.m." on lines of their own: no statement nor speaker,
+    and a statement under one is said on the day of publication; a part of the day after
+    the cue is no part of the cue ("said this morning")."""
+    text = (
+        "Live: Harbour strike enters third day\n\n"
+        "14:05 GMT\n\n"
+        "Union leader Marta Belova said earlier in the day that the strike would go on.\n\n"
+        "Updated 3:40 p.m.\n\n"
+        "The mayor, Ivan Kessel, said this morning that the city would help. Kessel said "
+        "overnight talks had failed.\n"
+    )
+    found = extract(text, registry=registry, published="2026-06-04")
+    assert [(c.speaker, c.cue, c.said, c.said_as_written, c.said_basis) for c in found] == [
+        ("Marta Belova", "said", "2026-06-04", "earlier in the day", "resolved"),
+        ("Ivan Kessel", "said", "2026-06-04", "this morning", "resolved"),
+        ("Ivan Kessel", "said", "2026-06-04", "Updated 3:40 p.m.", "inferred"),
+    ]
+    unstamped = text.replace("14:05 GMT", "Quay").replace("Updated 3:40 p.m.", "Quay")
+    undated = extract(unstamped, registry=registry, published="2026-06-04")
+    assert undated[-1].said == "../2026-06-04"  # no stamp above it: by its publication
+
+
 def test_datelines():
     line = dateline("KABUL, Feb. 5, 2019 (Reuters) - The Taliban said")
     assert (line.city, line.agency, line.published) == ("KABUL", "Reuters", "2019-02-05")
@@ -918,6 +958,24 @@ def test_a_byline_gives_the_author(registry):
     assert byline("Talks stall\n\nBy the time they met, it was late.\n") is None
 
 
+def test_a_byline_of_two_authors_gives_both(registry):
+    from quotes.extract.layout import byline
+
+    text = (
+        "Talks stall in Miraval\n\nBy Anna Petrova and Marat Ismailov\n\n"
+        "MIRAVAL, June 4 (Reuters) - The Miraval government said on Tuesday that talks had "
+        "stalled.\n"
+    )
+    draft = drafted(text, registry)[0]
+    assert '  author: "Anna Petrova and Marat Ismailov"  # from the byline\n' in draft
+    assert byline("Fog\n\nBy ANNA PETROVA and MARAT ISMAILOV Associated Press\n\nX (AP) — A") == (
+        "Anna Petrova and Marat Ismailov"
+    )
+    assert byline("Fog\n\nBy Anna Petrova, Marat Ismailov and Ivo Lind, Reuters\n\nX - A") == (
+        "Anna Petrova, Marat Ismailov and Ivo Lind"
+    )
+
+
 def test_the_two_leaders_are_the_two_persons_named_before_one_statement_each(registry):
     text = (
         "Norvanian Foreign Minister Ivan Orlov and his counterpart, Samir Haddad, met on "
@@ -1315,6 +1373,24 @@ def test_british_copy_quoting_with_single_marks_reads_them_as_quotation_marks(re
     assert text[found[1].start : found[1].end] == found[1].text
 
 
+def test_single_marks_quote_in_a_text_that_also_has_double_ones(registry):
+    """ "'We will not back down,' union leader Marta Belova said" in a story that quotes
+    elsewhere with double marks was drafted as reported speech, "'We will not back down";
+    single marks inside a double quotation quote within it, no statement of their own."""
+    text = (
+        "'We will not back down,' union leader Marta Belova said on Monday.\n\n"
+        "\"He told me 'the port is closed' and walked away,\" the driver, Pavel Korsun, said.\n"
+    )
+    assert typeset("'No,' he said. \"She said 'yes' twice.\"") == (
+        "“No,” he said. “She said 'yes' twice.”"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker, c.text) for c in found] == [
+        ("direct", "Marta Belova", "We will not back down"),
+        ("direct", "Pavel Korsun", "He told me 'the port is closed' and walked away"),
+    ]
+
+
 def test_abbreviated_months_and_days_written_before_their_month_date_the_saying():
     """ "On Dec. 2, he had told the court ..." and British copy's "Speaking on 3 March, ...
     said" were drafted as undated (said by publication)."""
@@ -1510,3 +1586,73 @@ def test_her_book_argues_what_she_does(registry):
     )
     (c,) = extract(text, registry=registry)
     assert (c.speaker_as_written, c.speaker, c.cue) == ("Her new book", "Irena Vass", "argues")
+
+
+def test_a_bodys_spokeswoman_is_the_one_named_so_or_an_unnamed_one_of_that_body(registry):
+    """ "The ministry's spokeswoman said ..." then, a paragraph later, "Spokeswoman Lena
+    Varga added ...": drafted under the key "the-ministry-s-spokeswoman" (and the ministry as
+    "The Steppe Ministry" with the role "of Transport"). Named so near it, she is Lena Varga;
+    named by no one, an unnamed spokeswoman of the ministry; another body's spokeswoman is
+    not her, and "its spokesman" is someone of the body that spoke last, not a person."""
+    story = (
+        "The Steppe Ministry of Transport said on Monday it would close the northern line.\n\n"
+        "The ministry's spokeswoman said the closure would last two weeks.\n\n"
+    )
+    named = (
+        story + "The decision drew criticism. Spokeswoman Lena Varga added that fares would fall.\n"
+    )
+    found = extract(named, registry=registry)
+    assert [(c.speaker, c.speaker_resolved) for c in found] == [
+        ("Steppe Ministry of Transport", False),
+        ("Lena Varga", True),
+        ("Lena Varga", False),
+    ]
+    other = story + "Northwind spokeswoman Lena Varga said that fares would fall.\n"
+    found = extract(other, registry=registry)
+    assert (found[1].speaker, found[1].speaker_unnamed) == (
+        "Steppe Ministry of Transport spokeswoman",
+        True,
+    )
+    draft = drafted(story, registry)[0]
+    assert "speaker: steppe-ministry-of-transport-spokeswoman  # unnamed" in draft
+    assert "ministry-s" not in draft
+    its = (
+        "Northwind Rail, the freight operator, said on Monday it would raise its fares. Marta "
+        "Belova, a farmer, said the rise was unfair. Its spokesman said the rise was needed.\n"
+    )
+    assert extract(its, registry=registry)[-1].speaker == "Northwind Rail spokesman"
+
+
+def test_quoted_words_then_the_speakers_next_cue_are_two_statements_not_one_inside_other(
+    registry,
+):
+    """ "Orlov called the plan “dead on arrival,” adding that ...": the partial statement ran
+    on over "adding that the union would strike", drafted again as its own statement; a
+    quotation inside reported speech stays partial, a whole one direct."""
+    text = (
+        "Orlov said the plan was “dead on arrival” and would be withdrawn. “The plan is dead,” "
+        "Orlov said.\n\n"
+        "Orlov, the union's leader, called the plan “dead on arrival,” adding that the union "
+        "would strike.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.cue, c.text) for c in found] == [
+        ("partial", "said", "said the plan was “dead on arrival” and would be withdrawn"),
+        ("direct", "said", "The plan is dead"),
+        ("partial", "called", "called the plan “dead on arrival,”"),
+        ("indirect", "adding", "adding that the union would strike"),
+    ]
+
+
+def test_a_quotation_that_was_how_someone_described_it_is_theirs_and_partial(registry):
+    """ "“Dead on arrival” was how Orlov described the plan": drafted as a direct quote said
+    by "was how Orlov"; the quoted words are his, set in the author's sentence."""
+    text = (
+        "“Dead on arrival” was how Orlov described the plan.\n\n"
+        "“A temporary measure” is how the minister, Petra Sokolova, described the tariff.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.kind, c.speaker, c.cue, c.text) for c in found] == [
+        ("partial", "Orlov", "described", "Dead on arrival"),
+        ("partial", "Petra Sokolova", "described", "A temporary measure"),
+    ]

@@ -26,7 +26,7 @@ from quotes.extract.boundaries import (
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import LEADING_DAY, dateline, said_in
+from quotes.extract.dates import LEADING_DAY, dateline, said_in, stamped
 from quotes.extract.mentions import PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
@@ -83,7 +83,7 @@ def extract(
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             cue_over_its_object(text, candidate)
-        found = split_speakers(text, one_per_cue(text, found))
+        found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
     found = [
@@ -92,6 +92,9 @@ def extract(
         if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
     ]
     found = [c for c in found if not _no_statement(text, c)]
+    for candidate in found:
+        if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
+            candidate.kind = "partial"
     if not headlines:
         begin = body_start(text)
         found = [c for c in found if c.content_start >= begin]
@@ -117,6 +120,7 @@ def extract(
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
         date = said_in(words, published) if words and not perfect else None
+        date = date or stamped(text, at, published)
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
         elif published and _DAY_OR_COARSER.fullmatch(published):
@@ -131,6 +135,9 @@ def extract(
     return found
 
 
+# "“Dead on arrival” was how Orlov described the plan": his words for it, in the author's
+# sentence (partial), not a whole utterance.
+_HOW_DESCRIBED = re.compile(r"[,.]?[”\"]\s+(?:was|is)\s+how\b")
 _IN_VIEW = re.compile(
     r"(In\s+(his|her|their|its|(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*[’']s)\s+"
     r"(?:view|opinion|estimation)),\s*"
@@ -717,6 +724,44 @@ def _cut_before(text: str, c: Candidate, q: Candidate) -> None:
     c.text = text[c.start : c.end]
     if c.kind == "partial" and not QUOTE_PAIR.search(text, c.content_start, end):
         c.kind = "indirect"
+
+
+_JOINED = re.compile(r"(?:[\s,;]|\band\b|\bbut\b)*$")
+
+
+def _before_own_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "called the plan “dead on arrival,” adding that the union would strike": the words
+    of the first cue end where the same speaker's next cue begins, which has its own
+    statement; the second was drafted inside the first, the same words twice."""
+    for c in found:
+        inner = [
+            o.cue_start
+            for o in found
+            if o is not c
+            and o.cue_start is not None
+            and c.cue_end is not None
+            and c.speaker_start is not None
+            and o.speaker_start == c.speaker_start
+            and c.cue_end <= c.content_start < o.cue_start < c.content_end
+            and o.content_end <= c.content_end
+        ]
+        if not inner:
+            continue
+        end = min(inner)
+        joined = _JOINED.search(text, c.content_start, end).group(0)
+        coordinated = re.search(r"(?:,[”\"]?|\band)\s*$", text[c.content_start : end])
+        if not coordinated or (c.cue or "").lower() == "according to":
+            continue  # a clause of its own the speaker's next cue opens, as "X, adding ..."
+        end -= len(joined)
+        if end <= c.content_start:
+            continue
+        if c.end == c.content_end:
+            c.end = end
+        c.content_end = end
+        c.text = text[c.start : c.end]
+        if c.kind == "partial" and not QUOTE_PAIR.search(text, c.content_start, end):
+            c.kind = "indirect"
+    return found
 
 
 def _according_to_after(c: Candidate, q: Candidate) -> bool:

@@ -12,7 +12,8 @@ from quotes.extract.candidate import Candidate
 _CUE_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
-    r"earlier|later|then)$"
+    r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
+    r"(?:earlier|later)\s+in\s+the\s+day|then)$"
 )
 
 

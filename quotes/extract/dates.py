@@ -1,9 +1,11 @@
 """Dates written in a sentence, as EDTF, and the dateline that opens a wire story.
 
 "On December 26, 2016" is stated; "On May 27", "on Monday", "yesterday", "last week",
-"earlier this month", "in late April" are resolved against the publication date; anything
-vaguer is left for the curator. A dateline ("MOSCOW, April 5 /TASS/", "KABUL, May 28
-(Reuters) -") gives the publication date when none was given, its year taken from the text.
+"earlier this month", "in late April", "earlier in the day", "this morning", "overnight" are
+resolved against the publication date; anything vaguer is left for the curator. A dateline
+("MOSCOW, April 5 /TASS/", "KABUL, May 28 (Reuters) -") gives the publication date when none
+was given, its year taken from the text; a live blog's time stamp ("14:05 GMT") dates the
+entries under it.
 """
 
 import re
@@ -30,13 +32,24 @@ _MONTH_YEAR = re.compile(rf"\b[Ii]n\s+({_NAME})\s+(\d{{4}})\b")
 _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_NAME})\b")
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
-    r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b"
 )
 _RELATIVE = re.compile(
     r"\b(yesterday|today|last\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
-    r"last\s+(?:week|month|year)|this\s+(?:week|month|year))\b",
+    r"(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)|tonight|"
+    r"overnight|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b(?![’'])",
     re.IGNORECASE,
+)
+# Parts of the publication day itself ("earlier in the day", "this morning")
+_SAME_DAY = (
+    "today",
+    "tonight",
+    "earlier in the day",
+    "later in the day",
+    "this morning",
+    "this afternoon",
+    "this evening",
 )
 Said = tuple[str, str, str]  # EDTF, the words as written, how it was fixed
 # A day right after the cue, before the words said ("said late Saturday they were ready"):
@@ -44,7 +57,11 @@ Said = tuple[str, str, str]  # EDTF, the words as written, how it was fixed
 LEADING_DAY = re.compile(
     rf"\s*(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     rf"Saturday|Sunday|yesterday|today|(?:{_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    # "said this morning that", "said overnight that" ("said overnight talks had failed":
+    # the talks' night, not the saying's)
+    r"|\s*(?:(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)|"
+    r"tonight|overnight)(?=\s+that\b|\s*,)",
     re.IGNORECASE,
 )
 
@@ -77,6 +94,27 @@ def said_in(sentence: str, published: str | None) -> Said | None:
             if edtf:
                 return edtf, match.group(0), "resolved"
     return None
+
+
+# A live blog's time stamp on a line of its own ("14:05 GMT", "Updated 3:40 p.m.")
+_STAMP = re.compile(
+    r"^[ \t]*(?:(?:Updated|UPDATED|Posted|POSTED):?\s+)?\d{1,2}[:.]\d{2}"
+    r"(?:\s*(?:[ap]\.m\.|[ap]m|[AP]M))?(?:\s+[A-Z]{2,4})?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def stamped(text: str, at: int, published: str | None) -> Said | None:
+    """The publication day for words under a live blog's time stamp ("14:05 GMT"), when
+    the publication is known to the day: the entry was posted that day (inferred, as the
+    saying may be older)."""
+    day = _day_of(published)
+    if day is None:
+        return None
+    stamp = None
+    for stamp in _STAMP.finditer(text, 0, at):  # noqa: B007 (the last one above)
+        pass
+    return (day.isoformat(), stamp.group(0).strip(), "inferred") if stamp else None
 
 
 def _latest(published: str | None) -> date | None:
@@ -126,10 +164,12 @@ def _weekday(match: re.Match, latest: date, day: date | None) -> str | None:
 
 def _relative(match: re.Match, latest: date, day: date | None) -> str | None:
     words = " ".join(match.group(1).lower().split())
-    if words in ("yesterday", "today", "last night"):
+    if words in ("yesterday", "last night", "overnight", *_SAME_DAY):
         if day is None:
             return None
-        return (day - timedelta(days=0 if words == "today" else 1)).isoformat()
+        if words == "overnight":  # the night before the publication day, into it
+            return f"{(day - timedelta(days=1)).isoformat()}/{day.isoformat()}"
+        return (day - timedelta(days=0 if words in _SAME_DAY else 1)).isoformat()
     if words == "last year":
         return str(latest.year - 1)
     if words == "this year":

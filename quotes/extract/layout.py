@@ -49,17 +49,29 @@ _NOT_AUTHOR = {"associated", "press", "reuters", "ap", "afp", "staff", "writer",
 
 def byline(text: str) -> str | None:
     """The author a byline before the body names ("By MARTA ILVES Associated Press": Marta
-    Ilves), in the case names are written, or None."""
+    Ilves), in the case names are written, or None. Several authors ("By Anna Petrova and
+    Marat Ismailov") are one author string, as the curated files record them."""
     begin = body_start(text)
     for line in re.finditer(r"[^\n]+", text[: begin or 400]):
         found = re.match(r"\s*By\s+(.+)", line.group(0))
         if not found:
             continue
-        words = []
-        for word in re.split(r"\s+", found.group(1).split(",")[0].strip()):
-            if not re.fullmatch(r"[A-Z][\w.’'-]*", word) or word.lower() in _NOT_AUTHOR:
+        names = []
+        for part in re.split(r",?\s+(?:and|&)\s+|,\s*", found.group(1).strip()):
+            name = _name_in_byline(part)
+            if not name:
                 break
-            words.append(word.title() if word.isupper() and len(word) > 2 else word)
-        if 2 <= len(words) <= 4:
-            return " ".join(words)
+            names.append(name)
+        if names:
+            return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return None
+
+
+def _name_in_byline(words: str) -> str | None:
+    """The name that opens one author's part of a byline ("MARTA ILVES Associated Press")."""
+    name = []
+    for word in re.split(r"\s+", words.strip()):
+        if not re.fullmatch(r"[A-Z][\w.’'-]*", word) or word.lower() in _NOT_AUTHOR:
+            break
+        name.append(word.title() if word.isupper() and len(word) > 2 else word)
+    return " ".join(name) if 2 <= len(name) <= 4 else None

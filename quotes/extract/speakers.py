@@ -211,7 +211,9 @@ _WHEN = (
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
 )
 _LEADING_NOISE = re.compile(
-    rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then|both|either|neither)\b[\s,]*)+", re.I
+    rf"^(?:(?:{_DISCOURSE}|{_WHEN}|and|but|so|then|both|either|neither|(?:was|is)\s+how)"
+    r"\b[\s,]*)+",  # "“Dead on arrival” was how Orlov described it": Orlov
+    re.I,
 )
 # Adverbs between a speaker and the cue: "Wells Fargo just announced", "Mr. Obama often says".
 _ADVERB = (
@@ -353,6 +355,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             _described(candidate, registry, mentions, mention, by_role(mention, registry))
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
                 _titled_after(candidate, registry, mention, text)
+            if not candidate.speaker_resolved and not candidate.speaker_unnamed:
+                _of_the_body(candidate, registry, mentions, state, mention)
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
@@ -538,8 +542,8 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
     while words and words[0].lower() in PERSON_NOUNS | {"senior", "chief", "former"}:
         title.append(words.pop(0))
     name = " ".join(words)
-    if not _FULL_NAME.fullmatch(name):
-        return None
+    if not _FULL_NAME.fullmatch(name) or words[-1].lower() in BODY_NOUNS | COMPANY_NOUNS:
+        return None  # "The Steppe Ministry of Transport" is a body's whole name
     return name, " ".join([*title, body.group(0).strip()])
 
 
@@ -616,18 +620,66 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
 _INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 
 
+# "the ministry's spokeswoman", "its spokesman": someone of a body, by the body's word
+_OWNED = re.compile(r"(?:(?:[Tt]he\s+)?([a-z]+)[’']s|[Ii]ts)\s+(?=[a-z])")
+
+
 def _titled_after(candidate, registry, mention: str, text: str) -> None:
     """ "..., said the transport minister, ..." then "Transport Minister Anton Orlov said":
-    a description no one before answers is the one named next with it for a title."""
-    title = re.sub(r"^(?:the)\s+", "", mention.strip(" ,"), flags=re.IGNORECASE)
-    if title == mention.strip(" ,") or not re.fullmatch(r"[a-z][a-z ]+", title):
+    a description no one before answers is the one named next with it for a title; "the
+    ministry's spokeswoman" is the one named with "spokeswoman" for a title, near it before
+    or after, unless another body's word comes with the title ("Northwind spokeswoman X")."""
+    mention = mention.strip(" ,")
+    owner = _OWNED.match(mention)
+    title = mention[owner.end() :] if owner else re.sub(r"^the\s+", "", mention, flags=re.I)
+    if title == mention or not re.fullmatch(r"[a-z][a-z ]+", title):
         return
     words = r"\s+".join(re.escape(w) for w in title.split())
-    after = re.compile(rf"\b(?i:{words})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
-    named = after.search(text, candidate.speaker_end, candidate.speaker_end + 800)
-    if named:
-        _name(candidate, registry, named.group(1), resolved=True)
-        candidate.role = text[named.start() : named.start(1)].strip()
+    named = re.compile(rf"\b(?i:{words})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
+    start, end = candidate.speaker_start, candidate.speaker_end
+    found = list(named.finditer(text, end, end + 800))
+    if owner:  # the nearest before first: "Spokeswoman X said ... The ministry's spokeswoman"
+        found = list(reversed(list(named.finditer(text, max(0, start - 800), start)))) + found
+        found = [f for f in found if _of_owner(text, f.start(), owner.group(1))]
+    if found:
+        _name(candidate, registry, found[0].group(1), resolved=True)
+        candidate.role = text[found[0].start() : found[0].start(1)].strip()
+
+
+def _of_owner(text: str, at: int, owner: str | None) -> bool:
+    """Whether the words before a title at ``at`` name no body but ``owner`` ("Ministry
+    spokeswoman", "Spokeswoman"; not "Northwind spokeswoman" for the ministry's)."""
+    clause = re.search(r"[^.,;:!?\n“”\"]*$", text[max(0, at - 60) : at]).group(0)
+    words = clause.split()
+    if owner and any(same_family(owner.lower(), w) for w in words):
+        return True
+    return not any(
+        w.lower() in BODY_NOUNS | COMPANY_NOUNS or w[:1].isupper() and w not in ("The", "Its")
+        for w in words
+    )
+
+
+def _of_the_body(candidate, registry, mentions, state, mention: str) -> None:
+    """ "The ministry's spokeswoman said" with no one named so: an unnamed speaker of the
+    ministry named before ("Steppe Ministry of Transport spokeswoman"), the body offered as
+    the candidate, rather than a key made of the description's words."""
+    mention = mention.strip(" ,")
+    owner = _OWNED.match(mention)
+    if not owner:
+        return
+    body = state.last_body  # the body that spoke last, if it is such a body, else one named
+    if owner.group(1) and not (body and same_family(owner.group(1), body[0])):
+        body = None
+    for named in reversed(mentions.before(candidate.speaker_start) if not body else []):
+        if not named.person and same_family(owner.group(1), f"{named.name} {named.trade}"):
+            body = (registry.speaker_name(named.key) if named.key else named.name, named.key)
+            break
+    if body:
+        title = mention[owner.end() :]
+        name = re.sub(r"^the\s+", "", body[0], flags=re.I)
+        candidate.speaker = f"{name} {title}"
+        candidate.speaker_unnamed, candidate.role = True, title
+        candidate.speaker_options = [body[1]] if body[1] else []
 
 
 def _described(candidate, registry, mentions, mention, by_role) -> None:
@@ -649,7 +701,7 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
     owned = not person and persons
     # "The Taliban's chief negotiator": someone of the Taliban's, whom the registry's roles
     # did not find; not whoever was named last.
-    owned = owned or (person and re.search(r"\w[’']s\s", mention))
+    owned = owned or (person and re.search(r"\w[’']s\s|^its\s", mention, re.IGNORECASE))
     earlier = mentions.before(candidate.speaker_start) if mentions and not owned else []
     for named in reversed(earlier):
         if named.person != person:

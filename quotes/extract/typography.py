@@ -5,8 +5,8 @@ text, say) writes two apostrophes, ``''``; the rules and the tagger read which s
 quotation they are on from “ and ”. Each ``"`` is one character either way; ``''`` becomes a
 thin space and the mark, the mark beside the words (`` “Words”  ``), so offsets into the
 typeset text are offsets into the original, whose own characters the candidates keep.
-A text that quotes with single marks only (British copy: 'Nobody likes it,' Mr Orlov said)
-has each pair of them read as “ and ”, its apostrophes left alone.
+Single marks (British copy: 'Nobody likes it,' Mr Orlov said) are read as “ and ” in pairs,
+its apostrophes left alone, except inside a double quotation, where they quote within it.
 """
 
 import re
@@ -22,30 +22,40 @@ _POSSESSIVE = re.compile(r"s['’] [^\W\d_]")  # "the drivers' union": an apostr
 
 
 def singles(text: str) -> str:
-    """``text`` with each pair of single quotation marks read as “ and ” where it has no
-    double marks at all: an opening one after a space, before a letter; its closing one
-    the first after it in the paragraph not inside a word nor a plural's possessive."""
-    if re.search("[\"“”]|''", text) or not _SINGLE_OPEN.search(text):
+    """``text`` with each pair of single quotation marks read as “ and ”: an opening one
+    after a space, before a letter; its closing one the first after it in the paragraph not
+    inside a word nor a plural's possessive. Inside a double quotation ("He told me 'the
+    port is closed'") a single pair is a quotation within it, not one of its own: left."""
+    if not _SINGLE_OPEN.search(text):
         return text
     chars = list(text)
     at = 0
     while opening := _SINGLE_OPEN.search(text, at):
         paragraph_end = text.find("\n", opening.end())
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        double = re.compile("[“”]").search(text, opening.end(), paragraph_end)
         closing = next(
             (
                 m
-                for m in _SINGLE_CLOSE.finditer(text, opening.end(), paragraph_end)
+                for m in _SINGLE_CLOSE.finditer(
+                    text, opening.end(), double.start() if double else paragraph_end
+                )
                 if not _POSSESSIVE.match(text, m.start() - 1)
             ),
             None,
         )
-        if closing is None:
+        if closing is None or _in_double(text, opening.start()):
             at = opening.end()
             continue
         chars[opening.start()], chars[closing.start()] = "“", "”"
         at = closing.end()
     return "".join(chars)
+
+
+def _in_double(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a quotation in double marks (typeset) of its paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.rfind("“") > before.rfind("”")
 
 
 def typeset(text: str) -> str:
@@ -63,7 +73,7 @@ def typeset(text: str) -> str:
             chars[i] = "“" if opens else "”"
         else:
             chars[i : i + 2] = [_HALF, "“"] if opens else ["”", _HALF]
-    return "".join(chars)
+    return singles("".join(chars))
 
 
 def whole_marks(original: str, start: int, end: int) -> tuple[int, int]:
