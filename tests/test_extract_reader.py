@@ -1510,3 +1510,19 @@ def test_her_book_argues_what_she_does(registry):
     )
     (c,) = extract(text, registry=registry)
     assert (c.speaker_as_written, c.speaker, c.cue) == ("Her new book", "Irena Vass", "argues")
+
+
+def test_a_common_noun_opening_a_sentence_is_no_misspelt_name(registry):
+    """ "Passenger groups warned ..." after "the Green group": the plural of a common noun,
+    capitalized only because it opens the sentence, was taken for a misspelling of the
+    body's name."""
+    text = (
+        "Councillor Dana Fiala, who leads the Green group, said the freeze was welcome.\n\n"
+        "Passenger groups warned that cuts to night services would hit shift workers hardest.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found][-1] == (
+        "Passenger groups",
+        "Passenger groups",
+    )
+    assert not found[-1].speaker_resolved

@@ -170,6 +170,8 @@ class Mentions:
         words = normalize(mention).split()
         if not words or not mention[:1].isupper():
             return None
+        if not mention.split()[-1][:1].isupper():
+            return None  # "Passenger groups" opens a sentence: a common noun, no name misspelt
         if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:
             words = words[1:]  # "Mr. Orlov" is "Orlov": the newspaper's courtesy, not the name
         word = words[-1]
