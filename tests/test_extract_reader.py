@@ -1526,3 +1526,11 @@ def test_a_common_noun_opening_a_sentence_is_no_misspelt_name(registry):
         "Passenger groups",
     )
     assert not found[-1].speaker_resolved
+
+
+def test_later_on_before_a_day_is_no_part_of_the_cue(registry):
+    """ "Varga said later on Monday that ...": the cue was drafted "said later on" (the day
+    alone left out of it); the cue is the verb, the day dates it."""
+    text = "Varga said later on Monday that the matter would go to the council.\n"
+    (c,) = extract(text, registry=registry, published="2026-09-22")
+    assert (c.cue, c.said, c.said_as_written) == ("said", "2026-09-21", "on Monday")

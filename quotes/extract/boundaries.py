@@ -12,7 +12,7 @@ from quotes.extract.candidate import Candidate
 _CUE_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
-    r"earlier|later|then)$"
+    r"(?:earlier|later)(?:\s+on)?|then)$"  # "said later on | Monday": the day left out
 )
 
 
