@@ -1534,3 +1534,20 @@ def test_later_on_before_a_day_is_no_part_of_the_cue(registry):
     text = "Varga said later on Monday that the matter would go to the council.\n"
     (c,) = extract(text, registry=registry, published="2026-09-22")
     assert (c.cue, c.said, c.said_as_written) == ("said", "2026-09-21", "on Monday")
+
+
+def test_a_day_in_the_phrase_between_said_and_that_dates_the_saying(registry):
+    """ "said at a regular press briefing on Wednesday that ...": the phrase says how and
+    when it was said (the draft had no date); a day after "that" is still what was said of."""
+    text = (
+        "Ministry spokesperson Delia Kesh said at a regular press briefing on Wednesday that the "
+        'deal showed "what neighbours can do."\n\n'
+        "Kesh said in a radio interview that the railway would reopen on Friday.\n"
+    )
+    first, second = extract(text, registry=registry, published="2026-03-05")
+    assert (first.said, first.said_as_written, first.said_basis) == (
+        "2026-03-04",
+        "on Wednesday",
+        "resolved",
+    )
+    assert (second.said, second.said_basis) == ("../2026-03-05", "inferred")

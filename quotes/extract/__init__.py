@@ -204,10 +204,12 @@ def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     """The spans of the words said: a quotation resumed after its cue ("“A,” Orlov told
     reporters on Thursday. “B.”") is two, and the attribution between them dates it."""
     cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
-    told = _TOLD_WHOM.match(sentence.text, start - sentence.start, end - sentence.start)
-    if told and candidate.kind != "direct" and _TOLD.fullmatch(candidate.cue or ""):
-        # "told a conference in the capital last month that ...": whom and when it was
-        # told are not the words said
+    inside = start - sentence.start
+    told = _TOLD_WHOM.match(sentence.text, inside, end - sentence.start)
+    how = _TOLD.fullmatch(candidate.cue or "") or _MANNER.match(sentence.text, inside)
+    if told and candidate.kind != "direct" and how:
+        # "told a conference in the capital last month that ...", "said at a briefing on
+        # Wednesday that ...": whom, how and when it was said are not the words said
         return [(sentence.start + told.end(), end)]
     if candidate.kind != "direct" or cue is None or not start < cue < end:
         return [(start, end)]
