@@ -1551,3 +1551,25 @@ def test_a_day_in_the_phrase_between_said_and_that_dates_the_saying(registry):
         "resolved",
     )
     assert (second.said, second.said_basis) == ("../2026-03-05", "inferred")
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_and_its_questions_no_statements(registry):
+    """ "Q: ... / A: ...": the answers were drafted as spoken by "A", the questions by "Q";
+    the answers are the person the introduction names, the questions the interviewer's
+    (the publication's words, as a headline is)."""
+    text = (
+        "Q&A: a harbour chief on the ships leaving\n\n"
+        "Port director Tomas Virek took over last year. He spoke to the Ledger on Thursday.\n\n"
+        "Q: Three shipping lines have left this year. Why?\n\n"
+        "A: Because we are slow. A ship waits two days here for a berth.\n\n"
+        "Q: Whose fault is that?\n\n"
+        "A: Mine now, since I run the port.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker, c.kind) for c in found if c.cue == ":"] == [
+        ("A", "Tomas Virek", "direct"),
+        ("A", "Tomas Virek", "direct"),
+    ]
+    assert not any("Why?" in c.text or "fault" in c.text for c in found)
+    transcript = "HOST: Welcome back.\n\nQ: Is that a question?\n\nA: It is.\n"
+    assert [c.speaker for c in extract(transcript, registry=registry)] == ["HOST", "A"]

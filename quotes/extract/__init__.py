@@ -825,6 +825,7 @@ _NOT_SPEAKERS = {
     "video",
     "watch",
     "listen",
+    "q",  # an interview's question: the interviewer's words, as a headline is the publisher's
 }
 _SPEAKER_LINE = re.compile(r"[“\"]?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
 

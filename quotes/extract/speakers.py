@@ -305,6 +305,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if _the_unnamed(candidate, mention, state):
         return
+    if mention == "A" and candidate.cue == ":" and (interviewee := _interviewee(text, mentions)):
+        _name(candidate, registry, interviewee.name, key=interviewee.key, resolved=True)
+        return
     if group := _the_two(text, mentions, mention, candidate.speaker_start):
         (name, key), *candidate.also_said_by = group
         _name(candidate, registry, name, key=key, resolved=True)
@@ -401,6 +404,18 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+_QUESTION_LINE = re.compile(r"^Q:\s", re.M)
+
+
+def _interviewee(text: str, mentions: "Mentions | None") -> "Named | None":
+    """Who answers an interview's "A:" turns: the first person its introduction names,
+    before the first "Q:" (the introduction is about whom the questions are put to)."""
+    question = _QUESTION_LINE.search(text)
+    if question is None or mentions is None:
+        return None
+    return next((n for n in mentions.before(question.start()) if n.person), None)
 
 
 _WRITING = re.compile(
