@@ -1573,3 +1573,17 @@ def test_an_interview_s_answers_are_the_interviewee_s_and_its_questions_no_state
     assert not any("Why?" in c.text or "fault" in c.text for c in found)
     transcript = "HOST: Welcome back.\n\nQ: Is that a question?\n\nA: It is.\n"
     assert [c.speaker for c in extract(transcript, registry=registry)] == ["HOST", "A"]
+
+
+def test_we_inside_a_quotation_is_no_statement_of_its_own_in_the_draft(registry):
+    """ "A: We have ordered six new cranes. ...": the answer's "we" was drafted as a speaker
+    of its own ("have ordered"); the words are the answer's speaker's."""
+    text = (
+        "Port director Tomas Virek took over last year.\n\n"
+        "Q: What happens next?\n\n"
+        "A: We have ordered six new cranes. The first two arrive in March. If they do not, you "
+        "can ask me again and I will tell you whose fault it is.\n"
+    )
+    assert any(c.speaker_as_written == "We" for c in extract(text, registry=registry))
+    draft, count = drafted(text, registry)
+    assert count == 1 and "speaker: we" not in draft

@@ -156,16 +156,19 @@ _NO_ONE = {"nobody", "no one", "no-one", "none", "everyone", "everybody", "anyon
 
 def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
     """ "Whitcombe said he expected a vote": "he expected" is inside Whitcombe's words and is
-    Whitcombe again, no statement of its own (PolNeAR marks it, so extraction keeps it)."""
-    if candidate.cue_start is None or (candidate.speaker_as_written or "").lower() not in (
-        "he",
-        "she",
-    ):
+    Whitcombe again, no statement of its own (PolNeAR marks it, so extraction keeps it); so
+    is an "I" or a "we" inside a quotation ("“We have ordered six cranes,” he said")."""
+    pronoun = (candidate.speaker_as_written or "").lower()
+    if candidate.cue_start is None or pronoun not in ("he", "she", "i", "we"):
         return False
     return any(
         other is not candidate
         and other.content_start <= candidate.cue_start < other.content_end
-        and other.speaker == candidate.speaker
+        and (
+            other.speaker == candidate.speaker
+            if pronoun in ("he", "she")
+            else other.kind == "direct"
+        )
         for other in candidates
     )
 
