@@ -1587,3 +1587,22 @@ def test_we_inside_a_quotation_is_no_statement_of_its_own_in_the_draft(registry)
     assert any(c.speaker_as_written == "We" for c in extract(text, registry=registry))
     draft, count = drafted(text, registry)
     assert count == 1 and "speaker: we" not in draft
+
+
+def test_the_company_is_the_one_its_trade_names_in_the_words_said(registry):
+    """ "Ostrava Metals, the largest aluminium producer in Brennov, will cut 1,200 jobs, the
+    company said": the company, named with its trade in the words said, was left an
+    unresolved description, and so was "The company" after it; a person described with a
+    company beside them is no company."""
+    text = (
+        "BRENNOV, June 17 (Reuters) - Ostrava Metals, the largest aluminium producer in "
+        "Brennov, will cut 1,200 jobs, the company said on Tuesday.\n\n"
+        "The company blamed high electricity prices.\n\n"
+        "Anna Berg, the chief executive of the company, said the plant lost money.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("the company", "Ostrava Metals"),
+        ("The company", "Ostrava Metals"),
+        ("Anna Berg, the chief executive of the company,", "Anna Berg"),
+    ]

@@ -99,6 +99,16 @@ def _person_names(text: str):
         position = match.end()
 
 
+# An appositive that says what a name is by its trade, its head noun: ", the largest
+# aluminium producer in Brennov," (but not ", the chief executive of the company," nor ", the
+# bank's chief economist,").
+_TRADE_BESIDE = re.compile(
+    r",[ \t]+(?:the|an?)[ \t]+(?:(?!(?:of|at|for|in|with|from)\b)[\w-]+[ \t]+){0,4}?("
+    + "|".join(sorted(COMPANY_NOUNS))
+    + r")(?=[ \t]*[,.;]|[ \t]+(?:in|of|at|from|for|with|based)\b)"
+)
+
+
 @dataclass
 class Named:
     start: int
@@ -131,7 +141,11 @@ class Mentions:
                 continue  # a headline or a line's first words: too often not a name
             if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
                 continue  # a byline's author is no one the story describes
-            mentions.named.append(Named(match.start(), match.group(0), None, True))
+            trade = _TRADE_BESIDE.match(text, match.end())
+            if trade:  # "Ostrava Metals, the largest aluminium producer in Brennov,": a body
+                mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
+            else:
+                mentions.named.append(Named(match.start(), match.group(0), None, True))
         for match in _BODY.finditer(text):
             if not any(a <= match.start(1) < b for a, b in covered):
                 key, _ = registry.speaker_in(match.group(1))
