@@ -1606,3 +1606,19 @@ def test_the_company_is_the_one_its_trade_names_in_the_words_said(registry):
         ("The company", "Ostrava Metals"),
         ("Anna Berg, the chief executive of the company,", "Anna Berg"),
     ]
+
+
+def test_a_surname_after_its_title_is_the_person_named_in_full_before(registry):
+    """ "The Minister of Water Resources, Ravil Osmani, today presented ..." then "Minister
+    Osmani stated": drafted as a speaker "Osmani" of its own (only a registry speaker was
+    looked up by surname after a title)."""
+    text = (
+        "The Minister of Water Resources, Ravil Osmani, today presented the plan.\n\n"
+        "\u201cOur farmers lost a third of their harvest,\u201d Minister Osmani stated.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker_as_written, c.speaker, c.role) == (
+        "Minister Osmani",
+        "Ravil Osmani",
+        "Minister",
+    )

@@ -362,7 +362,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
             if not candidate.speaker_key and mentions:
                 missed = mentions.near_miss(named[0], candidate.speaker_start)
-                if missed and missed.key:
+                # "Minister Osmani" after "Ravil Osmani": a surname alone is the name in full
+                surname = missed and missed.person and len(named[0].split()) == 1
+                if missed and (missed.key or surname):
                     _name(candidate, registry, missed.name, key=missed.key, resolved=True)
         else:
             missed = mentions.near_miss(mention, candidate.speaker_start) if mentions else None
