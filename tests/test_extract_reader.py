@@ -1622,3 +1622,25 @@ def test_a_surname_after_its_title_is_the_person_named_in_full_before(registry):
         "Ravil Osmani",
         "Minister",
     )
+
+
+def test_the_minister_is_the_speaker_the_text_gave_that_title(registry):
+    """ "Minister Osmani stated ..." then "The Minister stressed ...": left an unresolved
+    description where the registry has ministers of its own (here Lavrov); a deputy
+    minister, or a ministry's spokesman for "the ministry", is not whom it means."""
+    text = (
+        "The Minister of Water Resources, Ravil Osmani, today presented the plan.\n\n"
+        "\u201cOur farmers lost a third of their harvest,\u201d Minister Osmani stated.\n\n"
+        "Deputy Minister Alina Cerny said the villages would be consulted.\n\n"
+        "The Minister stressed that the plan would be paid for from the budget.\n\n"
+        "Ministry spokesman Arno Teig said the tenders would open in October.\n\n"
+        "The ministry said the watering ban stays.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Minister Osmani", "Ravil Osmani"),
+        ("Deputy Minister Alina Cerny", "Alina Cerny"),
+        ("The Minister", "Ravil Osmani"),
+        ("Ministry spokesman Arno Teig", "Arno Teig"),
+        ("The ministry", "The ministry"),
+    ]

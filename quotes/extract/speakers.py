@@ -51,6 +51,7 @@ class State:
     last_body: tuple[str, str | None] | None = None  # the body that spoke last, for "it"
     last_many: tuple[str, str | None] | None = None  # who spoke last, if many, for "they"
     unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
+    titled: list[tuple[str, str, str | None]] = field(default_factory=list)  # (role, name, key)
     mentions: "Mentions | None" = None
 
 
@@ -352,6 +353,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if appositive:
             _name(candidate, registry, appositive, resolved=True)
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
+        elif described and described[1] and (titled := _given_the_title(mention, state)):
+            _name(candidate, registry, titled[0], key=titled[1], resolved=True)
         elif described:
             _described(candidate, registry, mentions, mention, by_role(mention, registry))
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
@@ -384,6 +387,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
+    if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
+        state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
         state.unnamed.append((described[0], candidate.speaker))
     elif mentions and not candidate.speaker_key and _FULL_NAME.fullmatch(candidate.speaker or ""):
@@ -406,6 +411,23 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+def _given_the_title(mention: str, state: State) -> tuple[str, str | None] | None:
+    """(name, key) of the speaker this text last gave the title a description has: "The
+    Minister stressed" after "Minister Osmani stated" is Osmani, whoever else the registry
+    has for a minister ("the foreign minister" is not him: "foreign" is no word of his)."""
+    words = re.findall(r"[\w’'-]+", mention.lower())
+    if len(words) < 2 or words[0] != "the":
+        return None
+    for role, name, key in reversed(state.titled):
+        held = set(re.findall(r"[\w’'-]+", role))
+        if set(words[1:]) <= held and not (held - set(words)) & _BELOW:
+            return name, key
+    return None
+
+
+_BELOW = {"deputy", "vice", "assistant", "acting", "former", "junior"}  # not "the minister"
 
 
 _QUESTION_LINE = re.compile(r"^Q:\s", re.M)
