@@ -1644,3 +1644,18 @@ def test_the_minister_is_the_speaker_the_text_gave_that_title(registry):
         ("Ministry spokesman Arno Teig", "Arno Teig"),
         ("The ministry", "The ministry"),
     ]
+
+
+def test_a_british_dateline_with_the_day_first_dates_the_story(registry):
+    """ "SARNET, 12 August 2026 - The Minister ...": the day written before its month was
+    no dateline, so the draft had no publication date and no `body:`."""
+    line = dateline("PRESS RELEASE\n\nSARNET, 12 August 2026 - The Minister spoke.\n")
+    assert (line.written, line.published) == ("SARNET, 12 August 2026", "2026-08-12")
+    assert dateline("LENMARK, 3 March (Reuters) - X said.\n").agency == "Reuters"
+    text = (
+        "Minister presents drought plan\n\n"
+        "SARNET, 12 August 2026 - The minister said the plan would cost 2 billion.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert 'published: "2026-08-12"' in draft
+    assert 'body: "SARNET, 12 August 2026' in draft
