@@ -1659,3 +1659,19 @@ def test_a_british_dateline_with_the_day_first_dates_the_story(registry):
     draft, _ = drafted(text, registry)
     assert 'published: "2026-08-12"' in draft
     assert 'body: "SARNET, 12 August 2026' in draft
+
+
+def test_according_to_after_a_quotation_is_no_speaker_of_it(registry):
+    """ "said the count must be “transparent and quick,” according to a statement from his
+    embassy": "according to a" was read as the quotation's speaker and "statement" as its
+    cue, a statement of its own; the quotation is the ambassador's, which his embassy
+    reports."""
+    text = (
+        "The ambassador of Norvania, Henrik Aalto, said the count must be \u201ctransparent "
+        "and quick,\u201d according to a statement from his embassy.\n"
+    )
+    found = extract(text, registry=registry)
+    assert not any((c.speaker_as_written or "").startswith("according") for c in found)
+    draft, count = drafted(text, registry)
+    assert count == 1 and "speaker: henrik-aalto" in draft
+    assert 'text: "said the count must be \u201ctransparent and quick,\u201d"' in draft

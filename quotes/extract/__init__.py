@@ -913,7 +913,7 @@ _SIGNED = re.compile(
 # group's director, Liene Ozola, said" (a name beside a role), ", one of the sources, a
 # manager at the company, said" (a role beside a description).
 _TRAILING = re.compile(
-    r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
+    r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as|according)\b)"
     r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?P<beside>,\s+(?:[A-Z]|(?:an?|the)\s)[^,;:“”\"!?]{0,40},)?)"
     r"\s+)?"
     r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
