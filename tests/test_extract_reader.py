@@ -1675,3 +1675,17 @@ def test_according_to_after_a_quotation_is_no_speaker_of_it(registry):
     draft, count = drafted(text, registry)
     assert count == 1 and "speaker: henrik-aalto" in draft
     assert 'text: "said the count must be \u201ctransparent and quick,\u201d"' in draft
+
+
+def test_its_in_a_role_is_the_body_that_spoke_last(registry):
+    """ "The metalworkers' union said ... Its leader, Pavel Stern, called ...": the role was
+    drafted "Its leader", whose leader left to the curator; a union is a body."""
+    text = (
+        "The metalworkers' union said it would fight the closure. Its leader, Pavel Stern, "
+        "called the decision \u201ca betrayal of three generations of workers.\u201d\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.role) for c in found] == [
+        ("The metalworkers' union", None),
+        ("Pavel Stern", "leader of the metalworkers' union"),
+    ]

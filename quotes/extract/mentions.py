@@ -29,6 +29,7 @@ BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
     "insurgents", "party", "office", "department", "agency", "committee", "council", "campaign",
     "administration", "kremlin", "embassy", "company", "army", "military", "alliance", "coalition",
+    "union", "commission",
 }  # fmt: skip
 # What a description says in other words than the registry's titles.
 SYNONYMS = {
@@ -50,7 +51,7 @@ COMPANY_NOUNS = {
 # Nouns a text uses for the same kind of body: "the Taliban movement" ... "the group".
 FAMILIES = [
     {"group", "movement", "organization", "organisation", "militants", "insurgents", "party",
-     "alliance", "coalition"},
+     "alliance", "coalition", "union"},
     {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
     COMPANY_NOUNS,
 ]  # fmt: skip

@@ -387,6 +387,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
+    if candidate.role and state.last_body and re.match(r"its\s", candidate.role, re.I):
+        # "Its chairman, Lev Pashin," after "The commission insisted": the commission's
+        body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", state.last_body[0])
+        candidate.role = f"{candidate.role[4:].strip()} of {body}"
     if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
         state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
