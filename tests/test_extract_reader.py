@@ -1689,3 +1689,17 @@ def test_its_in_a_role_is_the_body_that_spoke_last(registry):
         ("The metalworkers' union", None),
         ("Pavel Stern", "leader of the metalworkers' union"),
     ]
+
+
+def test_a_day_in_the_main_clause_does_not_date_a_later_clause_s_statement():
+    """ "The mayor ruled out on Tuesday any rise in fares, days after the transport company
+    asked for a 15 percent increase": the company's asking was dated Tuesday, the mayor's
+    day; a clause before the speaker ("On Tuesday, after talks, Orlov said") still dates."""
+    text = (
+        "The mayor ruled out on Tuesday any rise in tram fares this year, days after the "
+        "city's transport company asked for a 15 percent increase.\n\n"
+        "On Tuesday, after talks with the union, Anton Orlov said the fares would stay.\n"
+    )
+    asked, said = extract(text, published="2026-05-06")
+    assert (asked.cue, asked.said, asked.said_basis) == ("asked for", "../2026-05-06", "inferred")
+    assert (said.speaker, said.said) == ("Anton Orlov", "2026-05-05")

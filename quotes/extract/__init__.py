@@ -113,6 +113,7 @@ def extract(
             if sentence.start not in unsaid:
                 unsaid[sentence.start] = _outside_contents(sentence, found)
             words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
+            words = _in_own_clause(sentence, candidate, words)
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
@@ -194,6 +195,28 @@ def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
             end = day.end()
         words = words[:start] + " " * (end - start) + words[end:]
     return words
+
+
+# A clause of another time after the main one: "..., days after the city's transport company
+# asked for ..." (but "..., as councillors demanded ..." is the same time).
+_LATER_CLAUSE = re.compile(
+    r",\s+(?:(?:days|weeks|months|hours|a\s+day|a\s+week|shortly|soon|just|even)\s+)?"
+    r"(?:after|before|since|until)\s"
+)
+
+
+def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
+    """``words`` without the main clause when the statement's speaker and cue are in a clause
+    after it: "Keller ruled out on Tuesday any rise, days after the company asked for one"
+    does not date the company's asking."""
+    who = candidate.speaker_start if candidate.speaker_start is not None else candidate.cue_start
+    if who is None or not sentence.start <= who < sentence.start + len(words):
+        return words
+    clauses = list(_LATER_CLAUSE.finditer(words, 0, who - sentence.start))
+    if not clauses or "," in words[clauses[-1].end() : who - sentence.start]:
+        return words
+    start = clauses[-1].start()
+    return " " * start + words[start:]
 
 
 _TOLD = re.compile(r"(?:told|tells?|informed|assured|reminded|warned)", re.IGNORECASE)
