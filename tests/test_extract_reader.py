@@ -1703,3 +1703,24 @@ def test_a_day_in_the_main_clause_does_not_date_a_later_clause_s_statement():
     asked, said = extract(text, published="2026-05-06")
     assert (asked.cue, asked.said, asked.said_basis) == ("asked for", "../2026-05-06", "inferred")
     assert (said.speaker, said.said) == ("Anton Orlov", "2026-05-05")
+
+
+def test_a_quotation_after_reported_words_is_its_own_cue_s_when_that_cue_takes_an_object(
+    registry,
+):
+    """ "Vult warned that police would not allow it. “The right to protest is not the right to
+    paralyse the state,” he wrote on Telegram.": the quotation was drafted as the warning's
+    words, with "wrote on" a statement of "Telegram"; it is "wrote"'s."""
+    text = (
+        "Interior Minister Gregor Vult warned that police would not allow protesters to block "
+        "the building. \u201cThe right to protest is not the right to paralyse the state,\u201d "
+        "he wrote on Telegram.\n"
+    )
+    warned, wrote = extract(text, registry=registry)
+    assert (warned.cue, warned.kind, warned.text) == (
+        "warned",
+        "indirect",
+        "warned that police would not allow protesters to block the building",
+    )
+    assert (wrote.cue, wrote.kind, wrote.speaker) == ("wrote", "direct", "Gregor Vult")
+    assert wrote.text == "The right to protest is not the right to paralyse the state"

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from quotes.extract import lexicon
 from quotes.extract.boundaries import (
+    CUE_CUT,
     adverb_to_cue,
     cue_over_its_object,
     day_to_the_end,
@@ -672,13 +673,16 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
             near = own[:1]
         elif (
             own
-            and own[0].content_end <= own[0].content_start
+            and (own[0].content_end <= own[0].content_start or _object_after(own[0], q))
             and len(near) == 1
             and _ran_into(near[0], q)
         ):
             # "Vandorn said she would be glad to be proven wrong. “But I have heard ...,” she
             # said": the tagger ran the first statement's words into the quotation, which is
-            # the second cue's; the first ends before it
+            # the second cue's; the first ends before it. The second cue's words may be none,
+            # or words after the quotation ("“...,” he wrote on | Telegram"): the verb is the cue
+            if own[0].content_end > own[0].content_start:
+                own[0].cue, own[0].cue_start, own[0].cue_end = q.cue, q.cue_start, q.cue_end
             _cut_before(text, near[0], q)
             near = own[:1]
         if not near:
@@ -721,6 +725,12 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
         if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
     ]
     return kept, alone
+
+
+def _object_after(c: Candidate, q: Candidate) -> bool:
+    """Whether the tagger gave the quotation ``q``'s cue only the object of a preposition it
+    cut the cue after ("“...,” he wrote on | Telegram")."""
+    return c.content_start >= q.content_end and CUE_CUT.fullmatch(c.cue or "") is not None
 
 
 def _ran_into(c: Candidate, q: Candidate) -> bool:
