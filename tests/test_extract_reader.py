@@ -1700,7 +1700,8 @@ def test_a_day_in_the_main_clause_does_not_date_a_later_clause_s_statement():
         "city's transport company asked for a 15 percent increase.\n\n"
         "On Tuesday, after talks with the union, Anton Orlov said the fares would stay.\n"
     )
-    asked, said = extract(text, published="2026-05-06")
+    ruled, asked, said = extract(text, published="2026-05-06")
+    assert (ruled.cue, ruled.said) == ("ruled out", "2026-05-05")
     assert (asked.cue, asked.said, asked.said_basis) == ("asked for", "../2026-05-06", "inferred")
     assert (said.speaker, said.said) == ("Anton Orlov", "2026-05-05")
 
@@ -1724,3 +1725,17 @@ def test_a_quotation_after_reported_words_is_its_own_cue_s_when_that_cue_takes_a
     )
     assert (wrote.cue, wrote.kind, wrote.speaker) == ("wrote", "direct", "Gregor Vult")
     assert wrote.text == "The right to protest is not the right to paralyse the state"
+
+
+def test_reminds_and_ruled_out_are_cues():
+    """ "The Ministry reminds citizens that ...", "Keller ruled out on Tuesday any rise in
+    fares": neither was drafted (no cue of the lexicon)."""
+    text = (
+        "The Ministry reminds citizens that restrictions on garden watering remain in force.\n\n"
+        "Mayor Ruta Keller ruled out on Tuesday any rise in tram fares this year.\n"
+    )
+    found = extract(text, published="2026-05-06")
+    assert [(c.speaker, c.cue, c.said) for c in found] == [
+        ("The Ministry", "reminds", "../2026-05-06"),
+        ("Ruta Keller", "ruled out", "2026-05-05"),
+    ]

@@ -213,8 +213,9 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
     who = candidate.speaker_start if candidate.speaker_start is not None else candidate.cue_start
     if who is None or not sentence.start <= who < sentence.start + len(words):
         return words
-    clauses = list(_LATER_CLAUSE.finditer(words, 0, who - sentence.start))
-    if not clauses or "," in words[clauses[-1].end() : who - sentence.start]:
+    # (read in the sentence itself: the words may be blanked out as another's words said)
+    clauses = list(_LATER_CLAUSE.finditer(sentence.text, 0, who - sentence.start))
+    if not clauses or "," in sentence.text[clauses[-1].end() : who - sentence.start]:
         return words
     start = clauses[-1].start()
     return " " * start + words[start:]
