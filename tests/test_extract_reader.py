@@ -1739,3 +1739,17 @@ def test_reminds_and_ruled_out_are_cues():
         ("The Ministry", "reminds", "../2026-05-06"),
         ("Ruta Keller", "ruled out", "2026-05-05"),
     ]
+
+
+def test_a_body_s_name_does_not_run_over_a_line_break(registry):
+    """ "PRESS RELEASE\\n\\nMinistry of Water Resources ..." then "The Ministry reminds ...":
+    "PRESS RELEASE Ministry" was read as a name across the blank line, and "The Ministry"
+    resolved to it."""
+    text = (
+        "PRESS RELEASE\n\nMinistry of Water Resources\n\nMinister presents drought plan\n\n"
+        "SARNET, 12 August 2026 - The Ministry reminds citizens that restrictions on garden "
+        "watering remain in force.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.cue for c in found] == ["reminds"]
+    assert "RELEASE" not in found[0].speaker

@@ -40,7 +40,7 @@ SYNONYMS = {
     "spokesman": "spokesperson",
 }
 _BODY = re.compile(  # "The company" opening a sentence is a description, not a name
-    r"\b(?:The\s+)?((?:(?!(?:The|A|An|Its|His|Her|Their|This|That)\s)[A-Z][\w’'-]+\s+)+"
+    r"\b(?:The\s+)?((?:(?!(?:The|A|An|Its|His|Her|Their|This|That)\s)[A-Z][\w’'-]+[ \t]+)+"
     r"(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
 )
 # What a company is called by its trade: "Northwind Rail, the freight operator" ... "the company".
