@@ -1753,3 +1753,17 @@ def test_a_body_s_name_does_not_run_over_a_line_break(registry):
     found = extract(text, registry=registry)
     assert [c.cue for c in found] == ["reminds"]
     assert "RELEASE" not in found[0].speaker
+
+
+def test_a_description_before_a_name_is_its_role(registry):
+    """ "A Veskan farmer whose fields lie next to the site, Marek Dorn, said ...": the
+    speaker was drafted as the name with no role."""
+    text = (
+        "A Veskan farmer whose fields lie next to the site, Marek Dorn, said soldiers had "
+        "told him to keep his cattle away from the fence.\n"
+    )
+    dorn = extract(text, registry=registry)[0]
+    assert (dorn.speaker, dorn.role) == (
+        "Marek Dorn",
+        "Veskan farmer whose fields lie next to the site",
+    )

@@ -387,6 +387,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
+    if not candidate.role and _FULL_NAME.fullmatch(mention.strip(" ,")):
+        # "A Veskan farmer whose fields lie next to the site, Marek Dorn, said": the tagger's
+        # speaker is the name; the description before it is the role
+        before = _ROLE_BEFORE.search(
+            text, max(0, candidate.speaker_start - 100), candidate.speaker_start
+        )
+        if before and set(re.findall(r"[a-z]+", before[1].lower())) & PERSON_NOUNS:
+            candidate.role = re.sub(r"^(?:an?|the)\s+", "", before[1], flags=re.I)
     if candidate.role and state.last_body and re.match(r"its\s", candidate.role, re.I):
         # "Its chairman, Lev Pashin," after "The commission insisted": the commission's
         body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", state.last_body[0])
@@ -566,6 +574,10 @@ def _named_member(mention: str) -> tuple[str, str] | None:
     return found.group(2), found.group(1)
 
 
+# A description opening a sentence, then a comma before the name: "A Veskan farmer ..., ".
+_ROLE_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- ))((?:An?|The)\s[^,.;:\n“”\"]{3,80}),\s*$"
+)
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
 
