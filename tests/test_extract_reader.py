@@ -1767,3 +1767,14 @@ def test_a_description_before_a_name_is_its_role(registry):
         "Marek Dorn",
         "Veskan farmer whose fields lie next to the site",
     )
+
+
+def test_a_verb_inside_whom_words_are_according_to_is_no_cue(registry):
+    """ "According to a joint statement released after the talks, engineers will ...": the
+    tagger read "released after" as a cue of "a joint statement", a second statement."""
+    text = (
+        "According to a joint statement released after the talks, engineers from the two "
+        "countries will begin a survey of the line in April.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.cue for c in found] == ["According to"]

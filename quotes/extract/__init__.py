@@ -394,6 +394,18 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             for o in owners
         )
     ]
+    # "According to a joint statement released after the talks, ...": a verb inside whom the
+    # words are according to is no cue of its own.
+    according = [
+        (r.speaker_start, r.speaker_end)
+        for r in ruled
+        if (r.cue or "").lower() == "according to" and r.speaker_start is not None
+    ]
+    kept = [
+        c
+        for c in kept
+        if c.cue_start is None or not any(a <= c.cue_start < b for a, b in according)
+    ]
     merged = sorted(quoted + kept + extra, key=lambda c: (c.content_start, c.cue_start or 0))
     unique, seen = [], set()
     for candidate in merged:
