@@ -1778,3 +1778,16 @@ def test_a_verb_inside_whom_words_are_according_to_is_no_cue(registry):
     )
     found = extract(text, registry=registry)
     assert [c.cue for c in found] == ["According to"]
+
+
+def test_a_weekday_s_possessive_is_what_is_spoken_of_not_when():
+    """ "... of Wednesday's league match": dated the Wednesday before publication, the day of
+    a match still to come; "said Wednesday" still dates the saying."""
+    assert (
+        said_in("Berg is expected to take charge of Wednesday's league match.", "2026-11-09")
+        is None
+    )
+    assert (
+        said_in("Berg is expected to take charge of Wednesday\u2019s match.", "2026-11-09") is None
+    )
+    assert said_in("Berg said Wednesday the match was lost.", "2026-11-09")[0] == "2026-11-04"

@@ -31,7 +31,7 @@ _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
     r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b"
+    r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
 _RELATIVE = re.compile(
     r"\b(yesterday|today|last\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
