@@ -7,7 +7,7 @@ import pytest
 from quotes.extract import extract
 from quotes.extract.dates import dateline, said_in
 from quotes.extract.draft import draft_source
-from quotes.extract.layout import body_start
+from quotes.extract.layout import body_start, headline
 from quotes.extract.registry import Registry
 from quotes.extract.typography import typeset
 
@@ -1791,3 +1791,19 @@ def test_a_weekday_s_possessive_is_what_is_spoken_of_not_when():
         said_in("Berg is expected to take charge of Wednesday\u2019s match.", "2026-11-09") is None
     )
     assert said_in("Berg said Wednesday the match was lost.", "2026-11-09")[0] == "2026-11-04"
+
+
+def test_a_press_release_s_title_is_its_heading_not_its_label():
+    """ "PRESS RELEASE / Ministry of ... / Minister presents drought plan / SARNET, ...": the
+    draft's title was "PRESS RELEASE"; a story's first line stays its title."""
+    release = (
+        "PRESS RELEASE\n\nMinistry of Water Resources\n\nMinister presents drought plan\n\n"
+        "SARNET, 12 August 2026 - The Minister today presented the plan.\n"
+    )
+    assert headline(release) == "Minister presents drought plan"
+    assert headline("For immediate release:\n\nPlan presented\n\nThe plan was shown.\n") == (
+        "Plan presented"
+    )
+    assert headline("Coach quits after cup defeat\n\nMERAN, Nov. 9 - She quit.\n") == (
+        "Coach quits after cup defeat"
+    )
