@@ -1807,3 +1807,17 @@ def test_a_press_release_s_title_is_its_heading_not_its_label():
     assert headline("Coach quits after cup defeat\n\nMERAN, Nov. 9 - She quit.\n") == (
         "Coach quits after cup defeat"
     )
+
+
+def test_reported_words_end_before_a_clause_of_another_time():
+    """ "ruled out on Tuesday any rise in tram fares this year, days after the company asked
+    for ...": the mayor's words ran on over the reporter's clause."""
+    text = (
+        "Mayor Ruta Keller ruled out on Tuesday any rise in tram fares this year, days after "
+        "the city's transport company asked for a 15 percent increase.\n"
+    )
+    ruled = extract(text, published="2026-05-06")[0]
+    assert (ruled.cue, ruled.text) == (
+        "ruled out",
+        "ruled out on Tuesday any rise in tram fares this year",
+    )
