@@ -1821,3 +1821,18 @@ def test_reported_words_end_before_a_clause_of_another_time():
         "ruled out",
         "ruled out on Tuesday any rise in tram fares this year",
     )
+
+
+def test_a_body_named_noun_first_is_what_the_description_means(registry):
+    """ "Ministry of Water Resources of the Republic of Talmora" (a press release's issuer)
+    then "The Ministry reminds ...": left an unresolved description, as a body named noun
+    first was no name; "the Council of Ministers" is no ministry."""
+    text = (
+        "Ministry of Water Resources of the Republic of Talmora\n\n"
+        "SARNET, 12 August 2026 - The minister presented the plan to the Council of Ministers.\n\n"
+        "The Ministry reminds citizens that restrictions on garden watering remain in force.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.cue, c.speaker) for c in found] == [
+        ("reminds", "Ministry of Water Resources of the Republic of Talmora")
+    ]

@@ -43,6 +43,11 @@ _BODY = re.compile(  # "The company" opening a sentence is a description, not a 
     r"\b(?:The\s+)?((?:(?!(?:The|A|An|Its|His|Her|Their|This|That)\s)[A-Z][\w’'-]+[ \t]+)+"
     r"(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
 )
+# A body named by its noun first: "Ministry of Water Resources", "Council of the Republic".
+_BODY_OF = re.compile(
+    r"\b((?:" + "|".join(sorted(n.capitalize() for n in BODY_NOUNS)) + r")[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?[A-Z][\w’'-]+(?:[ \t]+(?:(?:of|and|for)[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]+)*)"
+)
 # What a company is called by its trade: "Northwind Rail, the freight operator" ... "the company".
 COMPANY_NOUNS = {
     "company", "firm", "operator", "carrier", "airline", "maker", "manufacturer", "producer",
@@ -147,7 +152,8 @@ class Mentions:
                 mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
             else:
                 mentions.named.append(Named(match.start(), match.group(0), None, True))
-        for match in _BODY.finditer(text):
+        bodies = sorted([*_BODY.finditer(text), *_BODY_OF.finditer(text)], key=lambda m: m.start(1))
+        for match in bodies:
             if not any(a <= match.start(1) < b for a, b in covered):
                 key, _ = registry.speaker_in(match.group(1))
                 mentions.named.append(Named(match.start(1), match.group(1), key, False))
