@@ -6,7 +6,7 @@ import pytest
 
 from quotes.extract import extract
 from quotes.extract.dates import dateline, said_in
-from quotes.extract.draft import draft_source
+from quotes.extract.draft import body_opening, draft_source
 from quotes.extract.layout import body_start, headline
 from quotes.extract.registry import Registry
 from quotes.extract.typography import typeset
@@ -1836,3 +1836,13 @@ def test_a_body_named_noun_first_is_what_the_description_means(registry):
     assert [(c.cue, c.speaker) for c in found] == [
         ("reminds", "Ministry of Water Resources of the Republic of Talmora")
     ]
+
+
+def test_the_body_after_a_headline_without_a_dateline_is_given(registry):
+    """ "Q&A: a harbour chief ...\\n\\nPort director Tomas Virek took over ...": the draft had
+    no `body:` when a headline, and no dateline, came before the story (the body's start
+    was the headline's end, and the opening words were read from the blank line)."""
+    text = "Harbour chief on the ships leaving\n\nPort director Tomas Virek took over last year.\n"
+    assert body_opening(text) == "Port director Tomas Virek"
+    draft, _ = drafted(text, registry)
+    assert 'body: "Port director Tomas Virek"' in draft

@@ -37,7 +37,7 @@ def body_opening(text: str) -> str | None:
     begin = body_start(text)
     if begin == 0:
         return None
-    words = text[begin:].split("\n", 1)[0].rstrip().split(" ")
+    words = text[begin:].lstrip().split("\n", 1)[0].rstrip().split(" ")  # after a heading's end
     index = SourceIndex(text)  # checked by the rule `quotes check` applies to `body:`
     for count in range(min(4, len(words)), len(words) + 1):
         opening = " ".join(words[:count])
