@@ -1846,3 +1846,16 @@ def test_the_body_after_a_headline_without_a_dateline_is_given(registry):
     assert body_opening(text) == "Port director Tomas Virek"
     draft, _ = drafted(text, registry)
     assert 'body: "Port director Tomas Virek"' in draft
+
+
+def test_a_passive_cue_is_no_statement_in_the_draft(registry):
+    """ "Jonas Berg is expected to take charge of the next match": drafted as Berg's
+    statement, cue "is expected"; who expects it is not said, and Berg says nothing."""
+    text = (
+        "Club president Viktor Renko said the board would name a coach within a week.\n\n"
+        "Halvorsen's assistant, Jonas Berg, is expected to take charge of Wednesday's league "
+        "match against Tarvik.\n"
+    )
+    assert "is expected" in [c.cue for c in extract(text, registry=registry)]
+    draft, count = drafted(text, registry)
+    assert count == 1 and "is expected" not in draft

@@ -108,6 +108,7 @@ def draft_yaml(
         if not _said_again(candidate, candidates)
         and not _reports_another(candidate, candidates)
         and (candidate.speaker_as_written or "").lower() not in _NO_ONE
+        and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
     ]
     published_line = f"  published: {_string(published) if published else 'null'}"
@@ -152,6 +153,15 @@ def draft_yaml(
 # "so nobody wanted to change what they measured": no one spoke (PolNeAR marks some such
 # beliefs, so extraction keeps them).
 _NO_ONE = {"nobody", "no one", "no-one", "none", "everyone", "everybody", "anyone", "anybody"}
+
+
+# "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
+# (PolNeAR marks such beliefs, so extraction keeps them).
+_PASSIVE = re.compile(
+    r"(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|seen|"
+    r"considered|understood|reported|rumou?red)",
+    re.IGNORECASE,
+)
 
 
 def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
