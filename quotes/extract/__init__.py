@@ -1122,9 +1122,8 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         if link and link.start() > cue.end():
             end = base + link.start()
     if later := _LATER_CLAUSE.search(words, cue.end(), end - base):
-        end = min(
-            end, base + later.start()
-        )  # "..., days after the company asked for ...": not said
+        # "ruled out any rise, days after the company asked for one": the reporter's clause
+        end = min(end, base + later.start())
     if _SUBORDINATE.match(words) and "," in words[cue.end() :]:
         # "Although X continue to emphasize Y, tensions ...": the clause ends at the comma.
         end = min(end, base + cue.end() + words[cue.end() :].index(","))
