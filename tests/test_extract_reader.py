@@ -6,8 +6,8 @@ import pytest
 
 from quotes.extract import extract
 from quotes.extract.dates import dateline, said_in
-from quotes.extract.draft import draft_source
-from quotes.extract.layout import body_start
+from quotes.extract.draft import body_opening, draft_source
+from quotes.extract.layout import body_start, headline
 from quotes.extract.registry import Registry
 from quotes.extract.typography import typeset
 
@@ -1656,3 +1656,352 @@ def test_a_quotation_that_was_how_someone_described_it_is_theirs_and_partial(reg
         ("partial", "Orlov", "described", "Dead on arrival"),
         ("partial", "Petra Sokolova", "described", "A temporary measure"),
     ]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_misspelt_name(registry):
+    """ "Passenger groups warned ..." after "the Green group": the plural of a common noun,
+    capitalized only because it opens the sentence, was taken for a misspelling of the
+    body's name."""
+    text = (
+        "Councillor Dana Fiala, who leads the Green group, said the freeze was welcome.\n\n"
+        "Passenger groups warned that cuts to night services would hit shift workers hardest.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found][-1] == (
+        "Passenger groups",
+        "Passenger groups",
+    )
+    assert not found[-1].speaker_resolved
+
+
+def test_later_on_before_a_day_is_no_part_of_the_cue(registry):
+    """ "Varga said later on Monday that ...": the cue was drafted "said later on" (the day
+    alone left out of it); the cue is the verb, the day, as written, dates it."""
+    text = "Varga said later on Monday that the matter would go to the council.\n"
+    (c,) = extract(text, registry=registry, published="2026-09-22")
+    assert (c.cue, c.said, c.said_as_written) == ("said", "2026-09-21", "later on Monday")
+
+
+def test_a_day_in_the_phrase_between_said_and_that_dates_the_saying(registry):
+    """ "said at a regular press briefing on Wednesday that ...": the phrase says how and
+    when it was said (the draft had no date); a day after "that" is still what was said of."""
+    text = (
+        "Ministry spokesperson Delia Kesh said at a regular press briefing on Wednesday that the "
+        'deal showed "what neighbours can do."\n\n'
+        "Kesh said in a radio interview that the railway would reopen on Friday.\n"
+    )
+    first, second = extract(text, registry=registry, published="2026-03-05")
+    assert (first.said, first.said_as_written, first.said_basis) == (
+        "2026-03-04",
+        "on Wednesday",
+        "resolved",
+    )
+    assert (second.said, second.said_basis) == ("../2026-03-05", "inferred")
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_and_its_questions_no_statements(registry):
+    """ "Q: ... / A: ...": the answers were drafted as spoken by "A", the questions by "Q";
+    the answers are the person the introduction names, the questions the interviewer's
+    (the publication's words, as a headline is)."""
+    text = (
+        "Q&A: a harbour chief on the ships leaving\n\n"
+        "Port director Tomas Virek took over last year. He spoke to the Ledger on Thursday.\n\n"
+        "Q: Three shipping lines have left this year. Why?\n\n"
+        "A: Because we are slow. A ship waits two days here for a berth.\n\n"
+        "Q: Whose fault is that?\n\n"
+        "A: Mine now, since I run the port.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker, c.kind) for c in found if c.cue == ":"] == [
+        ("A", "Tomas Virek", "direct"),
+        ("A", "Tomas Virek", "direct"),
+    ]
+    assert not any("Why?" in c.text or "fault" in c.text for c in found)
+    transcript = "HOST: Welcome back.\n\nQ: Is that a question?\n\nA: It is.\n"
+    assert [c.speaker for c in extract(transcript, registry=registry)] == ["HOST", "A"]
+
+
+def test_we_inside_a_quotation_is_no_statement_of_its_own_in_the_draft(registry):
+    """ "A: We have ordered six new cranes. ...": the answer's "we" was drafted as a speaker
+    of its own ("have ordered"); the words are the answer's speaker's."""
+    text = (
+        "Port director Tomas Virek took over last year.\n\n"
+        "Q: What happens next?\n\n"
+        "A: We have ordered six new cranes. The first two arrive in March. If they do not, you "
+        "can ask me again and I will tell you whose fault it is.\n"
+    )
+    assert any(c.speaker_as_written == "We" for c in extract(text, registry=registry))
+    draft, count = drafted(text, registry)
+    assert count == 1 and "speaker: we" not in draft
+
+
+def test_the_company_is_the_one_its_trade_names_in_the_words_said(registry):
+    """ "Ostrava Metals, the largest aluminium producer in Brennov, will cut 1,200 jobs, the
+    company said": the company, named with its trade in the words said, was left an
+    unresolved description, and so was "The company" after it; a person described with a
+    company beside them is no company."""
+    text = (
+        "BRENNOV, June 17 (Reuters) - Ostrava Metals, the largest aluminium producer in "
+        "Brennov, will cut 1,200 jobs, the company said on Tuesday.\n\n"
+        "The company blamed high electricity prices.\n\n"
+        "Anna Berg, the chief executive of the company, said the plant lost money.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("the company", "Ostrava Metals"),
+        ("The company", "Ostrava Metals"),
+        ("Anna Berg, the chief executive of the company,", "Anna Berg"),
+    ]
+
+
+def test_a_surname_after_its_title_is_the_person_named_in_full_before(registry):
+    """ "The Minister of Water Resources, Ravil Osmani, today presented ..." then "Minister
+    Osmani stated": drafted as a speaker "Osmani" of its own (only a registry speaker was
+    looked up by surname after a title)."""
+    text = (
+        "The Minister of Water Resources, Ravil Osmani, today presented the plan.\n\n"
+        "\u201cOur farmers lost a third of their harvest,\u201d Minister Osmani stated.\n"
+    )
+    (c,) = extract(text, registry=registry)
+    assert (c.speaker_as_written, c.speaker, c.role) == (
+        "Minister Osmani",
+        "Ravil Osmani",
+        "Minister",
+    )
+
+
+def test_the_minister_is_the_speaker_the_text_gave_that_title(registry):
+    """ "Minister Osmani stated ..." then "The Minister stressed ...": left an unresolved
+    description where the registry has ministers of its own (here Lavrov); a deputy
+    minister, or a ministry's spokesman for "the ministry", is not whom it means."""
+    text = (
+        "The Minister of Water Resources, Ravil Osmani, today presented the plan.\n\n"
+        "\u201cOur farmers lost a third of their harvest,\u201d Minister Osmani stated.\n\n"
+        "Deputy Minister Alina Cerny said the villages would be consulted.\n\n"
+        "The Minister stressed that the plan would be paid for from the budget.\n\n"
+        "Ministry spokesman Arno Teig said the tenders would open in October.\n\n"
+        "The ministry said the watering ban stays.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("Minister Osmani", "Ravil Osmani"),
+        ("Deputy Minister Alina Cerny", "Alina Cerny"),
+        ("The Minister", "Ravil Osmani"),
+        ("Ministry spokesman Arno Teig", "Arno Teig"),
+        ("The ministry", "The ministry"),
+    ]
+
+
+def test_a_british_dateline_with_the_day_first_dates_the_story(registry):
+    """ "SARNET, 12 August 2026 - The Minister ...": the day written before its month was
+    no dateline, so the draft had no publication date and no `body:`."""
+    line = dateline("PRESS RELEASE\n\nSARNET, 12 August 2026 - The Minister spoke.\n")
+    assert (line.written, line.published) == ("SARNET, 12 August 2026", "2026-08-12")
+    assert dateline("LENMARK, 3 March (Reuters) - X said.\n").agency == "Reuters"
+    text = (
+        "Minister presents drought plan\n\n"
+        "SARNET, 12 August 2026 - The minister said the plan would cost 2 billion.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert 'published: "2026-08-12"' in draft
+    assert 'body: "SARNET, 12 August 2026' in draft
+
+
+def test_according_to_after_a_quotation_is_no_speaker_of_it(registry):
+    """ "said the count must be “transparent and quick,” according to a statement from his
+    embassy": "according to a" was read as the quotation's speaker and "statement" as its
+    cue, a statement of its own; the quotation is the ambassador's, which his embassy
+    reports."""
+    text = (
+        "The ambassador of Norvania, Henrik Aalto, said the count must be \u201ctransparent "
+        "and quick,\u201d according to a statement from his embassy.\n"
+    )
+    found = extract(text, registry=registry)
+    assert not any((c.speaker_as_written or "").startswith("according") for c in found)
+    draft, count = drafted(text, registry)
+    assert count == 1 and "speaker: henrik-aalto" in draft
+    assert 'text: "said the count must be \u201ctransparent and quick,\u201d"' in draft
+
+
+def test_its_in_a_role_is_the_body_that_spoke_last(registry):
+    """ "The metalworkers' union said ... Its leader, Pavel Stern, called ...": the role was
+    drafted "Its leader", whose leader left to the curator; a union is a body."""
+    text = (
+        "The metalworkers' union said it would fight the closure. Its leader, Pavel Stern, "
+        "called the decision \u201ca betrayal of three generations of workers.\u201d\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.speaker, c.role) for c in found] == [
+        ("The metalworkers' union", None),
+        ("Pavel Stern", "leader of the metalworkers' union"),
+    ]
+
+
+def test_a_day_in_the_main_clause_does_not_date_a_later_clause_s_statement():
+    """ "The mayor ruled out on Tuesday any rise in fares, days after the transport company
+    asked for a 15 percent increase": the company's asking was dated Tuesday, the mayor's
+    day; a clause before the speaker ("On Tuesday, after talks, Orlov said") still dates."""
+    text = (
+        "The mayor ruled out on Tuesday any rise in tram fares this year, days after the "
+        "city's transport company asked for a 15 percent increase.\n\n"
+        "On Tuesday, after talks with the union, Anton Orlov said the fares would stay.\n"
+    )
+    ruled, asked, said = extract(text, published="2026-05-06")
+    assert (ruled.cue, ruled.said) == ("ruled out", "2026-05-05")
+    assert (asked.cue, asked.said, asked.said_basis) == ("asked for", "../2026-05-06", "inferred")
+    assert (said.speaker, said.said) == ("Anton Orlov", "2026-05-05")
+
+
+def test_a_quotation_after_reported_words_is_its_own_cue_s_when_that_cue_takes_an_object(
+    registry,
+):
+    """ "Vult warned that police would not allow it. “The right to protest is not the right to
+    paralyse the state,” he wrote on Telegram.": the quotation was drafted as the warning's
+    words, with "wrote on" a statement of "Telegram"; it is "wrote"'s."""
+    text = (
+        "Interior Minister Gregor Vult warned that police would not allow protesters to block "
+        "the building. \u201cThe right to protest is not the right to paralyse the state,\u201d "
+        "he wrote on Telegram.\n"
+    )
+    warned, wrote = extract(text, registry=registry)
+    assert (warned.cue, warned.kind, warned.text) == (
+        "warned",
+        "indirect",
+        "warned that police would not allow protesters to block the building",
+    )
+    assert (wrote.cue, wrote.kind, wrote.speaker) == ("wrote", "direct", "Gregor Vult")
+    assert wrote.text == "The right to protest is not the right to paralyse the state"
+
+
+def test_reminds_and_ruled_out_are_cues():
+    """ "The Ministry reminds citizens that ...", "Keller ruled out on Tuesday any rise in
+    fares": neither was drafted (no cue of the lexicon)."""
+    text = (
+        "The Ministry reminds citizens that restrictions on garden watering remain in force.\n\n"
+        "Mayor Ruta Keller ruled out on Tuesday any rise in tram fares this year.\n"
+    )
+    found = extract(text, published="2026-05-06")
+    assert [(c.speaker, c.cue, c.said) for c in found] == [
+        ("The Ministry", "reminds", "../2026-05-06"),
+        ("Ruta Keller", "ruled out", "2026-05-05"),
+    ]
+
+
+def test_a_body_s_name_does_not_run_over_a_line_break(registry):
+    """ "PRESS RELEASE\\n\\nMinistry of Water Resources ..." then "The Ministry reminds ...":
+    "PRESS RELEASE Ministry" was read as a name across the blank line, and "The Ministry"
+    resolved to it."""
+    text = (
+        "PRESS RELEASE\n\nMinistry of Water Resources\n\nMinister presents drought plan\n\n"
+        "SARNET, 12 August 2026 - The Ministry reminds citizens that restrictions on garden "
+        "watering remain in force.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.cue for c in found] == ["reminds"]
+    assert "RELEASE" not in found[0].speaker
+
+
+def test_a_description_before_a_name_is_its_role(registry):
+    """ "A Veskan farmer whose fields lie next to the site, Marek Dorn, said ...": the
+    speaker was drafted as the name with no role."""
+    text = (
+        "A Veskan farmer whose fields lie next to the site, Marek Dorn, said soldiers had "
+        "told him to keep his cattle away from the fence.\n"
+    )
+    dorn = extract(text, registry=registry)[0]
+    assert (dorn.speaker, dorn.role) == (
+        "Marek Dorn",
+        "Veskan farmer whose fields lie next to the site",
+    )
+
+
+def test_a_verb_inside_whom_words_are_according_to_is_no_cue(registry):
+    """ "According to a joint statement released after the talks, engineers will ...": the
+    tagger read "released after" as a cue of "a joint statement", a second statement."""
+    text = (
+        "According to a joint statement released after the talks, engineers from the two "
+        "countries will begin a survey of the line in April.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [c.cue for c in found] == ["According to"]
+
+
+def test_a_weekday_s_possessive_is_what_is_spoken_of_not_when():
+    """ "... of Wednesday's league match": dated the Wednesday before publication, the day of
+    a match still to come; "said Wednesday" still dates the saying."""
+    assert (
+        said_in("Berg is expected to take charge of Wednesday's league match.", "2026-11-09")
+        is None
+    )
+    assert (
+        said_in("Berg is expected to take charge of Wednesday\u2019s match.", "2026-11-09") is None
+    )
+    assert said_in("Berg said Wednesday the match was lost.", "2026-11-09")[0] == "2026-11-04"
+
+
+def test_a_press_release_s_title_is_its_heading_not_its_label():
+    """ "PRESS RELEASE / Ministry of ... / Minister presents drought plan / SARNET, ...": the
+    draft's title was "PRESS RELEASE"; a story's first line stays its title."""
+    release = (
+        "PRESS RELEASE\n\nMinistry of Water Resources\n\nMinister presents drought plan\n\n"
+        "SARNET, 12 August 2026 - The Minister today presented the plan.\n"
+    )
+    assert headline(release) == "Minister presents drought plan"
+    assert headline("For immediate release:\n\nPlan presented\n\nThe plan was shown.\n") == (
+        "Plan presented"
+    )
+    assert headline("Coach quits after cup defeat\n\nMERAN, Nov. 9 - She quit.\n") == (
+        "Coach quits after cup defeat"
+    )
+
+
+def test_reported_words_end_before_a_clause_of_another_time():
+    """ "ruled out on Tuesday any rise in tram fares this year, days after the company asked
+    for ...": the mayor's words ran on over the reporter's clause."""
+    text = (
+        "Mayor Ruta Keller ruled out on Tuesday any rise in tram fares this year, days after "
+        "the city's transport company asked for a 15 percent increase.\n"
+    )
+    ruled = extract(text, published="2026-05-06")[0]
+    assert (ruled.cue, ruled.text) == (
+        "ruled out",
+        "ruled out on Tuesday any rise in tram fares this year",
+    )
+
+
+def test_a_body_named_noun_first_is_what_the_description_means(registry):
+    """ "Ministry of Water Resources of the Republic of Talmora" (a press release's issuer)
+    then "The Ministry reminds ...": left an unresolved description, as a body named noun
+    first was no name; "the Council of Ministers" is no ministry."""
+    text = (
+        "Ministry of Water Resources of the Republic of Talmora\n\n"
+        "SARNET, 12 August 2026 - The minister presented the plan to the Council of Ministers.\n\n"
+        "The Ministry reminds citizens that restrictions on garden watering remain in force.\n"
+    )
+    found = extract(text, registry=registry)
+    assert [(c.cue, c.speaker) for c in found] == [
+        ("reminds", "Ministry of Water Resources of the Republic of Talmora")
+    ]
+
+
+def test_the_body_after_a_headline_without_a_dateline_is_given(registry):
+    """ "Q&A: a harbour chief ...\\n\\nPort director Tomas Virek took over ...": the draft had
+    no `body:` when a headline, and no dateline, came before the story (the body's start
+    was the headline's end, and the opening words were read from the blank line)."""
+    text = "Harbour chief on the ships leaving\n\nPort director Tomas Virek took over last year.\n"
+    assert body_opening(text) == "Port director Tomas Virek"
+    draft, _ = drafted(text, registry)
+    assert 'body: "Port director Tomas Virek"' in draft
+
+
+def test_a_passive_cue_is_no_statement_in_the_draft(registry):
+    """ "Jonas Berg is expected to take charge of the next match": drafted as Berg's
+    statement, cue "is expected"; who expects it is not said, and Berg says nothing."""
+    text = (
+        "Club president Viktor Renko said the board would name a coach within a week.\n\n"
+        "Halvorsen's assistant, Jonas Berg, is expected to take charge of Wednesday's league "
+        "match against Tarvik.\n"
+    )
+    assert "is expected" in [c.cue for c in extract(text, registry=registry)]
+    draft, count = drafted(text, registry)
+    assert count == 1 and "is expected" not in draft

@@ -172,9 +172,10 @@ def _draft(path, text_and_raw, registry, root, published, headlines) -> tuple[st
     import hashlib
 
     from quotes.extract.draft import draft_source
+    from quotes.extract.layout import headline
 
     text, raw = text_and_raw
-    title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+    title = headline(text) or path.stem
     try:
         text_path = str(path.resolve().relative_to(root.resolve().parent))
     except ValueError:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from quotes.extract import lexicon
 from quotes.extract.boundaries import (
+    CUE_CUT,
     adverb_to_cue,
     cue_over_its_object,
     day_to_the_end,
@@ -116,6 +117,7 @@ def extract(
             if sentence.start not in unsaid:
                 unsaid[sentence.start] = _outside_contents(sentence, found)
             words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
+            words = _in_own_clause(sentence, candidate, words)
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
@@ -203,6 +205,29 @@ def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
     return words
 
 
+# A clause of another time after the main one: "..., days after the city's transport company
+# asked for ..." (but "..., as councillors demanded ..." is the same time).
+_LATER_CLAUSE = re.compile(
+    r",\s+(?:(?:days|weeks|months|hours|a\s+day|a\s+week|shortly|soon|just|even)\s+)?"
+    r"(?:after|before|since|until)\s"
+)
+
+
+def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
+    """``words`` without the main clause when the statement's speaker and cue are in a clause
+    after it: "Keller ruled out on Tuesday any rise, days after the company asked for one"
+    does not date the company's asking."""
+    who = candidate.speaker_start if candidate.speaker_start is not None else candidate.cue_start
+    if who is None or not sentence.start <= who < sentence.start + len(words):
+        return words
+    # (read in the sentence itself: the words may be blanked out as another's words said)
+    clauses = list(_LATER_CLAUSE.finditer(sentence.text, 0, who - sentence.start))
+    if not clauses or "," in sentence.text[clauses[-1].end() : who - sentence.start]:
+        return words
+    start = clauses[-1].start()
+    return " " * start + words[start:]
+
+
 _TOLD = re.compile(r"(?:told|tells?|informed|assured|reminded|warned)", re.IGNORECASE)
 _TOLD_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s)")
 
@@ -211,10 +236,12 @@ def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     """The spans of the words said: a quotation resumed after its cue ("“A,” Orlov told
     reporters on Thursday. “B.”") is two, and the attribution between them dates it."""
     cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
-    told = _TOLD_WHOM.match(sentence.text, start - sentence.start, end - sentence.start)
-    if told and candidate.kind != "direct" and _TOLD.fullmatch(candidate.cue or ""):
-        # "told a conference in the capital last month that ...": whom and when it was
-        # told are not the words said
+    inside = start - sentence.start
+    told = _TOLD_WHOM.match(sentence.text, inside, end - sentence.start)
+    how = _TOLD.fullmatch(candidate.cue or "") or _MANNER.match(sentence.text, inside)
+    if told and candidate.kind != "direct" and how:
+        # "told a conference in the capital last month that ...", "said at a briefing on
+        # Wednesday that ...": whom, how and when it was said are not the words said
         return [(sentence.start + told.end(), end)]
     if candidate.kind != "direct" or cue is None or not start < cue < end:
         return [(start, end)]
@@ -373,6 +400,18 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             and o.speaker_start < c.speaker_end
             for o in owners
         )
+    ]
+    # "According to a joint statement released after the talks, ...": a verb inside whom the
+    # words are according to is no cue of its own.
+    according = [
+        (r.speaker_start, r.speaker_end)
+        for r in ruled
+        if (r.cue or "").lower() == "according to" and r.speaker_start is not None
+    ]
+    kept = [
+        c
+        for c in kept
+        if c.cue_start is None or not any(a <= c.cue_start < b for a, b in according)
     ]
     merged = sorted(quoted + kept + extra, key=lambda c: (c.content_start, c.cue_start or 0))
     unique, seen = [], set()
@@ -654,13 +693,16 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
             near = own[:1]
         elif (
             own
-            and own[0].content_end <= own[0].content_start
+            and (own[0].content_end <= own[0].content_start or _object_after(own[0], q))
             and len(near) == 1
             and _ran_into(near[0], q)
         ):
             # "Vandorn said she would be glad to be proven wrong. “But I have heard ...,” she
             # said": the tagger ran the first statement's words into the quotation, which is
-            # the second cue's; the first ends before it
+            # the second cue's; the first ends before it. The second cue's words may be none,
+            # or words after the quotation ("“...,” he wrote on | Telegram"): the verb is the cue
+            if own[0].content_end > own[0].content_start:
+                own[0].cue, own[0].cue_start, own[0].cue_end = q.cue, q.cue_start, q.cue_end
             _cut_before(text, near[0], q)
             near = own[:1]
         if not near:
@@ -703,6 +745,12 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
         if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
     ]
     return kept, alone
+
+
+def _object_after(c: Candidate, q: Candidate) -> bool:
+    """Whether the tagger gave the quotation ``q``'s cue only the object of a preposition it
+    cut the cue after ("“...,” he wrote on | Telegram")."""
+    return c.content_start >= q.content_end and CUE_CUT.fullmatch(c.cue or "") is not None
 
 
 def _ran_into(c: Candidate, q: Candidate) -> bool:
@@ -868,6 +916,7 @@ _NOT_SPEAKERS = {
     "video",
     "watch",
     "listen",
+    "q",  # an interview's question: the interviewer's words, as a headline is the publisher's
 }
 _SPEAKER_LINE = re.compile(r"[“\"]?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
 
@@ -955,7 +1004,7 @@ _SIGNED = re.compile(
 # group's director, Liene Ozola, said" (a name beside a role), ", one of the sources, a
 # manager at the company, said" (a role beside a description).
 _TRAILING = re.compile(
-    r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as)\b)"
+    r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as|according)\b)"
     r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?P<beside>,\s+(?:[A-Z]|(?:an?|the)\s)[^,;:“”\"!?]{0,40},)?)"
     r"\s+)?"
     r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
@@ -1117,6 +1166,9 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         )
         if link and link.start() > cue.end():
             end = base + link.start()
+    if later := _LATER_CLAUSE.search(words, cue.end(), end - base):
+        # "ruled out any rise, days after the company asked for one": the reporter's clause
+        end = min(end, base + later.start())
     if _SUBORDINATE.match(words) and "," in words[cue.end() :]:
         # "Although X continue to emphasize Y, tensions ...": the clause ends at the comma.
         end = min(end, base + cue.end() + words[cue.end() :].index(","))

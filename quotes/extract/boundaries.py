@@ -13,7 +13,7 @@ _CUE_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
-    r"(?:earlier|later)\s+in\s+the\s+day|then)$"
+    r"(?:earlier|later)\s+in\s+the\s+day|then)$"  # "said later on | Monday": the day left out
 )
 
 
@@ -149,7 +149,7 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
     candidate.text = text[candidate.start : candidate.end]
 
 
-_CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)
+CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)
 _OBJECT_THEN_THAT = re.compile(r"(?:[\w’'.&-]+\s+){1,3}?(?=that\s)")
 
 
@@ -159,7 +159,7 @@ def cue_over_its_object(text: str, candidate: Candidate) -> None:
     "Telegram that ..." as the words said)."""
     if candidate.cue_start is None or candidate.content_start != candidate.cue_end + 1:
         return
-    if not _CUE_CUT.fullmatch(candidate.cue or ""):
+    if not CUE_CUT.fullmatch(candidate.cue or ""):
         return
     rest = _OBJECT_THEN_THAT.match(text, candidate.content_start, candidate.content_end)
     if rest is None:

@@ -33,7 +33,7 @@ _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
     r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b"
+    r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
 _RELATIVE = re.compile(
     r"\b(yesterday|today|last\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
@@ -218,12 +218,15 @@ class Dateline:
 
 # "MOSCOW, May 28 /TASS/", "KABUL (Reuters) -", and a press release's "RIGA, Latvia, June
 # 10, 2025 —": a region may follow the city, and a dated dateline needs no agency. A state
-# agency writes a full stop after the day ("MOSCOW, May 28. /TASS/").
+# agency writes a full stop after the day ("MOSCOW, May 28. /TASS/"); British copy writes the
+# day first ("SARNET, 12 August 2026 -").
 _DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?)"
     rf"(?:,\s*(?!(?:{_NAME}|{_SHORT})\b)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s*[/(]))?"
-    rf"(?:,\s*(?P<month>{_NAME}|{_SHORT})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?)?"
-    r"\s*(?:/(?P<slash>[^/\n]{1,40})/|\((?P<paren>[^)\n]{1,40})\)|(?(day)(?=[-–—])|(?!)))"
+    rf"(?:,\s*(?:(?P<month>{_NAME}|{_SHORT})\.?\s+(?P<day>\d{{1,2}})"
+    rf"|(?P<britday>\d{{1,2}})\s+(?P<britmonth>{_NAME}|{_SHORT})\.?)(?:,?\s*(?P<year>\d{{4}}))?\.?)?"
+    r"\s*(?:/(?P<slash>[^/\n]{1,40})/|\((?P<paren>[^)\n]{1,40})\)"
+    r"|(?(day)(?=[-–—])|(?(britday)(?=[-–—])|(?!))))"
     r"\s*[-–—:]*\s*",
     re.MULTILINE,
 )
@@ -239,9 +242,9 @@ def dateline(text: str) -> Dateline | None:
         return None
     agency = (match.group("slash") or match.group("paren") or "").strip() or None
     published = basis = None
-    if match.group("month"):
-        month = _month_number(match.group("month"))
-        day = int(match.group("day"))
+    if match.group("month") or match.group("britmonth"):
+        month = _month_number(match.group("month") or match.group("britmonth"))
+        day = int(match.group("day") or match.group("britday"))
         if match.group("year"):
             year, basis = int(match.group("year")), "stated in the dateline"
         else:

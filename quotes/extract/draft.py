@@ -37,7 +37,7 @@ def body_opening(text: str) -> str | None:
     begin = body_start(text)
     if begin == 0:
         return None
-    words = text[begin:].split("\n", 1)[0].rstrip().split(" ")
+    words = text[begin:].lstrip().split("\n", 1)[0].rstrip().split(" ")  # after a heading's end
     index = SourceIndex(text)  # checked by the rule `quotes check` applies to `body:`
     for count in range(min(4, len(words)), len(words) + 1):
         opening = " ".join(words[:count])
@@ -108,6 +108,7 @@ def draft_yaml(
         if not _said_again(candidate, candidates)
         and not _reports_another(candidate, candidates)
         and (candidate.speaker_as_written or "").lower() not in _NO_ONE
+        and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
     ]
     published_line = f"  published: {_string(published) if published else 'null'}"
@@ -154,18 +155,30 @@ def draft_yaml(
 _NO_ONE = {"nobody", "no one", "no-one", "none", "everyone", "everybody", "anyone", "anybody"}
 
 
+# "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
+# (PolNeAR marks such beliefs, so extraction keeps them).
+_PASSIVE = re.compile(
+    r"(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|seen|"
+    r"considered|understood|reported|rumou?red)",
+    re.IGNORECASE,
+)
+
+
 def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
     """ "Whitcombe said he expected a vote": "he expected" is inside Whitcombe's words and is
-    Whitcombe again, no statement of its own (PolNeAR marks it, so extraction keeps it)."""
-    if candidate.cue_start is None or (candidate.speaker_as_written or "").lower() not in (
-        "he",
-        "she",
-    ):
+    Whitcombe again, no statement of its own (PolNeAR marks it, so extraction keeps it); so
+    is an "I" or a "we" inside a quotation ("“We have ordered six cranes,” he said")."""
+    pronoun = (candidate.speaker_as_written or "").lower()
+    if candidate.cue_start is None or pronoun not in ("he", "she", "i", "we"):
         return False
     return any(
         other is not candidate
         and other.content_start <= candidate.cue_start < other.content_end
-        and other.speaker == candidate.speaker
+        and (
+            other.speaker == candidate.speaker
+            if pronoun in ("he", "she")
+            else other.kind == "direct"
+        )
         for other in candidates
     )
 

@@ -44,6 +44,26 @@ def _standfirst(words: str, paragraphs, start) -> bool:
     return bool(following) and _heading(following[0])
 
 
+# A press release's label line: "PRESS RELEASE", "For immediate release".
+_RELEASE_LABEL = re.compile(
+    r"(?:(?:press|news|media)\s+release|for\s+immediate\s+release)\W*", re.I
+)
+
+
+def headline(text: str) -> str | None:
+    """The title: the text's first line, but for a press release's label line ("PRESS
+    RELEASE", then its issuer) the last heading before the body."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    if not _RELEASE_LABEL.fullmatch(lines[0]):
+        return lines[0]
+    before = text[: body_start(text)]
+    headings = [line.strip() for line in before.splitlines() if line.strip()]
+    headings = [h for h in headings if _heading(h) and not _RELEASE_LABEL.fullmatch(h)]
+    return headings[-1] if headings else lines[0]
+
+
 _NOT_AUTHOR = {"associated", "press", "reuters", "ap", "afp", "staff", "writer", "and", "the"}
 
 

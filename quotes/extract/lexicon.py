@@ -12,7 +12,7 @@ vow pledge propose recall recommend remark reiterate repeat observe object
 criticize criticise condemn praise welcome accuse blame doubt caution assure
 believe think postulate contradict joke quip lament boast brag muse exclaim shout
 show find conclude endorse want refuse decline defend promise agree oppose seek cite hope
-fear prefer mock expect learn thank discuss question attack offer
+fear prefer mock expect learn thank discuss question attack offer remind
 """.split()
 # Base forms that are more often nouns or infinitives than cues ("the state", "a report").
 NOT_CUES = {
@@ -136,6 +136,8 @@ PHRASES = [
     "made clear",
     "went on to say",
     "pointed out",
+    "ruled out",
+    "rules out",
     "viewed skeptically",
 ]
 

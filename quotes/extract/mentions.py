@@ -29,6 +29,7 @@ BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
     "insurgents", "party", "office", "department", "agency", "committee", "council", "campaign",
     "administration", "kremlin", "embassy", "company", "army", "military", "alliance", "coalition",
+    "union", "commission",
 }  # fmt: skip
 # What a description says in other words than the registry's titles.
 SYNONYMS = {
@@ -39,8 +40,13 @@ SYNONYMS = {
     "spokesman": "spokesperson",
 }
 _BODY = re.compile(  # "The company" opening a sentence is a description, not a name
-    r"\b(?:The\s+)?((?:(?!(?:The|A|An|Its|His|Her|Their|This|That)\s)[A-Z][\w’'-]+\s+)+"
+    r"\b(?:The\s+)?((?:(?!(?:The|A|An|Its|His|Her|Their|This|That)\s)[A-Z][\w’'-]+[ \t]+)+"
     r"(?i:" + "|".join(sorted(BODY_NOUNS)) + r")\b)"
+)
+# A body named by its noun first: "Ministry of Water Resources", "Council of the Republic".
+_BODY_OF = re.compile(
+    r"\b((?:" + "|".join(sorted(n.capitalize() for n in BODY_NOUNS)) + r")[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?[A-Z][\w’'-]+(?:[ \t]+(?:(?:of|and|for)[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]+)*)"
 )
 # What a company is called by its trade: "Northwind Rail, the freight operator" ... "the company".
 COMPANY_NOUNS = {
@@ -50,7 +56,7 @@ COMPANY_NOUNS = {
 # Nouns a text uses for the same kind of body: "the Taliban movement" ... "the group".
 FAMILIES = [
     {"group", "movement", "organization", "organisation", "militants", "insurgents", "party",
-     "alliance", "coalition"},
+     "alliance", "coalition", "union"},
     {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
     COMPANY_NOUNS,
 ]  # fmt: skip
@@ -99,6 +105,16 @@ def _person_names(text: str):
         position = match.end()
 
 
+# An appositive that says what a name is by its trade, its head noun: ", the largest
+# aluminium producer in Brennov," (but not ", the chief executive of the company," nor ", the
+# bank's chief economist,").
+_TRADE_BESIDE = re.compile(
+    r",[ \t]+(?:the|an?)[ \t]+(?:(?!(?:of|at|for|in|with|from)\b)[\w-]+[ \t]+){0,4}?("
+    + "|".join(sorted(COMPANY_NOUNS))
+    + r")(?=[ \t]*[,.;]|[ \t]+(?:in|of|at|from|for|with|based)\b)"
+)
+
+
 @dataclass
 class Named:
     start: int
@@ -131,8 +147,13 @@ class Mentions:
                 continue  # a headline or a line's first words: too often not a name
             if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
                 continue  # a byline's author is no one the story describes
-            mentions.named.append(Named(match.start(), match.group(0), None, True))
-        for match in _BODY.finditer(text):
+            trade = _TRADE_BESIDE.match(text, match.end())
+            if trade:  # "Ostrava Metals, the largest aluminium producer in Brennov,": a body
+                mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
+            else:
+                mentions.named.append(Named(match.start(), match.group(0), None, True))
+        bodies = sorted([*_BODY.finditer(text), *_BODY_OF.finditer(text)], key=lambda m: m.start(1))
+        for match in bodies:
             if not any(a <= match.start(1) < b for a, b in covered):
                 key, _ = registry.speaker_in(match.group(1))
                 mentions.named.append(Named(match.start(1), match.group(1), key, False))
@@ -170,6 +191,8 @@ class Mentions:
         words = normalize(mention).split()
         if not words or not mention[:1].isupper():
             return None
+        if not mention.split()[-1][:1].isupper():
+            return None  # "Passenger groups" opens a sentence: a common noun, no name misspelt
         if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:
             words = words[1:]  # "Mr. Orlov" is "Orlov": the newspaper's courtesy, not the name
         word = words[-1]

@@ -51,6 +51,7 @@ class State:
     last_body: tuple[str, str | None] | None = None  # the body that spoke last, for "it"
     last_many: tuple[str, str | None] | None = None  # who spoke last, if many, for "they"
     unnamed: list[tuple[str, str]] = field(default_factory=list)  # (head noun, as introduced)
+    titled: list[tuple[str, str, str | None]] = field(default_factory=list)  # (role, name, key)
     mentions: "Mentions | None" = None
 
 
@@ -307,6 +308,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if _the_unnamed(candidate, mention, state):
         return
+    if mention == "A" and candidate.cue == ":" and (interviewee := _interviewee(text, mentions)):
+        _name(candidate, registry, interviewee.name, key=interviewee.key, resolved=True)
+        return
     if group := _the_two(text, mentions, mention, candidate.speaker_start):
         (name, key), *candidate.also_said_by = group
         _name(candidate, registry, name, key=key, resolved=True)
@@ -351,6 +355,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if appositive:
             _name(candidate, registry, appositive, resolved=True)
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
+        elif described and described[1] and (titled := _given_the_title(mention, state)):
+            _name(candidate, registry, titled[0], key=titled[1], resolved=True)
         elif described:
             _described(candidate, registry, mentions, mention, by_role(mention, registry))
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
@@ -363,7 +369,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
             if not candidate.speaker_key and mentions:
                 missed = mentions.near_miss(named[0], candidate.speaker_start)
-                if missed and missed.key:
+                # "Minister Osmani" after "Ravil Osmani": a surname alone is the name in full
+                surname = missed and missed.person and len(named[0].split()) == 1
+                if missed and (missed.key or surname):
                     _name(candidate, registry, missed.name, key=missed.key, resolved=True)
         else:
             missed = mentions.near_miss(mention, candidate.speaker_start) if mentions else None
@@ -383,6 +391,20 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
+    if not candidate.role and _FULL_NAME.fullmatch(mention.strip(" ,")):
+        # "A Veskan farmer whose fields lie next to the site, Marek Dorn, said": the tagger's
+        # speaker is the name; the description before it is the role
+        before = _ROLE_BEFORE.search(
+            text, max(0, candidate.speaker_start - 100), candidate.speaker_start
+        )
+        if before and set(re.findall(r"[a-z]+", before[1].lower())) & PERSON_NOUNS:
+            candidate.role = re.sub(r"^(?:an?|the)\s+", "", before[1], flags=re.I)
+    if candidate.role and state.last_body and re.match(r"its\s", candidate.role, re.I):
+        # "Its chairman, Lev Pashin," after "The commission insisted": the commission's
+        body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", state.last_body[0])
+        candidate.role = f"{candidate.role[4:].strip()} of {body}"
+    if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
+        state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
         state.unnamed.append((described[0], candidate.speaker))
     elif mentions and not candidate.speaker_key and _FULL_NAME.fullmatch(candidate.speaker or ""):
@@ -405,6 +427,35 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+def _given_the_title(mention: str, state: State) -> tuple[str, str | None] | None:
+    """(name, key) of the speaker this text last gave the title a description has: "The
+    Minister stressed" after "Minister Osmani stated" is Osmani, whoever else the registry
+    has for a minister ("the foreign minister" is not him: "foreign" is no word of his)."""
+    words = re.findall(r"[\w’'-]+", mention.lower())
+    if len(words) < 2 or words[0] != "the":
+        return None
+    for role, name, key in reversed(state.titled):
+        held = set(re.findall(r"[\w’'-]+", role))
+        if set(words[1:]) <= held and not (held - set(words)) & _BELOW:
+            return name, key
+    return None
+
+
+_BELOW = {"deputy", "vice", "assistant", "acting", "former", "junior"}  # not "the minister"
+
+
+_QUESTION_LINE = re.compile(r"^Q:\s", re.M)
+
+
+def _interviewee(text: str, mentions: "Mentions | None") -> "Named | None":
+    """Who answers an interview's "A:" turns: the first person its introduction names,
+    before the first "Q:" (the introduction is about whom the questions are put to)."""
+    question = _QUESTION_LINE.search(text)
+    if question is None or mentions is None:
+        return None
+    return next((n for n in mentions.before(question.start()) if n.person), None)
 
 
 _WRITING = re.compile(
@@ -527,6 +578,10 @@ def _named_member(mention: str) -> tuple[str, str] | None:
     return found.group(2), found.group(1)
 
 
+# A description opening a sentence, then a comma before the name: "A Veskan farmer ..., ".
+_ROLE_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- ))((?:An?|The)\s[^,.;:\n“”\"]{3,80}),\s*$"
+)
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
 
