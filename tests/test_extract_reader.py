@@ -1656,3 +1656,28 @@ def test_a_quotation_that_was_how_someone_described_it_is_theirs_and_partial(reg
         ("partial", "Orlov", "described", "Dead on arrival"),
         ("partial", "Petra Sokolova", "described", "A temporary measure"),
     ]
+
+
+def test_days_ago_and_a_relative_date_before_a_partial_quote_date_the_saying(registry):
+    """ "told lawmakers two days ago that" is two days before publication, and "said earlier
+    this month that ... “...”" dates the saying though the quoted words make it partial:
+    the cue is "said", not "said earlier this month" (April 16, 2025 was a Wednesday)."""
+    story = (
+        "Deputy Minister Mira Tallen told lawmakers two days ago that the talks were slow.\n"
+        "\n"
+        "Pavel Ostrik said earlier this month that the deal would cover every crossing "
+        "“from the lake to the hills.”\n"
+    )
+    told, said = extract(story, registry=registry, published="2025-04-16")
+    assert (told.cue, told.said, told.said_as_written) == ("told", "2025-04-14", "two days ago")
+    assert said.kind == "partial"
+    assert (said.cue, said.said, said.said_as_written) == (
+        "said",
+        "2025-04-01/2025-04-16",
+        "earlier this month",
+    )
+    assert said_in("He said three days ago that", "2025-04-16")[:2] == (
+        "2025-04-13",
+        "three days ago",
+    )
+    assert said_in("He said last week's talks failed", "2025-04-16") is None  # the talks' week
