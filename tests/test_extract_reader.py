@@ -9,6 +9,7 @@ from quotes.extract.dates import dateline, said_in
 from quotes.extract.draft import draft_source
 from quotes.extract.layout import body_start
 from quotes.extract.registry import Registry
+from quotes.extract.sentences import sentences
 from quotes.extract.typography import typeset
 
 
@@ -1681,3 +1682,23 @@ def test_days_ago_and_a_relative_date_before_a_partial_quote_date_the_saying(reg
         "three days ago",
     )
     assert said_in("He said last week's talks failed", "2025-04-16") is None  # the talks' week
+
+
+def test_a_quotation_that_ends_its_sentence_ends_it_for_the_next_speaker_and_day(registry):
+    """ "... had offered “a joint commission.” Ostrik, deputy head ..., told": the closing
+    mark after the full stop ends the sentence, so the next one's speaker is Ostrik, not
+    "his team" inside the quotation's sentence, and its day is its own."""
+    story = (
+        "Veldra's chief negotiator, Pavel Ostrik, said last week that his team had offered "
+        "“a joint commission for every crossing.” Ostrik, deputy head of the Veldran "
+        "delegation, told reporters earlier this month that the offer still stood.\n"
+    )
+    said, told = extract(story, registry=registry, published="2025-04-17")
+    assert said.said == "2025-04-07/2025-04-13"
+    assert told.speaker_as_written == "Ostrik, deputy head of the Veldran delegation,"
+    assert (told.said, told.said_as_written) == ("2025-04-01/2025-04-17", "earlier this month")
+    assert [s.text for s in sentences("He said it was “over.” She left. “A. B,” he said.")] == [
+        "He said it was “over.”",
+        "She left.",
+        "“A. B,” he said.",
+    ]
