@@ -1702,3 +1702,16 @@ def test_a_quotation_that_ends_its_sentence_ends_it_for_the_next_speaker_and_day
         "She left.",
         "“A. B,” he said.",
     ]
+
+
+def test_a_surname_with_a_role_beside_it_is_the_full_name_before(registry):
+    """ "Ostrik, deputy head of the delegation, said": the surname of Pavel Ostrik, named a
+    paragraph up, with his role; not a speaker of its own."""
+    story = (
+        "Pavel Ostrik said on Monday that the offer was fair.\n"
+        "\n"
+        "Ostrik, deputy head of the Veldran delegation, said the offer still stood.\n"
+    )
+    _, again = extract(story, registry=registry, published="2025-04-17")
+    assert (again.speaker, again.role) == ("Pavel Ostrik", "deputy head of the Veldran delegation")
+    assert again.speaker_resolved

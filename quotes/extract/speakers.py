@@ -343,7 +343,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         candidate.role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.I)
         if not candidate.speaker_key and mentions:
             missed = mentions.near_miss(name, candidate.speaker_start)
-            if missed and missed.key:
+            # a surname alone is the full name before it, in the registry or not
+            if missed and (missed.key or " " not in name):
                 _name(candidate, registry, missed.name, key=missed.key, resolved=True)
     else:
         described = description(mention)
@@ -550,7 +551,8 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
     """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
     of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides), or of
-    "Pavel Korsun, an analyst at the Tarn Forum, a think tank in Brask," (the role in two)."""
+    "Pavel Korsun, an analyst at the Tarn Forum, a think tank in Brask," (the role in two), or
+    of "Korsun, the analyst," (a surname, to be tied to the full name before)."""
     parts = [p.strip() for p in mention.strip(" ,").split(",")]
     if len(parts) > 2 and all(parts) and _FULL_NAME.fullmatch(parts[0]):
         if not any(_FULL_NAME.fullmatch(p) for p in parts[1:]):
@@ -565,6 +567,9 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
     titled = _named_member(parts[0])
     if titled and not _FULL_NAME.fullmatch(parts[1]):
         return titled[0], f"{titled[1]}, {parts[1]}"
+    # "Ostrik, deputy head of the delegation,": a surname named again, with a role
+    if re.fullmatch(r"[A-Z][\w’'-]+", parts[0]) and re.match(r"[a-z]", parts[1]):
+        return parts[0], parts[1]
     return None
 
 
