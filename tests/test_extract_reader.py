@@ -1715,3 +1715,21 @@ def test_a_surname_with_a_role_beside_it_is_the_full_name_before(registry):
     _, again = extract(story, registry=registry, published="2025-04-17")
     assert (again.speaker, again.role) == ("Pavel Ostrik", "deputy head of the Veldran delegation")
     assert again.speaker_resolved
+
+
+def test_according_to_set_off_inside_the_words_said_is_one_statement_of_its_source(registry):
+    """ "Most growers in the valley, according to the union, oppose the deal": the union's,
+    the whole sentence said; neither "Most growers in the valley" for a speaker nor "the
+    union | oppose" for a statement of its own."""
+    story = (
+        "KARSK, April 21 /VELTA/. The talks opened in March 2025.\n"
+        "\n"
+        "Most growers in the upper valley, according to the farmers' union, oppose the "
+        "border deal.\n"
+    )
+    (found,) = extract(story, registry=registry)
+    assert found.speaker_as_written == "the farmers' union"
+    assert found.cue == "according to"
+    assert found.text == (
+        "Most growers in the upper valley, according to the farmers' union, oppose the border deal"
+    )

@@ -340,6 +340,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
                 setattr(candidate, field, getattr(rule, field))
     widened = [c for c in kept if _said_before_cut_short(text, c, by_cue.get(c.cue_start))]
     kept = [c for c in kept if not any(_inside_as_own(c, w) for w in widened)]
+    kept = _according_to_asides(kept, ruled)
     extra = _coordinated(ruled, kept, by_cue)
     cues = {c.cue_start for c in learned}
 
@@ -382,6 +383,36 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _according_to_asides(kept: list[Candidate], ruled: list[Candidate]) -> list[Candidate]:
+    """ "Everyone in Dernov, according to the organisers, wants the crossings reopened": one
+    statement, the organisers' (the rules' reading), its words the whole sentence; not the
+    tagger's "Everyone in Dernov" for a speaker, nor "the organisers | wants" for a cue."""
+    asides = [
+        r
+        for r in ruled
+        if (r.cue or "").lower() == "according to"
+        and r.content_start < r.cue_start < r.content_end
+        and r.speaker_start is not None
+    ]
+    for aside in asides:
+        for candidate in kept:
+            if candidate.cue_start == aside.cue_start:
+                for field in ("speaker_start", "speaker_end", "speaker_as_written", "kind"):
+                    setattr(candidate, field, getattr(aside, field))
+                for field in ("text", "start", "end", "content_start", "content_end"):
+                    setattr(candidate, field, getattr(aside, field))
+    return [
+        c
+        for c in kept
+        if not any(
+            a.cue_end < (c.cue_start or 0) < a.content_end
+            and c.speaker_start is not None
+            and a.speaker_start <= c.speaker_start < a.speaker_end + 1
+            for a in asides
+        )
+    ]
 
 
 def _said_before_cut_short(text: str, candidate: Candidate, rule: Candidate | None) -> bool:
@@ -1036,6 +1067,11 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
             end = base + len(words.rstrip(" .\n"))
         else:
             start, end = base, base + len(words[: cue.start()].rstrip(" ,"))
+            aside = re.match(r",\s+[a-z]", words[cue.end() + source_match.end() :])
+            if aside and words[: cue.start()].rstrip().endswith(","):
+                # "Everyone in Dernov, according to the organisers, wants ...": an aside in
+                # the words said, which run on after it
+                end = base + len(words.rstrip(" .\n"))
         return _make(text, "indirect", _at(cue, base), start, end, source)
     tail = words[cue.end() :].strip()
     head = words[: cue.start()]
