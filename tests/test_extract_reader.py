@@ -1733,3 +1733,14 @@ def test_according_to_set_off_inside_the_words_said_is_one_statement_of_its_sour
     assert found.text == (
         "Most growers in the upper valley, according to the farmers' union, oppose the border deal"
     )
+
+
+def test_an_acronym_after_a_registry_name_is_no_role(registry):
+    """ "The Afghan Ministry of Foreign Affairs (MoFA) on Wednesday denied ...": the
+    ministry, with no role; "(MoFA)" abbreviates its name."""
+    story = (
+        "The Afghan Ministry of Foreign Affairs (MoFA) on Wednesday denied that a border "
+        "deal was close.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-16")
+    assert (found.speaker_key, found.role) == ("afghan-foreign-ministry", None)

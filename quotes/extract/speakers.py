@@ -332,6 +332,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     elif key:
         candidate.speaker_key, candidate.speaker = key, registry.speaker_name(key)
         role = mention.replace(alias, "").strip(" ,")
+        role = _ACRONYM_AFTER.sub("", role)  # "(MoFA)" is the name's, no role
         role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
         candidate.role = role or None
     elif mentions and mentions.acronym_in(mention):
@@ -408,6 +409,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
 _WRITING = re.compile(
     r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
     r"blog|post|report|study|speech|statement)$",
