@@ -1744,3 +1744,16 @@ def test_an_acronym_after_a_registry_name_is_no_role(registry):
     )
     (found,) = extract(story, registry=registry, published="2025-04-16")
     assert (found.speaker_key, found.role) == ("afghan-foreign-ministry", None)
+
+
+def test_a_verb_right_after_the_words_said_is_theirs_not_a_second_statement(registry):
+    """ "She said the Veldran side still refused to discuss the crossings": one statement of
+    hers, its words running to the end; "still refused" is the Veldran side's verb inside
+    them, not a second statement of "she"."""
+    story = (
+        "Deputy Minister Mira Tallen spoke to lawmakers on Monday. She said the Veldran side "
+        "still refused to discuss the river crossings.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-16")
+    assert found.speaker == "Mira Tallen"
+    assert found.text == "said the Veldran side still refused to discuss the river crossings"

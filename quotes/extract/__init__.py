@@ -83,6 +83,7 @@ def extract(
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             cue_over_its_object(text, candidate)
+        found = _own_verb_in_words_said(text, found)
         found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
@@ -758,6 +759,32 @@ def _cut_before(text: str, c: Candidate, q: Candidate) -> None:
 
 
 _JOINED = re.compile(r"(?:[\s,;]|\band\b|\bbut\b)*$")
+
+
+def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "She said the Veldran side still refused to discuss the crossings": the tagger's
+    second cue right after the first one's words, with no comma or "and" between, is the
+    verb of what she said (its subject the words before it), not a second statement of hers."""
+    dropped = []
+    for c in found:
+        if c.cue_start is None or c.speaker_start is None or c in dropped:
+            continue
+        for o in found:
+            if (
+                o is not c
+                and o.cue_start is not None
+                and o.speaker_start == c.speaker_start
+                and c.cue_end <= c.content_start < c.content_end < o.cue_start
+                and not text[c.content_end : o.cue_start].strip()
+                and not QUOTE_PAIR.search(text, c.content_start, o.content_end)
+                and "\n" not in text[c.content_start : o.content_end]
+            ):
+                if c.end == c.content_end:
+                    c.end = o.content_end
+                c.content_end = o.content_end
+                c.text = text[c.start : c.end]
+                dropped.append(o)
+    return [c for c in found if c not in dropped]
 
 
 def _before_own_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
