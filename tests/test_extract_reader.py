@@ -1757,3 +1757,17 @@ def test_a_verb_right_after_the_words_said_is_theirs_not_a_second_statement(regi
     (found,) = extract(story, registry=registry, published="2025-04-16")
     assert found.speaker == "Mira Tallen"
     assert found.text == "said the Veldran side still refused to discuss the river crossings"
+
+
+def test_a_cue_takes_no_source_from_the_next_sentence(registry):
+    """ "The movement has asked to join the talks. The group said ...": "has asked" is the
+    movement's; "The group", the next sentence's subject, is no source of it (the tagger
+    read the cue alone, and its nearest source lay after the full stop)."""
+    from quotes.extract.assemble import attributions
+    from quotes.extract.tagger import Span
+
+    text = "Talks went on. The movement has asked to join. The group said it would wait."
+    cue = Span("cue", text.index("has asked"), text.index("has asked") + 9)
+    group = Span("source", text.index("The group"), text.index("The group") + 9)
+    (found,) = attributions(text, [cue, group])
+    assert found.speaker_start is None
