@@ -1771,3 +1771,16 @@ def test_a_cue_takes_no_source_from_the_next_sentence(registry):
     group = Span("source", text.index("The group"), text.index("The group") + 9)
     (found,) = attributions(text, [cue, group])
     assert found.speaker_start is None
+
+
+def test_a_verb_after_its_subject_s_relative_clause_is_in_the_words_said(registry):
+    """ "... say the Free Highlands Movement, which controls the hills, has asked to join the
+    talks": what they say runs to the end; "has asked" is not cut off as a statement of its
+    own (the comma closes the movement's relative clause)."""
+    story = (
+        "Veldran officials say the Free Highlands Movement, which controls part of the border "
+        "area, has asked to join the talks.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-16")
+    assert found.cue == "say"
+    assert found.text.endswith("border area, has asked to join the talks")

@@ -775,7 +775,7 @@ def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate
                 and o.cue_start is not None
                 and o.speaker_start == c.speaker_start
                 and c.cue_end <= c.content_start < c.content_end < o.cue_start
-                and not text[c.content_end : o.cue_start].strip()
+                and _subject_then_verb(text, c.content_start, c.content_end, o.cue_start)
                 and not QUOTE_PAIR.search(text, c.content_start, o.content_end)
                 and "\n" not in text[c.content_start : o.content_end]
             ):
@@ -785,6 +785,17 @@ def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate
                 c.text = text[c.start : c.end]
                 dropped.append(o)
     return [c for c in found if c not in dropped]
+
+
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*$")
+
+
+def _subject_then_verb(text: str, start: int, end: int, verb: int) -> bool:
+    """Whether the words from ``start`` to ``end`` run straight into ``verb`` as its subject:
+    nothing between, or the comma that closes the subject's relative clause ("the movement,
+    which holds the hills, has asked")."""
+    gap = text[end:verb].strip()
+    return not gap or (gap == "," and bool(_OPEN_RELATIVE.search(text, start, end)))
 
 
 def _before_own_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
