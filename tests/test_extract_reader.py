@@ -1784,3 +1784,15 @@ def test_a_verb_after_its_subject_s_relative_clause_is_in_the_words_said(registr
     (found,) = extract(story, registry=registry, published="2025-04-16")
     assert found.cue == "say"
     assert found.text.endswith("border area, has asked to join the talks")
+
+
+def test_the_statement_is_the_body_that_just_spoke(registry):
+    """ "“...,” the statement said", after the ministry's accusation: the ministry's words,
+    resolved (to check), not a speaker called "statement"."""
+    story = (
+        "The Afghan Foreign Ministry accused Veldra of leaking the draft to the press. "
+        "“It is not how partners behave,” the statement said.\n"
+    )
+    _, quoted = extract(story, registry=registry, published="2025-04-16")
+    assert quoted.kind == "direct"
+    assert (quoted.speaker_key, quoted.speaker_resolved) == ("afghan-foreign-ministry", True)

@@ -291,6 +291,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     mention = {"her": "she", "his": "he", "their": "they", "its": "it"}.get(
         mention.lower(), mention
     )
+    if _ISSUED.fullmatch(mention) and state.last_body:
+        mention = "it"  # "“...,” the statement said": the body that just spoke issued it
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
@@ -409,6 +411,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)
 
 
+_ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
 _WRITING = re.compile(
     r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
