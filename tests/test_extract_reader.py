@@ -1796,3 +1796,20 @@ def test_the_statement_is_the_body_that_just_spoke(registry):
     _, quoted = extract(story, registry=registry, published="2025-04-16")
     assert quoted.kind == "direct"
     assert (quoted.speaker_key, quoted.speaker_resolved) == ("afghan-foreign-ministry", True)
+
+
+def test_a_title_case_city_before_its_agency_and_a_dash_is_a_dateline(registry):
+    """ "Karsk (Lakeside Wire) - ...": a dateline, as "KARSK (Reuters) -" is; the standfirst
+    above it is left out and the agency is the publication."""
+    story = (
+        "Mediator urges patience at Karsk talks\n"
+        "\n"
+        "The host council says both delegations have agreed to stay until Friday.\n"
+        "\n"
+        "Karsk (Lakeside Wire) - The head of the host council, Ana Mirel, said on Thursday "
+        "that the talks were in their hardest stretch.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-17")
+    assert found.speaker == "Ana Mirel"
+    assert dateline(story).agency == "Lakeside Wire"
+    assert dateline("Karsk (Lakeside Wire) said on Monday it would close.") is None

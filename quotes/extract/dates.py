@@ -231,7 +231,9 @@ class Dateline:
 # 10, 2025 —": a region may follow the city, and a dated dateline needs no agency. A state
 # agency writes a full stop after the day ("MOSCOW, May 28. /TASS/").
 _DATELINE = re.compile(
-    rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?)"
+    # a city in capitals, or one in title case before "(Agency) -": "Karsk (Lakeside Wire) -"
+    rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?"
+    r"|[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?(?=\s*\([^)\n]+\)\s*[-–—]))"
     rf"(?:,\s*(?!(?:{_NAME}|{_SHORT})\b)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s*[/(]))?"
     rf"(?:,\s*(?P<month>{_NAME}|{_SHORT})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\.?)?"
     r"\s*(?:/(?P<slash>[^/\n]{1,40})/|\((?P<paren>[^)\n]{1,40})\)|(?(day)(?=[-–—])|(?!)))"
