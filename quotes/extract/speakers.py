@@ -718,11 +718,12 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
             continue
         if by_role and named.key not in by_role:
             continue
-        if (
-            not person
-            and named.key is None
-            and not same_family(noun, f"{named.name} {named.trade}")
-        ):
+        # a body named by another kind of noun is not "the council": neither "Northwind"
+        # unknown nor "the Ministry of Foreign Affairs" in the registry ("the Taliban", in
+        # the registry with no such noun in its name, may be "the group")
+        kind = f"{named.name} {named.trade}"
+        other_kind = named.key is None or set(kind.lower().split()) & BODY_NOUNS
+        if not person and other_kind and not same_family(noun, kind):
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
