@@ -1828,3 +1828,16 @@ def test_the_council_is_no_ministry_named_before(registry):
     _, council, ministry = extract(story, registry=registry, published="2025-04-17")
     assert council.speaker_key is None
     assert ministry.speaker_key == "afghan-foreign-ministry"
+
+
+def test_whom_and_when_it_was_urged_date_the_urging_not_what_was_urged(registry):
+    """ "urged both sides on Wednesday to “keep talking”": Wednesday is the urging's day
+    (April 23, 2025 was a Wednesday); "urged the delegations to meet on Friday" is undated,
+    Friday being the meeting's."""
+    story = (
+        "The Karsk Host Council urged both sides on Wednesday to “keep talking, not shouting”. "
+        "Later the council urged the delegations to meet on Friday.\n"
+    )
+    urged, again = extract(story, registry=registry, published="2025-04-23")
+    assert (urged.said, urged.said_as_written) == ("2025-04-23", "on Wednesday")
+    assert again.said == "../2025-04-23"

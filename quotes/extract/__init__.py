@@ -204,8 +204,10 @@ def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
     return words
 
 
-_TOLD = re.compile(r"(?:told|tells?|informed|assured|reminded|warned)", re.IGNORECASE)
+_URGED = re.compile(r"(?:urged|asked|pressed|called\s+on|appealed\s+to)", re.IGNORECASE)
+_TOLD = re.compile(rf"(?:told|tells?|informed|assured|reminded|warned|{_URGED.pattern})", re.I)
 _TOLD_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s)")
+_URGED_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s|to\s)")
 
 
 def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
@@ -213,9 +215,11 @@ def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     reporters on Thursday. “B.”") is two, and the attribution between them dates it."""
     cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
     told = _TOLD_WHOM.match(sentence.text, start - sentence.start, end - sentence.start)
+    if _URGED.fullmatch(candidate.cue or ""):
+        told = _URGED_WHOM.match(sentence.text, start - sentence.start, end - sentence.start)
     if told and candidate.kind != "direct" and _TOLD.fullmatch(candidate.cue or ""):
-        # "told a conference in the capital last month that ...": whom and when it was
-        # told are not the words said
+        # "told a conference in the capital last month that ...", "urged both sides on
+        # Wednesday to ...": whom and when it was told are not the words said
         return [(sentence.start + told.end(), end)]
     if candidate.kind != "direct" or cue is None or not start < cue < end:
         return [(start, end)]
