@@ -1841,3 +1841,17 @@ def test_whom_and_when_it_was_urged_date_the_urging_not_what_was_urged(registry)
     urged, again = extract(story, registry=registry, published="2025-04-23")
     assert (urged.said, urged.said_as_written) == ("2025-04-23", "on Wednesday")
     assert again.said == "../2025-04-23"
+
+
+def test_a_member_of_a_delegation_is_someone_the_source_does_not_name(registry):
+    """ "A member of the Veldran delegation, who spoke on condition of anonymity, said":
+    an unnamed speaker of the source's own, as "a senior diplomat" is, not a registry
+    speaker to add."""
+    story = (
+        "A member of the Veldran delegation, who spoke on condition of anonymity, said the "
+        "survey was a way to buy time.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-23")
+    assert found.speaker_unnamed
+    draft, _ = drafted(story, registry, published="2025-04-23")
+    assert "speaker: member-of-the-veldran-delegation  # unnamed" in draft
