@@ -1855,3 +1855,13 @@ def test_a_member_of_a_delegation_is_someone_the_source_does_not_name(registry):
     assert found.speaker_unnamed
     draft, _ = drafted(story, registry, published="2025-04-23")
     assert "speaker: member-of-the-veldran-delegation  # unnamed" in draft
+
+
+def test_reports_are_unnamed_not_a_speaker_to_register(registry):
+    """ "Reports, however, suggest that ...": reports the source does not name, declared in
+    the draft's own speakers (no discourse word kept), not a registry speaker to add."""
+    story = "Reports, however, suggest that the Ostranian side is open to a wider format.\n"
+    (found,) = extract(story, registry=registry, published="2025-04-23")
+    assert (found.speaker, found.speaker_unnamed) == ("Reports", True)
+    draft, _ = drafted(story, registry, published="2025-04-23")
+    assert "speaker: reports  # unnamed" in draft

@@ -309,6 +309,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if _the_unnamed(candidate, mention, state):
         return
+    if _REPORTS.fullmatch(mention.strip(" ,")):
+        # "Reports say ...": reports the source does not name, no speaker to register
+        candidate.speaker, candidate.speaker_unnamed = mention.strip(" ,"), True
+        return
     if group := _the_two(text, mentions, mention, candidate.speaker_start):
         (name, key), *candidate.also_said_by = group
         _name(candidate, registry, name, key=key, resolved=True)
@@ -411,6 +415,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)
 
 
+_REPORTS = re.compile(
+    r"(?:(?:some|several|many|other|local|media|press|news|unconfirmed)\s+){0,2}reports", re.I
+)
 _ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
 _WRITING = re.compile(
