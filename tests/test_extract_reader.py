@@ -1865,3 +1865,18 @@ def test_reports_are_unnamed_not_a_speaker_to_register(registry):
     assert (found.speaker, found.speaker_unnamed) == ("Reports", True)
     draft, _ = drafted(story, registry, published="2025-04-23")
     assert "speaker: reports  # unnamed" in draft
+
+
+def test_its_in_a_role_is_the_body_named_before(registry):
+    """ "The Afghan Foreign Ministry was cautious. Its spokesman, Teodor Brisk, said":
+    his role is spokesman of that ministry (as the registry writes titles), not "Its
+    spokesman"."""
+    story = (
+        "The Afghan Foreign Ministry was more cautious. Its spokesman, Teodor Brisk, said "
+        "several points remained open.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-16")
+    assert (found.speaker, found.role) == (
+        "Teodor Brisk",
+        "spokesman of Afghan Ministry of Foreign Affairs",
+    )

@@ -391,6 +391,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
+    if candidate.role and mentions:
+        candidate.role = _its_role(candidate.role, mentions, candidate.speaker_start, registry)
     if candidate.speaker_unnamed and (described := description(mention)):
         state.unnamed.append((described[0], candidate.speaker))
     elif mentions and not candidate.speaker_key and _FULL_NAME.fullmatch(candidate.speaker or ""):
@@ -413,6 +415,16 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+def _its_role(role: str, mentions, position: int, registry: Registry) -> str:
+    """ "Its spokesman, Teodor Brisk,": spokesman of the body named last before him, as the
+    registry writes titles ("leader of Free Highlands Movement"), not of "its"."""
+    owned = re.fullmatch(r"its\s+(.+)", role, re.IGNORECASE)
+    body = next((n for n in reversed(mentions.before(position)) if not n.person), None)
+    if not owned or body is None:
+        return role
+    return f"{owned.group(1)} of {registry.speaker_name(body.key) if body.key else body.name}"
 
 
 _REPORTS = re.compile(
