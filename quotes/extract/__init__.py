@@ -84,6 +84,7 @@ def extract(
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             cue_over_its_object(text, candidate)
+        found = _own_verb_in_words_said(text, found)
         found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
@@ -228,8 +229,10 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
     return " " * start + words[start:]
 
 
-_TOLD = re.compile(r"(?:told|tells?|informed|assured|reminded|warned)", re.IGNORECASE)
+_URGED = re.compile(r"(?:urged|asked|pressed|called\s+on|appealed\s+to)", re.IGNORECASE)
+_TOLD = re.compile(rf"(?:told|tells?|informed|assured|reminded|warned|{_URGED.pattern})", re.I)
 _TOLD_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s)")
+_URGED_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s|to\s)")
 
 
 def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
@@ -238,10 +241,13 @@ def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     cue, start, end = candidate.cue_start, candidate.content_start, candidate.content_end
     inside = start - sentence.start
     told = _TOLD_WHOM.match(sentence.text, inside, end - sentence.start)
+    if _URGED.fullmatch(candidate.cue or ""):
+        told = _URGED_WHOM.match(sentence.text, inside, end - sentence.start)
     how = _TOLD.fullmatch(candidate.cue or "") or _MANNER.match(sentence.text, inside)
     if told and candidate.kind != "direct" and how:
         # "told a conference in the capital last month that ...", "said at a briefing on
-        # Wednesday that ...": whom, how and when it was said are not the words said
+        # Wednesday that ...", "urged both sides on Wednesday to ...": whom, how and when it
+        # was said are not the words said
         return [(sentence.start + told.end(), end)]
     if candidate.kind != "direct" or cue is None or not start < cue < end:
         return [(start, end)]
@@ -367,6 +373,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
                 setattr(candidate, field, getattr(rule, field))
     widened = [c for c in kept if _said_before_cut_short(text, c, by_cue.get(c.cue_start))]
     kept = [c for c in kept if not any(_inside_as_own(c, w) for w in widened)]
+    kept = _according_to_asides(kept, ruled)
     extra = _coordinated(ruled, kept, by_cue)
     cues = {c.cue_start for c in learned}
 
@@ -421,6 +428,36 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _according_to_asides(kept: list[Candidate], ruled: list[Candidate]) -> list[Candidate]:
+    """ "Everyone in Dernov, according to the organisers, wants the crossings reopened": one
+    statement, the organisers' (the rules' reading), its words the whole sentence; not the
+    tagger's "Everyone in Dernov" for a speaker, nor "the organisers | wants" for a cue."""
+    asides = [
+        r
+        for r in ruled
+        if (r.cue or "").lower() == "according to"
+        and r.content_start < r.cue_start < r.content_end
+        and r.speaker_start is not None
+    ]
+    for aside in asides:
+        for candidate in kept:
+            if candidate.cue_start == aside.cue_start:
+                for field in ("speaker_start", "speaker_end", "speaker_as_written", "kind"):
+                    setattr(candidate, field, getattr(aside, field))
+                for field in ("text", "start", "end", "content_start", "content_end"):
+                    setattr(candidate, field, getattr(aside, field))
+    return [
+        c
+        for c in kept
+        if not any(
+            a.cue_end < (c.cue_start or 0) < a.content_end
+            and c.speaker_start is not None
+            and a.speaker_start <= c.speaker_start < a.speaker_end + 1
+            for a in asides
+        )
+    ]
 
 
 def _said_before_cut_short(text: str, candidate: Candidate, rule: Candidate | None) -> bool:
@@ -777,6 +814,43 @@ def _cut_before(text: str, c: Candidate, q: Candidate) -> None:
 _JOINED = re.compile(r"(?:[\s,;]|\band\b|\bbut\b)*$")
 
 
+def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "She said the Veldran side still refused to discuss the crossings": the tagger's
+    second cue right after the first one's words, with no comma or "and" between, is the
+    verb of what she said (its subject the words before it), not a second statement of hers."""
+    dropped = []
+    for c in found:
+        if c.cue_start is None or c.speaker_start is None or c in dropped:
+            continue
+        for o in found:
+            if (
+                o is not c
+                and o.cue_start is not None
+                and o.speaker_start == c.speaker_start
+                and c.cue_end <= c.content_start < c.content_end < o.cue_start
+                and _subject_then_verb(text, c.content_start, c.content_end, o.cue_start)
+                and not QUOTE_PAIR.search(text, c.content_start, o.content_end)
+                and "\n" not in text[c.content_start : o.content_end]
+            ):
+                if c.end == c.content_end:
+                    c.end = o.content_end
+                c.content_end = o.content_end
+                c.text = text[c.start : c.end]
+                dropped.append(o)
+    return [c for c in found if c not in dropped]
+
+
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*$")
+
+
+def _subject_then_verb(text: str, start: int, end: int, verb: int) -> bool:
+    """Whether the words from ``start`` to ``end`` run straight into ``verb`` as its subject:
+    nothing between, or the comma that closes the subject's relative clause ("the movement,
+    which holds the hills, has asked")."""
+    gap = text[end:verb].strip()
+    return not gap or (gap == "," and bool(_OPEN_RELATIVE.search(text, start, end)))
+
+
 def _before_own_next_cue(text: str, found: list[Candidate]) -> list[Candidate]:
     """ "called the plan “dead on arrival,” adding that the union would strike": the words
     of the first cue end where the same speaker's next cue begins, which has its own
@@ -1085,6 +1159,11 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
             end = base + len(words.rstrip(" .\n"))
         else:
             start, end = base, base + len(words[: cue.start()].rstrip(" ,"))
+            aside = re.match(r",\s+[a-z]", words[cue.end() + source_match.end() :])
+            if aside and words[: cue.start()].rstrip().endswith(","):
+                # "Everyone in Dernov, according to the organisers, wants ...": an aside in
+                # the words said, which run on after it
+                end = base + len(words.rstrip(" .\n"))
         return _make(text, "indirect", _at(cue, base), start, end, source)
     tail = words[cue.end() :].strip()
     head = words[: cue.start()]

@@ -67,7 +67,10 @@ def _nearest(text, cue, spans, *, same_sentence=False, prefer_before=False) -> S
     best, best_cost = None, None
     for span in spans:
         gap = _gap(text, cue, span)
-        if same_sentence and re.search(r"[.!?][”\"’]?\s+[A-Z“\"]", gap):
+        # the later span's first letter too: "has asked to join. The group said" ends a
+        # sentence before "The group", which is no source of "has asked"
+        later = max(cue.start, span.start)
+        if same_sentence and re.search(r"[.!?][”\"’]?\s+[A-Z“\"]", gap + text[later : later + 1]):
             continue
         cost = len(gap) + (0 if (span.start < cue.start) == prefer_before else 1)
         if best_cost is None or cost < best_cost:

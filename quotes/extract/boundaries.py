@@ -8,12 +8,14 @@ Each fix here moves one edge and keeps the candidate's text and offsets in step.
 import re
 
 from quotes.extract.candidate import Candidate
+from quotes.extract.dates import DAYS_AGO
 
 _CUE_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
-    r"(?:earlier|later)\s+in\s+the\s+day|then)$"  # "said later on | Monday": the day left out
+    r"(?:earlier|later)\s+in\s+the\s+day|then|earlier\s+this\s+(?:week|month)|last\s+month|"
+    rf"{DAYS_AGO})$"  # "said later on | Monday": the day left out
 )
 
 

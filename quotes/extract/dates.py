@@ -1,11 +1,11 @@
 """Dates written in a sentence, as EDTF, and the dateline that opens a wire story.
 
 "On December 26, 2016" is stated; "On May 27", "on Monday", "yesterday", "last week",
-"earlier this month", "in late April", "earlier in the day", "this morning", "overnight" are
-resolved against the publication date; anything vaguer is left for the curator. A dateline
-("MOSCOW, April 5 /TASS/", "KABUL, May 28 (Reuters) -") gives the publication date when none
-was given, its year taken from the text; a live blog's time stamp ("14:05 GMT") dates the
-entries under it.
+"earlier this month", "two days ago", "in late April", "earlier in the day", "this morning",
+"overnight" are resolved against the publication date; anything vaguer is left for the
+curator. A dateline ("MOSCOW, April 5 /TASS/", "KABUL, May 28 (Reuters) -") gives the
+publication date when none was given, its year taken from the text; a live blog's time stamp
+("14:05 GMT") dates the entries under it.
 """
 
 import re
@@ -35,8 +35,12 @@ _WEEKDAY = re.compile(
     r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
+# "two days ago": counted back from the publication day
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+DAYS_AGO = rf"(?:{'|'.join(_COUNTS)}|\d)\s+days?\s+ago"
 _RELATIVE = re.compile(
-    r"\b(yesterday|today|last\s+night|earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
+    rf"\b({DAYS_AGO}|yesterday|today|last\s+night|"
+    r"earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
     r"(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)|tonight|"
     r"overnight|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b(?![’'])",
     re.IGNORECASE,
@@ -61,7 +65,8 @@ LEADING_DAY = re.compile(
     # "said this morning that", "said overnight that" ("said overnight talks had failed":
     # the talks' night, not the saying's)
     r"|\s*(?:(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)|"
-    r"tonight|overnight)(?=\s+that\b|\s*,)",
+    r"tonight|overnight|earlier\s+this\s+(?:week|month)|last\s+(?:week|month)|"
+    rf"{DAYS_AGO})(?=\s+that\b|\s*,)",
     re.IGNORECASE,
 )
 
@@ -164,6 +169,12 @@ def _weekday(match: re.Match, latest: date, day: date | None) -> str | None:
 
 def _relative(match: re.Match, latest: date, day: date | None) -> str | None:
     words = " ".join(match.group(1).lower().split())
+    if words.endswith(" ago"):
+        if day is None:
+            return None
+        count = words.split()[0]
+        back = int(count) if count.isdigit() else _COUNTS[count]
+        return (day - timedelta(days=back)).isoformat()
     if words in ("yesterday", "last night", "overnight", *_SAME_DAY):
         if day is None:
             return None
@@ -221,7 +232,9 @@ class Dateline:
 # agency writes a full stop after the day ("MOSCOW, May 28. /TASS/"); British copy writes the
 # day first ("SARNET, 12 August 2026 -").
 _DATELINE = re.compile(
-    rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?)"
+    # a city in capitals, or one in title case before "(Agency) -": "Karsk (Lakeside Wire) -"
+    rf"^(?P<city>[A-Z][A-Z .'’-]{{1,40}}?"
+    r"|[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?(?=\s*\([^)\n]+\)\s*[-–—]))"
     rf"(?:,\s*(?!(?:{_NAME}|{_SHORT})\b)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s*[/(]))?"
     rf"(?:,\s*(?:(?P<month>{_NAME}|{_SHORT})\.?\s+(?P<day>\d{{1,2}})"
     rf"|(?P<britday>\d{{1,2}})\s+(?P<britmonth>{_NAME}|{_SHORT})\.?)(?:,?\s*(?P<year>\d{{4}}))?\.?)?"

@@ -24,6 +24,7 @@ PERSON_NOUNS = {
     "executive", "officer", "employee", "representative", "resident", "witness", "activist",
     "journalist", "correspondent", "observer", "teacher", "farmer", "worker", "engineer",
     "lawyer", "manager", "aide", "source", "insider", "trader", "banker", "broker", "investor",
+    "member", "delegate",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",

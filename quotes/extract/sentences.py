@@ -80,7 +80,16 @@ def _split(text: str, start: int, end: int) -> Iterator[Sentence]:
         position = match.start()
         word = re.search(r"(\S+)$", text[begin : match.start()])
         last = word.group(1).lower().strip('“"(') if word else ""
-        if depth > 0 or last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+        # "... offered “a joint commission.” Ostrik told ...": the mark after the full stop
+        # closes a quotation the sentence's own words led into, and the sentence ends with it
+        # (a quotation that opens its sentence goes on to its cue: "“Why?” Orlov asked.")
+        opened = text.rfind("“", begin, match.start())
+        closed = (
+            depth > 0
+            and depth + _quote_balance(match.group(0)) == 0
+            and bool(text[begin:opened].strip())
+        )
+        if depth > 0 and not closed or last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
             continue
         following = text[match.end() : end].lstrip()
         if following and not (following[0].isupper() or following[0] in "“\"‘'(0123456789"):

@@ -292,6 +292,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     mention = {"her": "she", "his": "he", "their": "they", "its": "it"}.get(
         mention.lower(), mention
     )
+    if _ISSUED.fullmatch(mention) and state.last_body:
+        mention = "it"  # "“...,” the statement said": the body that just spoke issued it
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
@@ -310,6 +312,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if mention == "A" and candidate.cue == ":" and (interviewee := _interviewee(text, mentions)):
         _name(candidate, registry, interviewee.name, key=interviewee.key, resolved=True)
+        return
+    if _REPORTS.fullmatch(mention.strip(" ,")):
+        # "Reports say ...": reports the source does not name, no speaker to register
+        candidate.speaker, candidate.speaker_unnamed = mention.strip(" ,"), True
         return
     if group := _the_two(text, mentions, mention, candidate.speaker_start):
         (name, key), *candidate.also_said_by = group
@@ -336,6 +342,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     elif key:
         candidate.speaker_key, candidate.speaker = key, registry.speaker_name(key)
         role = mention.replace(alias, "").strip(" ,")
+        role = _ACRONYM_AFTER.sub("", role)  # "(MoFA)" is the name's, no role
         role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
         candidate.role = role or None
     elif mentions and mentions.acronym_in(mention):
@@ -347,7 +354,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         candidate.role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.I)
         if not candidate.speaker_key and mentions:
             missed = mentions.near_miss(name, candidate.speaker_start)
-            if missed and missed.key:
+            # a surname alone is the full name before it, in the registry or not
+            if missed and (missed.key or " " not in name):
                 _name(candidate, registry, missed.name, key=missed.key, resolved=True)
     else:
         described = description(mention)
@@ -403,6 +411,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Its chairman, Lev Pashin," after "The commission insisted": the commission's
         body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", state.last_body[0])
         candidate.role = f"{candidate.role[4:].strip()} of {body}"
+    if candidate.role and mentions:
+        candidate.role = _its_role(candidate.role, mentions, candidate.speaker_start, registry)
     if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
         state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
@@ -458,6 +468,21 @@ def _interviewee(text: str, mentions: "Mentions | None") -> "Named | None":
     return next((n for n in mentions.before(question.start()) if n.person), None)
 
 
+def _its_role(role: str, mentions, position: int, registry: Registry) -> str:
+    """ "Its spokesman, Teodor Brisk,": spokesman of the body named last before him, as the
+    registry writes titles ("leader of Free Highlands Movement"), not of "its"."""
+    owned = re.fullmatch(r"its\s+(.+)", role, re.IGNORECASE)
+    body = next((n for n in reversed(mentions.before(position)) if not n.person), None)
+    if not owned or body is None:
+        return role
+    return f"{owned.group(1)} of {registry.speaker_name(body.key) if body.key else body.name}"
+
+
+_REPORTS = re.compile(
+    r"(?:(?:some|several|many|other|local|media|press|news|unconfirmed)\s+){0,2}reports", re.I
+)
+_ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
 _WRITING = re.compile(
     r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
     r"blog|post|report|study|speech|statement)$",
@@ -605,7 +630,8 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
     """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
     of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides), or of
-    "Pavel Korsun, an analyst at the Tarn Forum, a think tank in Brask," (the role in two)."""
+    "Pavel Korsun, an analyst at the Tarn Forum, a think tank in Brask," (the role in two), or
+    of "Korsun, the analyst," (a surname, to be tied to the full name before)."""
     parts = [p.strip() for p in mention.strip(" ,").split(",")]
     if len(parts) > 2 and all(parts) and _FULL_NAME.fullmatch(parts[0]):
         if not any(_FULL_NAME.fullmatch(p) for p in parts[1:]):
@@ -620,6 +646,9 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
     titled = _named_member(parts[0])
     if titled and not _FULL_NAME.fullmatch(parts[1]):
         return titled[0], f"{titled[1]}, {parts[1]}"
+    # "Ostrik, deputy head of the delegation,": a surname named again, with a role
+    if re.fullmatch(r"[A-Z][\w’'-]+", parts[0]) and re.match(r"[a-z]", parts[1]):
+        return parts[0], parts[1]
     return None
 
 
@@ -763,11 +792,12 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
             continue
         if by_role and named.key not in by_role:
             continue
-        if (
-            not person
-            and named.key is None
-            and not same_family(noun, f"{named.name} {named.trade}")
-        ):
+        # a body named by another kind of noun is not "the council": neither "Northwind"
+        # unknown nor "the Ministry of Foreign Affairs" in the registry ("the Taliban", in
+        # the registry with no such noun in its name, may be "the group")
+        kind = f"{named.name} {named.trade}"
+        other_kind = named.key is None or set(kind.lower().split()) & BODY_NOUNS
+        if not person and other_kind and not same_family(noun, kind):
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
