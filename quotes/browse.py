@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import extract, func, select
 from sqlmodel import Session
 
+from quotes.fields import iso_date
 from quotes.models import Party, Role, Source, Speaker, Stance, Statement
 from quotes.query import Filters, select_sql
 from quotes.reader import reader_of
@@ -42,7 +43,7 @@ def facets(session: Session, filters: Filters) -> Facets:
     """One pass over (at most FACET_ROWS of) the matching statements' plain columns, counted
     here, and one over their stances; names are looked up for the values shown only."""
     reader = reader_of(session)
-    said_from = "s.said_from::text" if reader.dialect == "postgresql" else "s.said_from"
+    said_from = iso_date("s.said_from") if reader.dialect == "postgresql" else "s.said_from"
     sql, values = select_sql(
         reader,
         dataclasses.replace(filters, sort="none", limit=FACET_ROWS + 1),

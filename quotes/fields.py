@@ -45,8 +45,14 @@ class Field:
     def select(self, dialect: str) -> str:
         sql = self.sql or f's."{self.stored}"'
         if self.is_date and dialect == "postgresql":
-            return f"{sql}::text"
+            return iso_date(sql)
         return sql
+
+
+def iso_date(sql: str) -> str:
+    """A PostgreSQL date as YYYY-MM-DD text whatever the session's DateStyle (a client's
+    PGDATESTYLE may ask for "27.05.2019"); SQLite keeps dates as that text already."""
+    return f"to_char({sql}, 'YYYY-MM-DD')"
 
 
 STATEMENT = [

@@ -456,29 +456,26 @@ def statement_cells(session, filters: Filters, fields: list[str]) -> Iterator[li
 
 def database_csv(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str] | None:
     """statement_cells' rows as the CSV text quotes.export.write_cells makes of them (every cell
-    quoted), a batch at a time, made by the database where fetching each cell as a Python
-    object took longer than the query: PostgreSQL writes the CSV itself (COPY (SELECT ...)
-    TO STDOUT, as psql does), SQLite joins each row's cells into one text (``_joined``).
-    None where a citation is asked for, which Python finishes."""
+    quoted), a batch at a time: the database joins each row's cells into one text with
+    quotes.csvtext's separator, so that a row is one Python object, not one per cell (which
+    took longer than the query; PostgreSQL's COPY ... TO STDOUT, one message a row, too). The
+    rows of a batch in which some cell holds the separator's mark are read again cell by
+    cell. None where a citation is asked for, which Python finishes."""
     if "citation" in fields:
         return None
-    if reader.dialect == "postgresql":
-        columns = _cell_columns(reader.dialect, fields, never_null=True)
-        sql, params = select_sql(reader, filters, columns)
-        return _copied(reader, f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", params)
     return _joined(reader, filters, fields)
 
 
 def _joined(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str]:
-    """SQLite: each row's cells joined by one printf() with quotes.csvtext's separator (a
-    missing cell an empty text), so that a row is one Python object, not one per cell; the
-    rows of a batch in which some cell holds the separator's mark are read again cell by
-    cell."""
     from quotes import csvtext
 
-    columns = _cell_columns(reader.dialect, fields)
-    template = csvtext.SEPARATOR.join(["%s"] * len(columns))
-    joined = f"printf('{template}', {', '.join(columns)})"
+    if reader.dialect == "postgresql":
+        columns = _cell_columns(reader.dialect, fields, never_null=True)  # none left out
+        joined = f"concat_ws(chr(29) || ',' || chr(29), {', '.join(columns)})"
+        assert csvtext.SEPARATOR == chr(29) + "," + chr(29)
+    else:
+        columns = _cell_columns(reader.dialect, fields)  # printf: a missing cell is empty
+        joined = f"printf('{csvtext.SEPARATOR.join(['%s'] * len(columns))}', {', '.join(columns)})"
     sql, params = select_sql(reader, filters, [joined, "s.id"])
     for batch in reader.batches(sql, params, BATCH, few=_few(filters)):
         text = csvtext.joined_lines([line for line, _id in batch], cells=len(columns))
@@ -494,16 +491,6 @@ def _cells_by_id(reader: Reader, fields: list[str], ids: list[int]) -> list[tupl
     sql, params = select_sql(reader, Filters(), columns, [f"s.id IN {p.each(ids)}"], p)
     found = {row[-1]: row[:-1] for batch in reader.batches(sql, params) for row in batch}
     return [found[i] for i in ids]
-
-
-def _copied(reader: Reader, copy: str, params) -> Iterator[str]:
-    with reader.connection.cursor() as cursor:
-        cursor.execute("SET LOCAL DateStyle = ISO")  # dates as YYYY-MM-DD, whatever the server's
-        with cursor.copy(copy, params) as rows:
-            # The server sends each row as one message, ending in a line feed; a CSV line
-            # ends in CRLF (RFC 4180), and line breaks inside a cell stay as they are.
-            for row in rows:
-                yield bytes(row[:-1]).decode() + "\r\n"
 
 
 def statement_batches(reader: Reader, filters: Filters, fields: list[str]) -> Iterator:

@@ -476,3 +476,24 @@ def test_a_listing_as_csv_keeps_a_cell_that_holds_the_joining_mark(blank_url, tm
     assert notes["formula"] == ""
     assert {len(row) for row in rows} == {len(rows[0])}
     assert all(None not in row for row in rows)  # no row with more cells than the header
+
+
+@pytest.mark.parametrize("fmt", ["--csv", "--tsv", "--json"])
+def test_a_listing_gives_iso_dates_whatever_the_clients_date_style(
+    blank_url, tmp_path, monkeypatch, fmt
+):
+    """A PostgreSQL client may ask for another date style (PGDATESTYLE): a listing's dates
+    stay YYYY-MM-DD, as on SQLite."""
+    data = _tricky_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    monkeypatch.setenv("PGDATESTYLE", "SQL, DMY")
+    result = run(blank_url, "list", "--source", "tricky", fmt)
+    assert result.exit_code == 0, result.output
+    raw = result.stdout_bytes.decode("utf-8")
+    if fmt == "--json":
+        rows = json.loads(raw)
+    else:
+        dialect = "excel" if fmt == "--csv" else "excel-tab"
+        rows = list(csv.DictReader(io.StringIO(raw, newline=""), dialect=dialect))
+    assert len(rows) == 7
+    assert {(row["said_from"], row["said_to"]) for row in rows} == {("2019-05-27", "2019-05-27")}
