@@ -347,3 +347,26 @@ def test_straight_quotes_inside_a_quoted_text_are_reported_on_their_line(tmp_pat
     (first, _) = _check_lines(data)
 
     assert first.startswith(f"{path}:{line}: malformed YAML: ")
+
+
+def test_a_value_of_the_wrong_shape_says_what_was_expected_and_found(tmp_path):
+    """Pydantic's "Input should be a valid dictionary or instance of StatementEntry" named a
+    class the curator never sees."""
+    data = copy_project(tmp_path)
+    path = _seed_file(data)
+    edit(
+        path,
+        "  - key: lavrov-urges-withdrawal\n",
+        "  - just text\n  - key: lavrov-urges-withdrawal\n",
+    )
+    (data / "sources" / "listed.yaml").write_text("- a\n- b\n", encoding="utf-8")
+
+    lines = _check_lines(data)
+
+    listed = data / "sources" / "listed.yaml"
+    assert f"{listed}:1: expected fields written as `name: value` lines, found a list" in lines
+    assert (
+        f"{path}:{line_of(path, '  - just text')}: statements[0]: expected fields written as "
+        "`name: value` lines, found the text 'just text'"
+    ) in lines
+    assert not [line for line in lines if "Input should" in line]
