@@ -66,23 +66,47 @@ def report() -> None:
     """
 
 
+PICTURES = (".svg", ".png")
+
+
+def _picture_name(ctx, param, output: Path) -> Path:
+    """Only a name ending .svg or .png: `-o x.jpg` wrote an SVG under that name, and `-o
+    README.md` wrote one over the README."""
+    if output.suffix.lower() not in PICTURES:
+        raise click.BadParameter(f"{output}: name the file .svg, or .png for a PNG picture.")
+    return output
+
+
 def _output_option(command):
     return click.option(
         "-o",
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
         required=True,
+        callback=_picture_name,
         help="The file to write: SVG, or PNG when the name ends in .png.",
     )(command)
 
 
 def _save(svg: str, output: Path) -> None:
+    """The picture whole or not at all, and never over a database, as `quotes export`."""
+    from quotes.cli.output import into_file
+
     if output.suffix.lower() == ".png":
         from quotes.reports.svg import to_png
 
-        output.write_bytes(to_png(svg))
+        png = to_png(svg)
+
+        def produce(out) -> None:
+            out.flush()
+            out.buffer.write(png)
+
     else:
-        output.write_text(svg, encoding="utf-8")
+
+        def produce(out) -> None:
+            out.write(svg)
+
+    into_file(output, produce, force=False, suffixes=PICTURES)
     click.echo(f"Wrote {output}", err=True)
 
 
