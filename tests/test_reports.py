@@ -153,5 +153,5 @@ def test_a_report_into_a_missing_folder_is_one_line(seeded_url, tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"Error: Cannot write {target}: there is no folder {target.parent}. "
-        "Create it first, or name another file."
+        "Name another file, or create the folder first."
     ]
