@@ -359,6 +359,24 @@ def test_bad_questions_get_one_clear_answer(client, url, status, message):
     assert message in response.text
 
 
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        (
+            "/statements?critical_of=nowhere",
+            "Unknown party &#39;nowhere&#39;. See the Parties page.",
+        ),
+        ("/statements?speaker=nobody-at-all", "See the Speakers page."),
+        ("/sources/no-such-source", "See the Sources page."),
+    ],
+)
+def test_a_page_points_to_pages_not_to_commands(client, url, words):
+    """A reader of the pages was told "See `quotes parties`", a command they may not have."""
+    response = client.get(url)
+    assert words in response.text
+    assert "`quotes " not in response.text
+
+
 def test_every_response_carries_a_strict_content_security_policy(client):
     for url in ["/statements", "/stance-matrix", "/static/quotes.css", "/nowhere"]:
         headers = client.get(url).headers
