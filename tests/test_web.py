@@ -432,6 +432,21 @@ def test_serve_without_a_database_says_how_to_make_one(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+def test_serve_on_a_port_already_taken_says_so_before_serving(seeded_url):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(seeded_url, "serve", "--port", str(port))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Cannot listen on 127.0.0.1:{port}: Address already in use. Another server (a "
+        "second `quotes serve`?) has it: choose another --port.\n"
+    )
+
+
 # Stances on Russia: the nine critical, the Taliban official's and Barabanov's neutral ones,
 # Baradar's and Heidari's supportive ones.
 ABOUT_RUSSIA = CRITICAL_OF_MOSCOW | {

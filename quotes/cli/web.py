@@ -49,10 +49,30 @@ def serve(ctx: click.Context, host: str, port: int, texts: Path) -> None:
     except DatabaseNotReady as error:
         raise fail(error) from None
     shown = f"[{host}]" if ":" in host else host
+    _can_listen(host, port, f"{shown}:{port}")
     click.echo(
         f"Serving {db.masked(str(engine.url))} read-only at http://{shown}:{port}/", err=True
     )
     uvicorn.run(create_app(engine, project=texts), host=host, port=port, log_level="warning")
+
+
+def _can_listen(host: str, port: int, shown: str) -> None:
+    """A port already taken is one line and exit status 1, before "Serving ...": uvicorn
+    announced nothing, logged the errno and exited 3 after our "Serving" line."""
+    import errno
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(found[0], found[1]) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(found[4])
+    except OSError as error:
+        taken = error.errno == errno.EADDRINUSE
+        hint = " Another server (a second `quotes serve`?) has it: choose another --port."
+        raise click.ClickException(
+            f"Cannot listen on {shown}: {error.strerror or error}.{hint if taken else ''}"
+        ) from None
 
 
 @click.group()
