@@ -24,6 +24,10 @@ class DateError(QuotesError):
     """A string that is not a valid EDTF date or interval."""
 
 
+class DateOutOfRange(DateError):
+    """An EDTF date outside the years Python's dates hold (Y-20000, -2019)."""
+
+
 @dataclass(frozen=True)
 class Bounds:
     """The earliest and latest day a date can mean; None is an open end."""
@@ -67,7 +71,9 @@ def _single(text: str) -> Bounds:
     try:
         return Bounds(date(*lower[:3]), date(*upper[:3]))
     except ValueError:  # EDTF allows years ("Y-20000") that Python's dates cannot hold
-        raise DateError(f"{text!r} is outside the years 1 to 9999 that dates can hold") from None
+        raise DateOutOfRange(
+            f"{text!r} is outside the years 1 to 9999 that dates can hold"
+        ) from None
 
 
 def _plain(text: str) -> Bounds:

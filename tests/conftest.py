@@ -1,6 +1,7 @@
 """Fixtures: a fresh database per test, on SQLite and on a real PostgreSQL server."""
 
 import itertools
+import signal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,16 @@ _databases = itertools.count()
 def _isolated_database(tmp_path, monkeypatch):
     """No test can touch data/quotes.db: the default URL points into the test's own folder."""
     monkeypatch.setenv(db.ENV_VAR, f"sqlite:///{tmp_path / 'default.db'}")
+
+
+@pytest.fixture
+def ctrl_c():
+    """Ctrl-C (SIGINT) raises KeyboardInterrupt in this process for the test's duration. A
+    shell starts `&` jobs (`nohup pytest &`) with SIGINT ignored, and Python then installs
+    no handler: a test that signals itself waited forever."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 @pytest.fixture(scope="session")

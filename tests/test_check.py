@@ -317,3 +317,56 @@ def test_a_bracket_left_open_is_reported_where_it_opens(tmp_path):
     # The parser notices on a later line; the line to fix is the one the bracket opens.
     assert first.startswith(f"{parties}:{line}: ")
     assert "flow sequence begun here" in first
+
+
+def test_a_line_out_of_place_in_a_block_is_reported_on_that_line(tmp_path):
+    """A curator's slip inside `statements:` was reported on the `statements:` line, where
+    the block began, dozens of lines above the mistake."""
+    data = copy_project(tmp_path)
+    path = _seed_file(data)
+    edit(path, "    cue: sarcastically stating\n", "    cue: sarcastically stating\n   note: x\n")
+    line = line_of(path, "   note: x")
+    assert line - line_of(path, "statements:") > 100  # far from where the block begins
+
+    (first, _) = _check_lines(data)
+
+    assert first.startswith(f"{path}:{line}: malformed YAML: ")
+
+
+def test_straight_quotes_inside_a_quoted_text_are_reported_on_their_line(tmp_path):
+    data = copy_project(tmp_path)
+    path = _seed_file(data)
+    edit(
+        path,
+        "    text: Russian experts of human studies had a stunning experience\n",
+        '    text: "Russian "experts" of human studies had a stunning experience"\n',
+    )
+
+    line = line_of(path, 'text: "Russian "experts"')
+
+    (first, _) = _check_lines(data)
+
+    assert first.startswith(f"{path}:{line}: malformed YAML: ")
+
+
+def test_a_value_of_the_wrong_shape_says_what_was_expected_and_found(tmp_path):
+    """Pydantic's "Input should be a valid dictionary or instance of StatementEntry" named a
+    class the curator never sees."""
+    data = copy_project(tmp_path)
+    path = _seed_file(data)
+    edit(
+        path,
+        "  - key: lavrov-urges-withdrawal\n",
+        "  - just text\n  - key: lavrov-urges-withdrawal\n",
+    )
+    (data / "sources" / "listed.yaml").write_text("- a\n- b\n", encoding="utf-8")
+
+    lines = _check_lines(data)
+
+    listed = data / "sources" / "listed.yaml"
+    assert f"{listed}:1: expected fields written as `name: value` lines, found a list" in lines
+    assert (
+        f"{path}:{line_of(path, '  - just text')}: statements[0]: expected fields written as "
+        "`name: value` lines, found the text 'just text'"
+    ) in lines
+    assert not [line for line in lines if "Input should" in line]

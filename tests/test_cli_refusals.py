@@ -130,10 +130,23 @@ def test_export_into_a_missing_folder(seeded_url, tmp_path):
     assert result.returncode == 1
     assert result.stderr == (
         f"Error: Cannot write {target}: there is no folder {target.parent}. "
-        "Create it first, or name another file.\n"
+        "Name another file, or create the folder first.\n"
     )
     assert not target.parent.exists()
     assert dump(seeded_url) == before
+
+
+def test_export_under_a_file_says_it_is_no_folder(seeded_url, tmp_path):
+    """`-o README.md/x.csv` said "there is no folder README.md" of a file that is there."""
+    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    target = tmp_path / "notes.md" / "out.csv"
+    result = quotes(seeded_url, "export", "-o", str(target), text=True)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Error: Cannot write {target}: {target.parent} is a file, not a folder. "
+        "Name another file, or create the folder first.\n"
+    )
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "# notes\n"
 
 
 def test_export_into_an_unwritable_place(seeded_url):

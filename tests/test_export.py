@@ -367,7 +367,7 @@ def _slowed(batches, seconds: float):
 
 
 def test_ctrl_c_while_postgresql_answers_an_export_is_an_interrupt(
-    pg_server, tmp_path, monkeypatch
+    pg_server, tmp_path, monkeypatch, ctrl_c
 ):
     """ADBC cancels the query on Ctrl-C and reports the server's "canceling statement due
     to user request" as an OSError, which the CLI took for a failed write ("Cannot write

@@ -213,7 +213,7 @@ def test_a_writer_that_stops_early_stops_the_readers(gappy_db, monkeypatch):
         reader.close()
 
 
-def test_ctrl_c_while_the_readers_read_is_an_interrupt(gappy_db, monkeypatch):
+def test_ctrl_c_while_the_readers_read_is_an_interrupt(gappy_db, monkeypatch, ctrl_c):
     """Ctrl-C reaches the main thread, which waits for batches: it stops the readers."""
     import os
     import signal

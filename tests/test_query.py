@@ -220,10 +220,16 @@ def test_unknown_speaker_suggests_the_closest(seeded_url):
     assert "No speaker called 'Amrulah Salih'. Did you mean 'Amrullah Saleh'?" in result.stderr
 
 
-def test_bad_date_is_a_usage_error(seeded_url):
-    result = run(seeded_url, "list", "--since", "2019-02-30")
+@pytest.mark.parametrize("value", ["2019-02-30", "2019-13", "yesterday", "../2019-02"])
+def test_bad_date_is_a_usage_error(seeded_url, value):
+    """One message for every date --since refuses: the EDTF one offered intervals and open
+    dates as examples, which --since then refused in other words."""
+    result = run(seeded_url, "list", "--since", value)
     assert result.exit_code == 2
-    assert "'2019-02-30' is not a valid EDTF date" in result.stderr
+    assert result.stderr.endswith(
+        f"Invalid value for '--since': {value!r} is not a day, month or year between 0001 and "
+        "9999 (e.g. 2019-05-27, 2019-05, 2019)\n"
+    )
 
 
 def test_a_missing_database_says_how_to_build_it(tmp_path):

@@ -132,3 +132,26 @@ def test_report_of_an_unknown_claim(seeded_url, tmp_path):
     assert result.exit_code == 2
     assert "Unknown claim 'moscow-talks'" in result.output
     assert not (tmp_path / "t.svg").exists()
+
+
+@pytest.mark.parametrize("name", ["README.md", "matrix.jpg", "matrix"])
+def test_a_report_is_written_only_as_svg_or_png(seeded_url, tmp_path, name):
+    """`-o README.md` wrote an SVG over the README; `-o x.jpg` an SVG named .jpg."""
+    target = tmp_path / name
+    if name == "README.md":
+        target.write_text("# notes\n", encoding="utf-8")
+    result = run(seeded_url, "report", "stance-matrix", "-o", str(target))
+    assert result.exit_code == 2
+    assert "name the file .svg, or .png" in result.output
+    assert "Traceback" not in result.output
+    assert target.read_text() == "# notes\n" if name == "README.md" else not target.exists()
+
+
+def test_a_report_into_a_missing_folder_is_one_line(seeded_url, tmp_path):
+    target = tmp_path / "nowhere" / "m.svg"
+    result = run(seeded_url, "report", "stance-matrix", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: Cannot write {target}: there is no folder {target.parent}. "
+        "Name another file, or create the folder first."
+    ]

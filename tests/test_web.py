@@ -359,6 +359,24 @@ def test_bad_questions_get_one_clear_answer(client, url, status, message):
     assert message in response.text
 
 
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        (
+            "/statements?critical_of=nowhere",
+            "Unknown party &#39;nowhere&#39;. See the Parties page.",
+        ),
+        ("/statements?speaker=nobody-at-all", "See the Speakers page."),
+        ("/sources/no-such-source", "See the Sources page."),
+    ],
+)
+def test_a_page_points_to_pages_not_to_commands(client, url, words):
+    """A reader of the pages was told "See `quotes parties`", a command they may not have."""
+    response = client.get(url)
+    assert words in response.text
+    assert "`quotes " not in response.text
+
+
 def test_every_response_carries_a_strict_content_security_policy(client):
     for url in ["/statements", "/stance-matrix", "/static/quotes.css", "/nowhere"]:
         headers = client.get(url).headers
@@ -412,6 +430,21 @@ def test_serve_without_a_database_says_how_to_make_one(tmp_path):
     assert result.exit_code == 1
     assert "No database at" in result.output and "quotes load" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_on_a_port_already_taken_says_so_before_serving(seeded_url):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(seeded_url, "serve", "--port", str(port))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Cannot listen on 127.0.0.1:{port}: Address already in use. Another server (a "
+        "second `quotes serve`?) has it: choose another --port.\n"
+    )
 
 
 # Stances on Russia: the nine critical, the Taliban official's and Barabanov's neutral ones,

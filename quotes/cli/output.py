@@ -161,9 +161,12 @@ def into_file(path, produce, *, force: bool, suffixes: tuple[str, ...]) -> int:
         except OSError as error:
             raise _cannot_write(path, error) from None
     if not path.parent.is_dir():
+        where = path.parent
+        why = (
+            f"{where} is a file, not a folder" if where.exists() else f"there is no folder {where}"
+        )
         raise click.ClickException(
-            f"Cannot write {path}: there is no folder {path.parent}. "
-            "Create it first, or name another file."
+            f"Cannot write {path}: {why}. Name another file, or create the folder first."
         )
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

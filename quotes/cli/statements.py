@@ -34,16 +34,17 @@ class DateBound(click.ParamType):
         self.end = end
 
     def convert(self, value, param, ctx):
-        from quotes.dates import DateError, bounds
+        from quotes.dates import DateError, DateOutOfRange, bounds
 
         if not isinstance(value, str):
             return value
         try:
             found = bounds(value) if "/" not in value else None
-        except DateError as error:
+        except DateOutOfRange as error:
             self.fail(str(error), param, ctx)
-        except (ValueError, OverflowError, TypeError):
-            # The EDTF parser takes years like Y-20000 that no date type holds.
+        except (DateError, ValueError, OverflowError, TypeError):
+            # One message for every refusal: the EDTF one offers intervals as examples. (The
+            # EDTF parser takes years like Y-20000 that no date type holds.)
             found = None
         if found is None or found.lower is None:
             self.fail(

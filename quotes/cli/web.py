@@ -49,10 +49,30 @@ def serve(ctx: click.Context, host: str, port: int, texts: Path) -> None:
     except DatabaseNotReady as error:
         raise fail(error) from None
     shown = f"[{host}]" if ":" in host else host
+    _can_listen(host, port, f"{shown}:{port}")
     click.echo(
         f"Serving {db.masked(str(engine.url))} read-only at http://{shown}:{port}/", err=True
     )
     uvicorn.run(create_app(engine, project=texts), host=host, port=port, log_level="warning")
+
+
+def _can_listen(host: str, port: int, shown: str) -> None:
+    """A port already taken is one line and exit status 1, before "Serving ...": uvicorn
+    announced nothing, logged the errno and exited 3 after our "Serving" line."""
+    import errno
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(found[0], found[1]) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(found[4])
+    except OSError as error:
+        taken = error.errno == errno.EADDRINUSE
+        hint = " Another server (a second `quotes serve`?) has it: choose another --port."
+        raise click.ClickException(
+            f"Cannot listen on {shown}: {error.strerror or error}.{hint if taken else ''}"
+        ) from None
 
 
 @click.group()
@@ -66,23 +86,47 @@ def report() -> None:
     """
 
 
+PICTURES = (".svg", ".png")
+
+
+def _picture_name(ctx, param, output: Path) -> Path:
+    """Only a name ending .svg or .png: `-o x.jpg` wrote an SVG under that name, and `-o
+    README.md` wrote one over the README."""
+    if output.suffix.lower() not in PICTURES:
+        raise click.BadParameter(f"{output}: name the file .svg, or .png for a PNG picture.")
+    return output
+
+
 def _output_option(command):
     return click.option(
         "-o",
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
         required=True,
+        callback=_picture_name,
         help="The file to write: SVG, or PNG when the name ends in .png.",
     )(command)
 
 
 def _save(svg: str, output: Path) -> None:
+    """The picture whole or not at all, and never over a database, as `quotes export`."""
+    from quotes.cli.output import into_file
+
     if output.suffix.lower() == ".png":
         from quotes.reports.svg import to_png
 
-        output.write_bytes(to_png(svg))
+        png = to_png(svg)
+
+        def produce(out) -> None:
+            out.flush()
+            out.buffer.write(png)
+
     else:
-        output.write_text(svg, encoding="utf-8")
+
+        def produce(out) -> None:
+            out.write(svg)
+
+    into_file(output, produce, force=False, suffixes=PICTURES)
     click.echo(f"Wrote {output}", err=True)
 
 

@@ -880,6 +880,8 @@ def _message(detail: dict) -> str:
         return f"{detail['input']!r} is not a key: use lowercase words joined by hyphens"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, found {_what_is(detail['input'])}"
     if kind == "enum" and isinstance(detail.get("input"), str):
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
         return (
@@ -887,3 +889,25 @@ def _message(detail: dict) -> str:
             f" Use one of: {', '.join(allowed)}"
         )
     return message
+
+
+# Pydantic's "Input should be a valid dictionary or instance of StatementEntry", in the
+# curator's words: what the YAML should have held there.
+_EXPECTED = {
+    "model_type": "fields written as `name: value` lines",
+    "dict_type": "entries written as `name: value` lines",
+    "list_type": "a list (`- item` lines or [a, b])",
+    "string_type": "a single value",
+}
+
+
+def _what_is(value) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "`name: value` lines"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    shown = text.splitlines()[0][:40] if text.strip() else text
+    return f"the text {shown!r}" + ("…" if shown != text else "")

@@ -45,6 +45,8 @@ _PLAIN_TAGS = {
 }
 _NULL = "tag:yaml.org,2002:null"
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# The parser's contexts that a bracket or quotation mark opens and leaves open.
+_LEFT_OPEN = re.compile(r"\bflow\b|\bquoted\b")
 # libyaml's parser where PyYAML was built with it (some three times faster), else the
 # pure-Python one; both give every event its line, and neither recurses.
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -131,9 +133,11 @@ def read_yaml(path: Path) -> YamlDocument:
         line = mark.line + 1 if mark else None
         reason = error.problem or error.context or "malformed YAML"
         started = error.context_mark.line + 1 if error.context_mark else None
-        if error.context and error.problem and line and started and started < line:
+        left_open = _LEFT_OPEN.search(error.context or "")
+        if left_open and error.problem and line and started and started < line:
             # "kind: [direct" left open: the parser stumbles a line or more later; the
-            # line to fix is where what it was parsing began.
+            # line to fix is where the bracket or quotation mark opened. Not so for a
+            # block ("statements:"): its mistake is on the line the parser names.
             reason = f"{error.problem} on line {line}, {error.context} begun here"
             line = started
         raise YamlError(Problem(str(path), line, "", f"malformed YAML: {reason}")) from None

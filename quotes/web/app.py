@@ -9,6 +9,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import re
 import threading
 from collections import defaultdict
 from itertools import islice
@@ -125,6 +126,16 @@ def matrix_href(by: str | None, about: str, polarity: str | None) -> str | None:
     return "/statements?" + urlencode(pairs)
 
 
+# The lookups' messages point to the command that lists the names; a page points to its page.
+_COMMAND = re.compile(r"`quotes (speakers|parties|sources|claims|list)`")
+_PAGE_OF = {"list": "Statements"}
+
+
+def for_readers(message: str) -> str:
+    """``Unknown party 'x'. See `quotes parties`.`` as a page says it: "See the Parties page"."""
+    return _COMMAND.sub(lambda m: f"the {_PAGE_OF.get(m[1], m[1].title())} page", message)
+
+
 class Site:
     """The pages; each method answers one route."""
 
@@ -143,6 +154,7 @@ class Site:
         return HTMLResponse(html, status_code=status)
 
     def problem(self, message: str, status: int = 400) -> HTMLResponse:
+        message = for_readers(message)
         return self.page("problem.html", status=status, title="Not found", message=message)
 
     def index(self, template: str, rows) -> HTMLResponse:
@@ -181,7 +193,11 @@ class Site:
                     [(k, v) for k, v in request.query_params.multi_items() if k != "after"], {}
                 )
                 return self.page(
-                    "statements.html", status=400, asked=asked, error=str(error), records=[]
+                    "statements.html",
+                    status=400,
+                    asked=asked,
+                    error=for_readers(str(error)),
+                    records=[],
                 )
         return self.page(
             "statements.html",
