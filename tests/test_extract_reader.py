@@ -2229,3 +2229,22 @@ def test_its_in_a_role_is_the_body_named_before(registry):
         "Teodor Brisk",
         "spokesman of Afghan Ministry of Foreign Affairs",
     )
+
+
+def test_quoted_as_saying_is_the_statement_of_whom_was_quoted(registry):
+    """ "State news agency KNA quoted the energy minister, Oda Brenn, as saying that ...":
+    she said it, in the role the sentence gives her; the agency's "quoted" is how the words
+    reached the page, not a statement of its own."""
+    story = (
+        "State news agency KNA quoted the energy minister, Oda Brenn, as saying that the dam "
+        "“will not be built this decade.” The weekly Tarn Echo quoted a ferryman, Ilmar Soot, "
+        "as saying he had never seen the river so low.\n"
+    )
+    brenn, soot = extract(story, registry=registry, published="2025-04-16")
+    assert (brenn.speaker, brenn.role, brenn.cue, brenn.kind) == (
+        "Oda Brenn",
+        "energy minister",
+        "saying",
+        "partial",
+    )
+    assert (soot.speaker, soot.role) == ("Ilmar Soot", "ferryman")

@@ -86,6 +86,7 @@ def extract(
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
         found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
+        found = quoted_as_saying(text, found)
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
     found = [
@@ -614,6 +615,29 @@ def said_after_who(text: str, found: list[Candidate]) -> list[Candidate]:
                 taken.add(id(clause))
                 break
     return [c for c in found if id(c) not in taken]
+
+
+# "VNA quoted the minister, Sabine Orlan, as saying that ...": what the agency reported is
+# what she said; the span before the cue is "quoted <whom> as ".
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^.;:!?“”\"\n]+?),?\s+as\s+$")
+
+
+def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "X quoted Y as saying that ...": Y said it, and X's "quoted" is how it reached the
+    page, not a statement of X's (the tagger reads "quoted the minister" as one)."""
+    dropped = set()
+    for c in found:
+        if c.cue_start is None:
+            continue
+        whom = _QUOTED_AS.search(text, max(0, c.cue_start - 200), c.cue_start)
+        if not whom:
+            continue
+        c.speaker_start, c.speaker_end = whom.span(1)
+        c.speaker = text[c.speaker_start : c.speaker_end]
+        for other in found:
+            if other.cue_start == whom.start() and other is not c:
+                dropped.add(id(other))
+    return [c for c in found if id(c) not in dropped]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
