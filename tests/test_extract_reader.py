@@ -2248,3 +2248,19 @@ def test_quoted_as_saying_is_the_statement_of_whom_was_quoted(registry):
         "partial",
     )
     assert (soot.speaker, soot.role) == ("Ilmar Soot", "ferryman")
+
+
+def test_a_year_alone_dates_the_saying(registry):
+    """ "In 2019, ... promised" and "said in a 2017 interview": the year, stated (was
+    undated, "../" the publication); a nearer day still wins, and two years or a span
+    ("2019-20") date nothing."""
+    story = (
+        "In 2019, the former minister, Oskar Hemm, promised parliament that every village "
+        "would have a well. Tarja Lusk, a farmer, said in a 2017 interview that the canals "
+        "were failing.\n"
+    )
+    hemm, lusk = extract(story, registry=registry, published="2025-06-20")
+    assert (hemm.said, hemm.said_as_written, hemm.said_basis) == ("2019", "In 2019", "stated")
+    assert (lusk.said, lusk.said_as_written) == ("2017", "in a 2017 interview")
+    assert said_in("Osk, elected in 2019, said yesterday", "2025-06-20")[0] == "2025-06-19"
+    assert said_in("the 2019-20 budget, in 2015 and 2016", "2025-06-20") is None
