@@ -2264,3 +2264,18 @@ def test_a_year_alone_dates_the_saying(registry):
     assert (lusk.said, lusk.said_as_written) == ("2017", "in a 2017 interview")
     assert said_in("Osk, elected in 2019, said yesterday", "2025-06-20")[0] == "2025-06-19"
     assert said_in("the 2019-20 budget, in 2015 and 2016", "2025-06-20") is None
+
+
+def test_a_paper_or_a_site_named_after_what_it_is(registry):
+    """ "The pro-government daily Trin Vesnik", "The news website Marlnet": the name is the
+    speaker, what it is the role (was one key, "pro-government-daily-trin-vesnik"); so is
+    a columnist named after the paper he writes for."""
+    story = (
+        "The pro-government daily Trin Vesnik wrote on Monday that the protest had failed. "
+        "The news website Marlnet reported that the governors had been told to keep calm. "
+        "Trin Vesnik’s columnist Aldo Fenk predicted that turnout would fall.\n"
+    )
+    daily, site, columnist = extract(story, registry=registry, published="2025-05-16")
+    assert (daily.speaker, daily.role) == ("Trin Vesnik", "pro-government daily")
+    assert (site.speaker, site.role) == ("Marlnet", "news website")
+    assert (columnist.speaker, columnist.role) == ("Aldo Fenk", "Trin Vesnik’s columnist")

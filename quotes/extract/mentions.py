@@ -24,13 +24,19 @@ PERSON_NOUNS = {
     "executive", "officer", "employee", "representative", "resident", "witness", "activist",
     "journalist", "correspondent", "observer", "teacher", "farmer", "worker", "engineer",
     "lawyer", "manager", "aide", "source", "insider", "trader", "banker", "broker", "investor",
-    "member", "delegate",
+    "member", "delegate", "columnist", "editor", "commentator", "colleague",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
     "insurgents", "party", "office", "department", "agency", "committee", "council", "campaign",
     "administration", "kremlin", "embassy", "company", "army", "military", "alliance", "coalition",
     "union", "commission",
+}  # fmt: skip
+# What a newspaper, a broadcaster or a news site is called before its name: "The
+# pro-government daily Novy Glas", "The news website Belnet".
+PRESS_NOUNS = {
+    "daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "website", "site",
+    "broadcaster", "channel", "station", "outlet",
 }  # fmt: skip
 # What a description says in other words than the registry's titles.
 SYNONYMS = {

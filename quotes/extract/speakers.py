@@ -14,6 +14,7 @@ from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
     PERSON_NOUNS,
+    PRESS_NOUNS,
     Mentions,
     Named,
     by_role,
@@ -664,8 +665,8 @@ _COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
 _KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
-    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?"
-    rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | {'opposition'}))}))\s+"
+    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?"
+    rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | PRESS_NOUNS | {'opposition'}))}))\s+"
     r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
 )
 
