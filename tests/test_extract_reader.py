@@ -2279,3 +2279,14 @@ def test_a_paper_or_a_site_named_after_what_it_is(registry):
     assert (daily.speaker, daily.role) == ("Trin Vesnik", "pro-government daily")
     assert (site.speaker, site.role) == ("Marlnet", "news website")
     assert (columnist.speaker, columnist.role) == ("Aldo Fenk", "Trin Vesnik’s columnist")
+
+
+def test_a_body_named_with_the_is_keyed_without_it(registry):
+    """ "The Tarn Delta Alliance, a coalition of fishing cooperatives, said": the key a
+    curator would give it, tarn-delta-alliance (was the-tarn-delta-alliance)."""
+    story = (
+        "The Tarn Delta Alliance, a coalition of fishing cooperatives, said the dam would "
+        "ruin the delta.\n"
+    )
+    draft, _ = drafted(story, registry, published="2025-04-10")
+    assert "    speaker: tarn-delta-alliance  # not in the registry" in draft

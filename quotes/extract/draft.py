@@ -219,12 +219,11 @@ def _unresolved_description(candidate: Candidate) -> bool:
 
 def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set[str]) -> list[str]:
     local = unnamed_key(candidate)
-    speaker = (
-        candidate.speaker_key
-        or local
-        or slug(candidate.speaker or candidate.speaker_as_written or "unknown")
-        or "unknown"
-    )
+    name = candidate.speaker or candidate.speaker_as_written or ""
+    if not _unresolved_description(candidate):  # "the ministry" stays a description's key
+        # "The Marl Delta Alliance" is keyed as the registry keys bodies, without "the"
+        name = re.sub(r"^the\s+", "", name, flags=re.I)
+    speaker = candidate.speaker_key or local or slug(name) or "unknown"
     base = f"{speaker}-{slug(candidate.cue or '') or 'said'}"  # a transcript's cue is ":"
     keys[base] = keys.get(base, 0) + 1
     key = base if keys[base] == 1 else f"{base}-{keys[base]}"
