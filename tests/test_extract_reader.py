@@ -2290,3 +2290,15 @@ def test_a_body_named_with_the_is_keyed_without_it(registry):
     )
     draft, _ = drafted(story, registry, published="2025-04-10")
     assert "    speaker: tarn-delta-alliance  # not in the registry" in draft
+
+
+def test_himself_after_a_name_is_no_part_of_it(registry):
+    """ "Falk himself has dismissed ...": Ruben Falk, named before (was a speaker
+    "falk-himself" to add)."""
+    story = (
+        "The farm minister, Ruben Falk, opened the summit on Monday. Falk himself has "
+        "dismissed critics as “armchair hydrologists.”\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-06-20")
+    assert (found.speaker_as_written, found.speaker) == ("Falk himself", "Ruben Falk")
+

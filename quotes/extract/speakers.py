@@ -280,6 +280,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         mention = _AGE.sub(", ", mention).strip(" ,") or mention
     # "A statement from the ministry accused ...": the ministry speaks.
     mention = _SAID_BY.sub("", mention) or mention
+    # "Falk himself has dismissed ...": Falk
+    mention = re.sub(r"\s+(?:him|her|it)self$|\s+themselves$", "", mention.strip(" ,")) or mention
     mentions = state.mentions
     if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
         name = re.search(
