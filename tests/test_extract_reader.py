@@ -2302,3 +2302,13 @@ def test_himself_after_a_name_is_no_part_of_it(registry):
     (found,) = extract(story, registry=registry, published="2025-06-20")
     assert (found.speaker_as_written, found.speaker) == ("Falk himself", "Ruben Falk")
 
+
+def test_the_verb_a_cue_hangs_on_is_no_speaker(registry):
+    """ "The minister of agriculture, Ruben Falk, likes to say that “...”": he says it, in
+    his role (the speaker was "likes to", with that for a role)."""
+    story = (
+        "The minister of agriculture, Ruben Falk, likes to say that “the farmers have never "
+        "had a better friend.”\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-06-20")
+    assert (found.speaker, found.role) == ("Ruben Falk", "minister of agriculture")

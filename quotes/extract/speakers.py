@@ -37,6 +37,8 @@ _BOUNDARY = re.compile(
 )
 _TRAILING_VERBS = re.compile(
     r"(?:\s+(?:continues?\s+to|continued\s+to|has|have|had|also|will|would|did|does|do|not|"
+    # "Ruben Falk, likes to say": the verb the cue hangs on is no part of the subject
+    r"(?:likes?|liked|wants?|wanted|tends?|tended|used|seems?|seemed|went\s+on)\s+to|"
     r"\w+ly))+\s*$",
     re.IGNORECASE,
 )
