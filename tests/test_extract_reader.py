@@ -2312,3 +2312,23 @@ def test_the_verb_a_cue_hangs_on_is_no_speaker(registry):
     )
     (found,) = extract(story, registry=registry, published="2025-06-20")
     assert (found.speaker, found.role) == ("Ruben Falk", "minister of agriculture")
+
+
+def test_a_standfirst_of_two_sentences_and_the_byline_under_it(registry):
+    """A long read's standfirst may ask its question in a second sentence; the byline under
+    it is still the author's, and the body starts after it (was: the standfirst taken for
+    the body, no author)."""
+    story = (
+        "The Dam That Divides the Tarn\n"
+        "\n"
+        "Features | Long Read\n"
+        "\n"
+        "Vessia’s new dam has angered its neighbours. Can Brask keep them at bay?\n"
+        "\n"
+        "By Ilka Sorren\n"
+        "\n"
+        "For most of the decade the valley was quiet.\n"
+    )
+    assert story[body_start(story) :].strip() == "For most of the decade the valley was quiet."
+    draft, _ = drafted(story, registry, published="2025-04-10")
+    assert 'author: "Ilka Sorren"' in draft

@@ -37,8 +37,9 @@ def _heading(words: str) -> bool:
 
 
 def _standfirst(words: str, paragraphs, start) -> bool:
-    """One sentence after a heading, followed by another heading (as magazines print it)."""
-    if len(words.split()) > 45 or re.search(r"[.!?]\s+[A-Z]", words):
+    """One sentence or two after a heading, followed by another heading (as magazines print
+    it: "... made enemies of its neighbours. Can Korsa keep them at bay?")."""
+    if len(words.split()) > 45 or len(re.findall(r"[.!?]\s+[A-Z]", words)) > 1:
         return False
     following = [w for s, w in paragraphs if s > start][:1]
     return bool(following) and _heading(following[0])
