@@ -2332,3 +2332,14 @@ def test_a_standfirst_of_two_sentences_and_the_byline_under_it(registry):
     assert story[body_start(story) :].strip() == "For most of the decade the valley was quiet."
     draft, _ = drafted(story, registry, published="2025-04-10")
     assert 'author: "Ilka Sorren"' in draft
+
+
+def test_a_question_opening_with_can_names_no_can(registry):
+    """ "Can Brask keep them at bay?" names Brask: "Brask insists that ..." later is Brask's
+    (was resolved to a speaker "Can Brask")."""
+    story = (
+        "Will the dam be built? Can Brask keep its neighbours at bay? Brask insists that the "
+        "project is purely commercial.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-04-10")
+    assert (found.speaker, found.speaker_resolved) == ("Brask", False)

@@ -90,6 +90,10 @@ _OPENING_WORDS = {
     "While", "As", "If", "But", "And", "Or", "So", "Yet", "The", "A", "An", "This", "That",
     "Its", "His", "Her", "Their", "Our", "Earlier", "Later", "Meanwhile", "However",
 }  # fmt: skip
+# A question's first word: "Can Korsa keep them at bay?" names Korsa, not "Can Korsa" (a
+# name too, "Will", outside a question).
+_ASKING = {"Can", "Could", "Will", "Would", "Should", "Shall", "Must", "Does", "Did", "Is", "Are"}
+_QUESTION_AFTER = re.compile(r"[^.!?\n]*\?")
 
 
 def _person_names(text: str):
@@ -98,7 +102,8 @@ def _person_names(text: str):
     position = 0
     while match := _PERSON_NAME.search(text, position):
         words = list(re.finditer(r"\S+", match.group(0)))
-        if words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One Singapore-based trader"
+        asking = words[0].group(0) in _ASKING and _QUESTION_AFTER.match(text, match.end())
+        if asking or words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One ... trader"
             position = match.start() + words[0].end()
             continue
         if words[-1].group(0).lower() in PERSON_NOUNS:  # "Transport Correspondent": a title
