@@ -2343,3 +2343,18 @@ def test_a_question_opening_with_can_names_no_can(registry):
     )
     (found,) = extract(story, registry=registry, published="2025-04-10")
     assert (found.speaker, found.speaker_resolved) == ("Brask", False)
+
+
+def test_a_ministry_of_another_portfolio_is_not_the_one_named_before(registry):
+    """ "The Ostrian Foreign Ministry accused ... Vessia ..., and its finance ministry
+    insists": not the Foreign Ministry (was resolved to it), but Vessia's, for the curator;
+    "the foreign ministry" after both is the Foreign Ministry again."""
+    story = (
+        "The Ostrian Foreign Ministry accused Brask of “economic blackmail.” Vessia has "
+        "denied that the fees were political, and its finance ministry insists that they "
+        "only cover the cost of new scales. The foreign ministry said on Monday it would "
+        "seek arbitration.\n"
+    )
+    _, _, finance, foreign = extract(story, registry=registry, published="2025-04-10")
+    assert (finance.speaker, finance.role) == ("Vessia finance ministry", "finance ministry")
+    assert (foreign.speaker, foreign.speaker_resolved) == ("Ostrian Foreign Ministry", True)

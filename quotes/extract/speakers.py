@@ -574,7 +574,7 @@ def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
     that noun, rather than a named person or body of the sort."""
     described = description(mention) if re.match(r"the\s", mention, re.IGNORECASE) else None
     for noun, name in reversed(state.unnamed if described else []):
-        if noun == described[0]:
+        if noun == described[0] and not _other_portfolio(mention, noun, name):
             candidate.speaker, candidate.speaker_resolved = name, True
             candidate.speaker_unnamed = True
             return True
@@ -771,6 +771,17 @@ def _of_the_body(candidate, registry, mentions, state, mention: str) -> None:
         candidate.speaker_options = [body[1]] if body[1] else []
 
 
+def _other_portfolio(mention: str, noun: str, name: str) -> bool:
+    """ "its finance ministry" is not the Varnian Foreign Ministry named before: the word
+    before "ministry" or "department" says which one, and that name lacks it."""
+    if noun not in ("ministry", "department"):
+        return False
+    word = re.search(rf"\b([a-z]+)\s+{noun}\b", mention)
+    if not word or word.group(1) in ("the", "its", "his", "her", "their", "our", "a", "an"):
+        return False
+    return word.group(1) not in name.lower()
+
+
 def _described(candidate, registry, mentions, mention, by_role) -> None:
     """ "the group", "the ministry", "the top diplomat": the one the registry gives that role
     to, else the latest person or body of that sort named before; "a diplomat" is neither."""
@@ -803,6 +814,8 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
         kind = f"{named.name} {named.trade}"
         other_kind = named.key is None or set(kind.lower().split()) & BODY_NOUNS
         if not person and other_kind and not same_family(noun, kind):
+            continue
+        if not person and _other_portfolio(mention, noun, kind):
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
