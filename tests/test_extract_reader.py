@@ -2358,3 +2358,15 @@ def test_a_ministry_of_another_portfolio_is_not_the_one_named_before(registry):
     _, _, finance, foreign = extract(story, registry=registry, published="2025-04-10")
     assert (finance.speaker, finance.role) == ("Vessia finance ministry", "finance ministry")
     assert (foreign.speaker, foreign.speaker_resolved) == ("Ostrian Foreign Ministry", True)
+
+
+def test_everyone_somewhere_is_no_speaker_in_the_draft(registry):
+    """ "Not everyone in Vessia opposes the dam": no one in Vessia spoke (the draft had a
+    speaker "everyone-in-vessia"), as "everyone" alone is none."""
+    story = (
+        "Not everyone in Vessia opposes the dam. The mayor of Ostrin, Lida Karst, said it "
+        "would bring jobs.\n"
+    )
+    draft, count = drafted(story, registry, published="2025-04-10")
+    assert "everyone" not in draft
+    assert "speaker: lida-karst" in draft

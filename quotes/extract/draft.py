@@ -107,7 +107,7 @@ def draft_yaml(
         for candidate in candidates
         if not _said_again(candidate, candidates)
         and not _reports_another(candidate, candidates)
-        and (candidate.speaker_as_written or "").lower() not in _NO_ONE
+        and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
     ]
@@ -152,7 +152,12 @@ def draft_yaml(
 
 # "so nobody wanted to change what they measured": no one spoke (PolNeAR marks some such
 # beliefs, so extraction keeps them).
-_NO_ONE = {"nobody", "no one", "no-one", "none", "everyone", "everybody", "anyone", "anybody"}
+# "Not everyone in Varnia opposes the project": no one in Varnia spoke either.
+_NO_ONE = re.compile(
+    r"(?:not\s+)?(?:nobody|no[ -]one|none|everyone|everybody|anyone|anybody)"
+    r"(?:\s+(?:in|at|from|of)\s+\S.*)?",
+    re.IGNORECASE,
+)
 
 
 # "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
