@@ -2370,3 +2370,32 @@ def test_everyone_somewhere_is_no_speaker_in_the_draft(registry):
     draft, count = drafted(story, registry, published="2025-04-10")
     assert "everyone" not in draft
     assert "speaker: lida-karst" in draft
+
+
+def test_a_name_before_its_own_cue_is_not_the_speaker_of_the_cue_before(registry):
+    """ "The Regional Development Bank, which financed the first corridor, has expressed
+    concern about ..., and its president, Ines Kallberg, told ...": the bank expressed
+    concern (was Ines Kallberg, whose name the tagger gave both cues: the rules' subject
+    stands for the cue "has expressed concern about", which the rules read from "expressed");
+    she told the conference."""
+    from quotes.extract.assemble import attributions
+    from quotes.extract.tagger import Span
+
+    story = (
+        "The Regional Development Bank, which financed the first corridor, has expressed "
+        "concern about the debts of the Lutanian rail operator, and its president, Ines "
+        "Kallberg, told a conference in February that the bank would not lend again “until "
+        "the trains actually run.”\n"
+    )
+    concern, told = extract(story, registry=registry, published="2025-03-14")
+    assert (concern.speaker, told.speaker) == ("Regional Development Bank", "Ines Kallberg")
+    text = "The fund has voiced concern, and its head, Ola Ness, told reporters it would wait."
+    spans = [
+        Span("cue", text.index("has voiced"), text.index("has voiced") + 10),
+        Span("content", text.index("concern"), text.index("concern") + 7),
+        Span("source", text.index("Ola Ness"), text.index("Ola Ness") + 8),
+        Span("cue", text.index("told"), text.index("told") + 4),
+        Span("content", text.index("it would"), len(text) - 1),
+    ]
+    voiced, said = attributions(text, spans)
+    assert (voiced.speaker_start, said.speaker_start) == (None, text.index("Ola Ness"))

@@ -355,7 +355,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
     for candidate in kept:
         trim_cue(candidate)
-        rule = by_cue.get(candidate.cue_start)
+        rule = by_cue.get(candidate.cue_start) or _rule_inside_cue(candidate, ruled)
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
         if rule is not None and (
@@ -429,6 +429,21 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _rule_inside_cue(candidate: Candidate, ruled: list[Candidate]) -> Candidate | None:
+    """The rules' reading of the same cue when the tagger's starts before it ("has expressed
+    concern about" and the rules' "expressed concern"), for a source the tagger missed."""
+    if candidate.cue_start is None or candidate.speaker_start is not None:
+        return None
+    return next(
+        (
+            r
+            for r in ruled
+            if r.cue_start is not None and candidate.cue_start < r.cue_start < candidate.cue_end
+        ),
+        None,
+    )
 
 
 def _according_to_asides(kept: list[Candidate], ruled: list[Candidate]) -> list[Candidate]:
