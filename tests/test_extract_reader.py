@@ -2399,3 +2399,17 @@ def test_a_name_before_its_own_cue_is_not_the_speaker_of_the_cue_before(registry
     ]
     voiced, said = attributions(text, spans)
     assert (voiced.speaker_start, said.speaker_start) == (None, text.index("Ola Ness"))
+
+
+def test_a_perfect_cue_of_several_words_says_no_day(registry):
+    """ "has expressed concern about ..., and its president ... told a conference in
+    February": the concern is undated (was February, the other clause's); the telling is
+    February's."""
+    story = (
+        "The Regional Development Bank, which financed the first corridor, has expressed "
+        "concern about the debts of the Lutanian rail operator, and its president, Ines "
+        "Kallberg, told a conference in February that the bank would not lend again “until "
+        "the trains actually run.”\n"
+    )
+    concern, told = extract(story, registry=registry, published="2025-03-14")
+    assert (concern.said, told.said) == ("../2025-03-14", "2025-02")

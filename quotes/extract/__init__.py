@@ -168,7 +168,9 @@ def _perfect(text: str, candidate: Candidate) -> bool:
     """Whether the cue is in the perfect tense: "has repeatedly accused", "have said"."""
     cue = candidate.cue or ""
     before = text[max(0, candidate.cue_start - 30) : candidate.cue_start]
-    return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]))
+    # "has expressed concern about": a cue of several words opening with its auxiliary
+    opening = re.match(r"(?:has|have|’ve)\s", cue, re.IGNORECASE)
+    return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]) or opening)
 
 
 def _outside_contents(sentence, found: list[Candidate]) -> str:
