@@ -2413,3 +2413,16 @@ def test_a_perfect_cue_of_several_words_says_no_day(registry):
     )
     concern, told = extract(story, registry=registry, published="2025-03-14")
     assert (concern.said, told.said) == ("../2025-03-14", "2025-02")
+
+
+def test_a_headline_in_quotation_marks_is_no_quotation(registry):
+    """ "Its editorial, under the headline “An Empty Protest,” argued that ...": the
+    headline is the paper's title, not words said (was a direct statement "An Empty
+    Protest" of a speaker "its-editorial")."""
+    story = (
+        "The daily Trin Vesnik wrote on Monday that the protest had failed. Its editorial, "
+        "under the headline “An Empty Protest,” argued that the vote would show how little "
+        "support the protesters had.\n"
+    )
+    found = extract(story, registry=registry, published="2025-05-16")
+    assert "An Empty Protest" not in [c.text for c in found]

@@ -327,9 +327,16 @@ _ACCORDING_TO_A_RULE = re.compile(
 )
 
 
+# A newspaper's headline quoted in a press review is its title, not words said ("titled" is
+# left alone: PolNeAR marks an advertisement "titled “Arrogant,”" as saying it).
+_TITLE_BEFORE = re.compile(r"\b(?:headlines?|headlined)\s*[“\"]$", re.IGNORECASE)
+
+
 def _no_statement(text: str, candidate: Candidate) -> bool:
     """A cue that says why a speaker is unnamed, a question put to the speaker, or "according
     to" a rule or a plan, is not itself a statement."""
+    if candidate.kind == "direct" and _TITLE_BEFORE.search(text, 0, candidate.start):
+        return True  # "under the headline “An Empty Protest,”": a title, not words said
     if candidate.cue_start is None:
         return False
     if (candidate.cue or "").lower() == "according to" and _ACCORDING_TO_A_RULE.match(
