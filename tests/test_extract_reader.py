@@ -2426,3 +2426,18 @@ def test_a_headline_in_quotation_marks_is_no_quotation(registry):
     )
     found = extract(story, registry=registry, published="2025-05-16")
     assert "An Empty Protest" not in [c.text for c in found]
+
+
+def test_at_the_time_is_the_time_of_the_sentence_before(registry):
+    """ "Officials reacted angrily last year when ... At the time, the ministry accused":
+    last year (inferred; was undated, by the publication)."""
+    story = (
+        "Officials in Ostria reacted angrily last year when Vessia doubled transit fees. "
+        "At the time, the Ostrian Foreign Ministry accused Brask of “economic blackmail.”\n"
+    )
+    accused = extract(story, registry=registry, published="2025-03-14")[-1]
+    assert (accused.said, accused.said_as_written, accused.said_basis) == (
+        "2024",
+        "At the time (last year)",
+        "inferred",
+    )

@@ -125,6 +125,8 @@ def extract(
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
         date = said_in(words, published) if words and not perfect else None
         date = date or stamped(text, at, published)
+        if not date and not perfect and sentence:
+            date = _at_the_time(words, spans, sentence, found, published)
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
         elif published and _DAY_OR_COARSER.fullmatch(published):
@@ -137,6 +139,22 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+_AT_THE_TIME = re.compile(r"\s*At\s+(?:the|that)\s+time\b")
+
+
+def _at_the_time(words: str, spans: list, sentence, found, published):
+    """ "... reacted angrily last year ... At the time, the ministry accused": the sentence
+    before gives the time (inferred: that it is the same time is the reader's reading)."""
+    opening = _AT_THE_TIME.match(words)
+    index = spans.index(sentence) if opening else 0
+    if not index:
+        return None
+    before = said_in(_outside_contents(spans[index - 1], found), published)
+    if not before:
+        return None
+    return before[0], f"{opening.group(0).strip()} ({before[1]})", "inferred"
 
 
 # "“Dead on arrival” was how Orlov described the plan": his words for it, in the author's
