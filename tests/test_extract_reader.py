@@ -2441,3 +2441,15 @@ def test_at_the_time_is_the_time_of_the_sentence_before(registry):
         "At the time (last year)",
         "inferred",
     )
+
+
+def test_citing_whom_a_report_rests_on_is_no_statement(registry):
+    """ "Citing two officials in the ministry, Marlnet said ...": whom the site relies on,
+    no words of theirs or its own (was a statement "Citing two officials in the
+    ministry"); what Marlnet said stays."""
+    story = (
+        "Citing two officials in the ministry, Marlnet said the letter had reached every "
+        "governor.\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-05-16")
+    assert (found.cue, found.speaker) == ("said", "Marlnet")

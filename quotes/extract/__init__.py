@@ -350,6 +350,15 @@ _ACCORDING_TO_A_RULE = re.compile(
 _TITLE_BEFORE = re.compile(r"\b(?:headlines?|headlined)\s*[“\"]$", re.IGNORECASE)
 
 
+# "Citing two officials in the ministry, Belnet said ...": whom the report rests on, no
+# words of theirs ("citing safety concerns" does say something).
+_WHO_IS_CITED = re.compile(
+    r"(?:[Cc]iting|[Qq]uoting)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+    + "|".join(sorted(PERSON_NOUNS | {"people", "person"}))
+    + r")s?(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+[^,.;]*)?"
+)
+
+
 def _no_statement(text: str, candidate: Candidate) -> bool:
     """A cue that says why a speaker is unnamed, a question put to the speaker, or "according
     to" a rule or a plan, is not itself a statement."""
@@ -357,6 +366,8 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
         return True  # "under the headline “An Empty Protest,”": a title, not words said
     if candidate.cue_start is None:
         return False
+    if _WHO_IS_CITED.fullmatch(text, candidate.start, candidate.end):
+        return True
     if (candidate.cue or "").lower() == "according to" and _ACCORDING_TO_A_RULE.match(
         text, candidate.cue_end
     ):
