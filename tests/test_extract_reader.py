@@ -2453,3 +2453,13 @@ def test_citing_whom_a_report_rests_on_is_no_statement(registry):
     )
     (found,) = extract(story, registry=registry, published="2025-05-16")
     assert (found.cue, found.speaker) == ("said", "Marlnet")
+
+
+def test_a_day_after_a_past_perfect_is_what_was_said(registry):
+    """ "Marlnet said the letter had been sent on Sunday.": Sunday is when the letter went,
+    in the words said, not the saying's day (was "said the letter had been sent", dated
+    Sunday)."""
+    story = "Marlnet said the letter to the governors had been sent on Sunday.\n"
+    (found,) = extract(story, registry=registry, published="2025-05-16")
+    assert found.text == "said the letter to the governors had been sent on Sunday"
+    assert found.said == "../2025-05-16"
