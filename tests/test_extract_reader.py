@@ -2463,3 +2463,14 @@ def test_a_day_after_a_past_perfect_is_what_was_said(registry):
     (found,) = extract(story, registry=registry, published="2025-05-16")
     assert found.text == "said the letter to the governors had been sent on Sunday"
     assert found.said == "../2025-05-16"
+
+
+def test_who_after_a_titled_name_is_the_name_in_its_role(registry):
+    """ "carried a comment from Foreign Minister Oda Brenn, who said ...": Oda Brenn, in
+    the role "Foreign Minister" (was one name, keyed "foreign-minister-oda-brenn")."""
+    story = (
+        "The agency carried a comment from Foreign Minister Oda Brenn, who said Brask hoped "
+        "the vote would be “free and peaceful.”\n"
+    )
+    (found,) = extract(story, registry=registry, published="2025-05-16")
+    assert (found.speaker, found.role) == ("Oda Brenn", "Foreign Minister")

@@ -289,7 +289,12 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         name = re.search(
             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),\s*$", text[: candidate.speaker_start]
         )
-        if name:
+        # "a comment from Foreign Minister Sabine Orlan, who said": Orlan, a foreign minister
+        titled = name and not registry.speaker_in(name.group(1))[0] and _named_member(name.group(1))
+        if titled:
+            _name(candidate, registry, titled[0], resolved=True)
+            candidate.role = titled[1]
+        elif name:
             _name(candidate, registry, name.group(1), resolved=True)
         return
     # "In her view, ...": whose view it is; "Her new book argues": whose book
