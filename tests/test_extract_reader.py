@@ -2474,3 +2474,23 @@ def test_who_after_a_titled_name_is_the_name_in_its_role(registry):
     )
     (found,) = extract(story, registry=registry, published="2025-05-16")
     assert (found.speaker, found.role) == ("Oda Brenn", "Foreign Minister")
+
+
+def test_words_past_another_sentence_s_cue_are_that_cue_s(registry):
+    """ "As my colleague Ilse Marr has pointed out ..., .... The Marl River Commission
+    estimated in 2021 that ...": the that-clause is the Commission's (was the end of Marr's
+    words, running over the full stop, and the Commission had no statement)."""
+    story = (
+        "The experts agree. As my colleague Ilse Marr has pointed out in these pages, the "
+        "province loses more water to broken canals than it draws from its wells. The Marl "
+        "River Commission estimated in 2021 that repairing the main canals would cost less "
+        "than the last three emergency aid packages combined.\n"
+    )
+    found = extract(story, registry=registry, published="2025-06-20")
+    commission = found[-1]
+    assert (commission.cue, commission.speaker, commission.said) == (
+        "estimated",
+        "Marl River Commission",
+        "2021",
+    )
+    assert all("." not in c.text for c in found)

@@ -391,6 +391,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     cue of the same speaker, a speech noun's owner ("Russia’s denials"). No span twice."""
     kept, quoted = _quotations(text, [c for c in ruled if c.kind == "direct"], learned)
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
+    after: list[Candidate] = []
     for candidate in kept:
         trim_cue(candidate)
         rule = by_cue.get(candidate.cue_start) or _rule_inside_cue(candidate, ruled)
@@ -403,6 +404,9 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
+        if later := _words_of_a_later_cue(text, candidate, ruled):
+            candidate.content_start = candidate.content_end  # theirs: its own from the rules
+            after.append(later)
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
         elif _partial_after_all(candidate, rule) or _said_before_cut_short(text, candidate, rule):
@@ -413,7 +417,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     widened = [c for c in kept if _said_before_cut_short(text, c, by_cue.get(c.cue_start))]
     kept = [c for c in kept if not any(_inside_as_own(c, w) for w in widened)]
     kept = _according_to_asides(kept, ruled)
-    extra = _coordinated(ruled, kept, by_cue)
+    extra = _coordinated(ruled, kept, by_cue) + after
     cues = {c.cue_start for c in learned}
 
     def nested(c: Candidate) -> bool:
@@ -467,6 +471,25 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _words_of_a_later_cue(text: str, candidate: Candidate, ruled) -> Candidate | None:
+    """The rules' statement whose cue, in a later sentence, stands between the tagger's cue
+    and the words it gave that cue ("As X has pointed out in these pages, .... The
+    Commission estimated in 2021 that ...": the that-clause is the Commission's, a cue the
+    tagger did not read)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return None
+    for rule in ruled:
+        if (
+            rule.kind != "direct"
+            and rule.cue_start is not None
+            and candidate.cue_end <= rule.cue_start < candidate.content_start
+            and rule.content_start < candidate.content_end <= rule.content_end
+            and re.search(r"[.!?][”\"]?\s+[A-Z“\"]", text[candidate.cue_end : rule.cue_start])
+        ):
+            return rule
+    return None
 
 
 def _rule_inside_cue(candidate: Candidate, ruled: list[Candidate]) -> Candidate | None:
