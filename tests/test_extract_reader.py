@@ -2494,3 +2494,18 @@ def test_words_past_another_sentence_s_cue_are_that_cue_s(registry):
         "2021",
     )
     assert all("." not in c.text for c in found)
+
+
+def test_a_credit_line_under_the_heading_is_no_body(registry):
+    """A press review's "Translated and summarised by the ... desk." under its heading is a
+    credit, as a byline is: the body starts after it (was the credit line)."""
+    story = (
+        "Tarn Press Review: A Vote Nobody Wanted\n"
+        "\n"
+        "Press Review | Tarn Monitor\n"
+        "\n"
+        "Translated and summarised by the Tarn Monitor desk.\n"
+        "\n"
+        "The early election dominated the papers this week.\n"
+    )
+    assert story[body_start(story) :].lstrip().startswith("The early election")

@@ -23,13 +23,20 @@ def body_start(text: str) -> int:
     begin = 0
     after_heading = False
     for start, words in paragraphs[:8]:
-        if _heading(words):
+        if _heading(words) or (after_heading and _CREDIT.match(words)):
             after_heading, begin = True, start + len(words)
         elif after_heading and _standfirst(words, paragraphs, start):
             after_heading, begin = False, start + len(words)
         else:
             break
     return begin
+
+
+# A credit line under the heading: "Translated and summarised by the Marl Monitor desk."
+_CREDIT = re.compile(
+    r"(?:Translated|Compiled|Edited|Summari[sz]ed|(?:Additional\s+)?[Rr]eporting)"
+    r"(?:\s+and\s+\w+)?\s+by\s+[^.!?]{2,80}[.]?$"
+)
 
 
 def _heading(words: str) -> bool:
