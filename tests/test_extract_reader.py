@@ -2509,3 +2509,15 @@ def test_a_credit_line_under_the_heading_is_no_body(registry):
         "The early election dominated the papers this week.\n"
     )
     assert story[body_start(story) :].lstrip().startswith("The early election")
+
+
+def test_words_said_end_before_the_paper_quotes_someone(registry):
+    """ "The Tarn Herald said voters were “tired ...,” and quoted a teacher, Ilmar Soot, as
+    saying ...": the paper's words end before "and quoted" (they ran on over it)."""
+    story = (
+        "The Tarn Herald said local voters were “tired of being told whom to choose,” and "
+        "quoted a retired teacher, Ilmar Soot, as saying he would vote for the first time.\n"
+    )
+    herald, soot = extract(story, registry=registry, published="2025-05-16")
+    assert herald.text == "said local voters were “tired of being told whom to choose,”"
+    assert (soot.speaker, soot.cue) == ("Ilmar Soot", "saying")

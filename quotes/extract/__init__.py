@@ -713,6 +713,15 @@ def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
         for other in found:
             if other.cue_start == whom.start() and other is not c:
                 dropped.add(id(other))
+            elif (
+                other.cue_start is not None
+                and other.content_start < whom.start() < other.content_end
+            ):
+                # "said voters were “tired ...,” and quoted a teacher, X, as saying": the
+                # first words end before the quoting
+                end = len(text[: whom.start()].rstrip().removesuffix("and").rstrip(" ,"))
+                other.content_end = other.end = end
+                other.text = text[other.start : other.end]
     return [c for c in found if id(c) not in dropped]
 
 
