@@ -2521,3 +2521,19 @@ def test_words_said_end_before_the_paper_quotes_someone(registry):
     herald, soot = extract(story, registry=registry, published="2025-05-16")
     assert herald.text == "said local voters were “tired of being told whom to choose,”"
     assert (soot.speaker, soot.cue) == ("Ilmar Soot", "saying")
+
+
+def test_a_name_of_several_words_is_misspelt_as_a_whole(registry):
+    """ "The Vessian Ministry of Railways has denied ..." after a headline naming "the
+    Northern Railway": its own name (was resolved to "Northern Railway", "Railways" being
+    near "Railway"); a surname misspelt alone still finds its name."""
+    story = (
+        "Ostria’s Quiet Bet on the Northern Railway\n"
+        "\n"
+        "The Vessian Ministry of Railways has repeatedly denied that it owes the contractors "
+        "anything. The analyst Oleg Barabanov said the line was needed. Barabanow added that "
+        "it would pay for itself.\n"
+    )
+    denied, said, added = extract(story, registry=registry, published="2025-02-12")
+    assert denied.speaker == "Vessian Ministry of Railways"
+    assert (said.speaker, added.speaker) == ("Oleg Barabanov", "Oleg Barabanov")

@@ -221,7 +221,12 @@ class Mentions:
                 or abs(len(last) - len(word)) > 2
             ):
                 continue
-            if difflib.SequenceMatcher(None, last, word).ratio() >= 0.8:
+            if difflib.SequenceMatcher(None, last, word).ratio() < 0.8:
+                continue
+            # "Ministry of Railways" is no misspelt "Northern Railway": a name of several
+            # words is misspelt as a whole
+            whole = difflib.SequenceMatcher(None, normalize(named.name), " ".join(words))
+            if len(words) == 1 or whole.ratio() >= 0.8:
                 return named
         return None
 
