@@ -2537,3 +2537,16 @@ def test_a_name_of_several_words_is_misspelt_as_a_whole(registry):
     denied, said, added = extract(story, registry=registry, published="2025-02-12")
     assert denied.speaker == "Vessian Ministry of Railways"
     assert (said.speaker, added.speaker) == ("Oleg Barabanov", "Oleg Barabanov")
+
+
+def test_its_after_a_fund_is_the_fund_s(registry):
+    """ "The Tarn Investment Fund ... has expressed doubts ..., and its director, Sven
+    Tallis, said": director of the fund (was of the paper that spoke before it)."""
+    story = (
+        "The independent daily Brask Courier argued on Monday that roads mattered more. "
+        "The Tarn Investment Fund, which financed the first phase, has expressed doubts "
+        "about the costs, and its director, Sven Tallis, said in a 2022 speech that the fund "
+        "“will not pay twice for the same bridge.”\n"
+    )
+    tallis = extract(story, registry=registry, published="2025-02-12")[-1]
+    assert (tallis.speaker, tallis.role) == ("Sven Tallis", "director of Tarn Investment Fund")

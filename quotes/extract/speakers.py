@@ -561,7 +561,12 @@ def _the_two(text, mentions, mention: str, position: int) -> list[tuple[str, str
 def _a_body(mention: str) -> bool:
     """ "The Afghan Foreign Ministry", "The ministry of Qasira": a body by its head noun."""
     head = re.split(r",|\s(?:of|for|at|in)\s", mention.strip(" ,"))[0].split()
-    return bool(head) and head[-1].lower() in BODY_NOUNS | COMPANY_NOUNS
+    return bool(head) and head[-1].lower() in BODY_NOUNS | COMPANY_NOUNS | _INSTITUTIONS
+
+
+# Heads of an institution's name that no description stands for alone: "The Northern
+# Investment Fund, which financed ..., and its director, Sven Tallis" (his is the fund's).
+_INSTITUTIONS = {"fund", "institute", "foundation", "association", "authority", "board", "forum"}
 
 
 def _trade(mention: str) -> str:
