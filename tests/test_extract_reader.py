@@ -2550,3 +2550,15 @@ def test_its_after_a_fund_is_the_fund_s(registry):
     )
     tallis = extract(story, registry=registry, published="2025-02-12")[-1]
     assert (tallis.speaker, tallis.role) == ("Sven Tallis", "director of Tarn Investment Fund")
+
+
+def test_the_paper_is_the_paper_named_before(registry):
+    """ "The independent daily Brask Courier argued ... the paper said ...": the Brask
+    Courier, resolved for the curator (was a speaker "paper" to add)."""
+    story = (
+        "The independent daily Brask Courier argued on Monday that roads mattered more. "
+        "Citing three engineers familiar with the project, the paper said the bridges had "
+        "been built too low.\n"
+    )
+    argued, said = extract(story, registry=registry, published="2025-02-12")
+    assert (said.speaker, said.speaker_resolved) == ("Brask Courier", True)

@@ -30,7 +30,7 @@ BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
     "insurgents", "party", "office", "department", "agency", "committee", "council", "campaign",
     "administration", "kremlin", "embassy", "company", "army", "military", "alliance", "coalition",
-    "union", "commission",
+    "union", "commission", "paper", "newspaper", "website", "broadcaster",
 }  # fmt: skip
 # What a newspaper, a broadcaster or a news site is called before its name: "The
 # pro-government daily Novy Glas", "The news website Belnet".
@@ -66,6 +66,7 @@ FAMILIES = [
      "alliance", "coalition", "union"},
     {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
     COMPANY_NOUNS,
+    PRESS_NOUNS,  # "The independent daily Brask Courier ..." then "the paper"
 ]  # fmt: skip
 
 
