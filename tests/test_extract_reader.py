@@ -2562,3 +2562,19 @@ def test_the_paper_is_the_paper_named_before(registry):
     )
     argued, said = extract(story, registry=registry, published="2025-02-12")
     assert (said.speaker, said.speaker_resolved) == ("Brask Courier", True)
+
+
+def test_a_possessive_role_before_a_name_the_tagger_took_alone(registry):
+    """ "Ostria’s trade minister, Elira Honsk, was more cautious, telling ..." and "...,
+    and its president, Ines Kallo, told ...": the role before the name is hers (was none:
+    the tagger's speaker was the name alone)."""
+    story = (
+        "Ostria’s trade minister, Elira Honsk, was more cautious, telling reporters that the "
+        "deal “still depends on the border posts.” The Tarn Development Bank, which financed "
+        "the first dam, has expressed concern about the debts of the Vessian water board, "
+        "and its president, Ines Kallo, told a conference in February that the bank would "
+        "not lend again.\n"
+    )
+    honsk, _, kallo = extract(story, registry=registry, published="2025-03-14")
+    assert honsk.role == "Ostria’s trade minister"
+    assert kallo.role == "president of Tarn Development Bank"

@@ -619,8 +619,11 @@ def _named_member(mention: str) -> tuple[str, str] | None:
 
 
 # A description opening a sentence, then a comma before the name: "A Veskan farmer ..., ".
+# ... or a possessive's ("Varnia’s trade minister, Elira Honsk,"; "..., and its president,
+# Ines Kallberg, told").
 _ROLE_BEFORE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- ))((?:An?|The)\s[^,.;:\n“”\"]{3,80}),\s*$"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- )|(?<=,\sand\s)|(?<=,\sbut\s))"
+    r"((?:An?|The|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[’']s)\s[^,.;:\n“”\"]{3,80}),\s*$"
 )
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
