@@ -86,6 +86,7 @@ def extract(
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
         found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
+        found = quoted_as_saying(text, found)
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
     found = [
@@ -124,6 +125,8 @@ def extract(
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
         date = said_in(words, published) if words and not perfect else None
         date = date or stamped(text, at, published)
+        if not date and not perfect and sentence:
+            date = _at_the_time(words, spans, sentence, found, published)
         if date:
             candidate.said, candidate.said_as_written, candidate.said_basis = date
         elif published and _DAY_OR_COARSER.fullmatch(published):
@@ -136,6 +139,22 @@ def extract(
         candidate.suggested_stances = _suggested(candidate)
     restore(found, original, text)
     return found
+
+
+_AT_THE_TIME = re.compile(r"\s*At\s+(?:the|that)\s+time\b")
+
+
+def _at_the_time(words: str, spans: list, sentence, found, published):
+    """ "... reacted angrily last year ... At the time, the ministry accused": the sentence
+    before gives the time (inferred: that it is the same time is the reader's reading)."""
+    opening = _AT_THE_TIME.match(words)
+    index = spans.index(sentence) if opening else 0
+    if not index:
+        return None
+    before = said_in(_outside_contents(spans[index - 1], found), published)
+    if not before:
+        return None
+    return before[0], f"{opening.group(0).strip()} ({before[1]})", "inferred"
 
 
 # "“Dead on arrival” was how Orlov described the plan": his words for it, in the author's
@@ -167,7 +186,9 @@ def _perfect(text: str, candidate: Candidate) -> bool:
     """Whether the cue is in the perfect tense: "has repeatedly accused", "have said"."""
     cue = candidate.cue or ""
     before = text[max(0, candidate.cue_start - 30) : candidate.cue_start]
-    return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]))
+    # "has expressed concern about": a cue of several words opening with its auxiliary
+    opening = re.match(r"(?:has|have|’ve)\s", cue, re.IGNORECASE)
+    return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]) or opening)
 
 
 def _outside_contents(sentence, found: list[Candidate]) -> str:
@@ -324,11 +345,29 @@ _ACCORDING_TO_A_RULE = re.compile(
 )
 
 
+# A newspaper's headline quoted in a press review is its title, not words said ("titled" is
+# left alone: PolNeAR marks an advertisement "titled “Arrogant,”" as saying it).
+_TITLE_BEFORE = re.compile(r"\b(?:headlines?|headlined)\s*[“\"]$", re.IGNORECASE)
+
+
+# "Citing two officials in the ministry, Belnet said ...": whom the report rests on, no
+# words of theirs ("citing safety concerns" does say something).
+_WHO_IS_CITED = re.compile(
+    r"(?:[Cc]iting|[Qq]uoting)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+    + "|".join(sorted(PERSON_NOUNS | {"people", "person"}))
+    + r")s?(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+[^,.;]*)?"
+)
+
+
 def _no_statement(text: str, candidate: Candidate) -> bool:
     """A cue that says why a speaker is unnamed, a question put to the speaker, or "according
     to" a rule or a plan, is not itself a statement."""
+    if candidate.kind == "direct" and _TITLE_BEFORE.search(text, 0, candidate.start):
+        return True  # "under the headline “An Empty Protest,”": a title, not words said
     if candidate.cue_start is None:
         return False
+    if _WHO_IS_CITED.fullmatch(text, candidate.start, candidate.end):
+        return True
     if (candidate.cue or "").lower() == "according to" and _ACCORDING_TO_A_RULE.match(
         text, candidate.cue_end
     ):
@@ -352,9 +391,10 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     cue of the same speaker, a speech noun's owner ("Russia’s denials"). No span twice."""
     kept, quoted = _quotations(text, [c for c in ruled if c.kind == "direct"], learned)
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
+    after: list[Candidate] = []
     for candidate in kept:
         trim_cue(candidate)
-        rule = by_cue.get(candidate.cue_start)
+        rule = by_cue.get(candidate.cue_start) or _rule_inside_cue(candidate, ruled)
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
         if rule is not None and (
@@ -364,6 +404,9 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
+        if later := _words_of_a_later_cue(text, candidate, ruled):
+            candidate.content_start = candidate.content_end  # theirs: its own from the rules
+            after.append(later)
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
         elif _partial_after_all(candidate, rule) or _said_before_cut_short(text, candidate, rule):
@@ -374,7 +417,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     widened = [c for c in kept if _said_before_cut_short(text, c, by_cue.get(c.cue_start))]
     kept = [c for c in kept if not any(_inside_as_own(c, w) for w in widened)]
     kept = _according_to_asides(kept, ruled)
-    extra = _coordinated(ruled, kept, by_cue)
+    extra = _coordinated(ruled, kept, by_cue) + after
     cues = {c.cue_start for c in learned}
 
     def nested(c: Candidate) -> bool:
@@ -428,6 +471,40 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _words_of_a_later_cue(text: str, candidate: Candidate, ruled) -> Candidate | None:
+    """The rules' statement whose cue, in a later sentence, stands between the tagger's cue
+    and the words it gave that cue ("As X has pointed out in these pages, .... The
+    Commission estimated in 2021 that ...": the that-clause is the Commission's, a cue the
+    tagger did not read)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return None
+    for rule in ruled:
+        if (
+            rule.kind != "direct"
+            and rule.cue_start is not None
+            and candidate.cue_end <= rule.cue_start < candidate.content_start
+            and rule.content_start < candidate.content_end <= rule.content_end
+            and re.search(r"[.!?][”\"]?\s+[A-Z“\"]", text[candidate.cue_end : rule.cue_start])
+        ):
+            return rule
+    return None
+
+
+def _rule_inside_cue(candidate: Candidate, ruled: list[Candidate]) -> Candidate | None:
+    """The rules' reading of the same cue when the tagger's starts before it ("has expressed
+    concern about" and the rules' "expressed concern"), for a source the tagger missed."""
+    if candidate.cue_start is None or candidate.speaker_start is not None:
+        return None
+    return next(
+        (
+            r
+            for r in ruled
+            if r.cue_start is not None and candidate.cue_start < r.cue_start < candidate.cue_end
+        ),
+        None,
+    )
 
 
 def _according_to_asides(kept: list[Candidate], ruled: list[Candidate]) -> list[Candidate]:
@@ -614,6 +691,38 @@ def said_after_who(text: str, found: list[Candidate]) -> list[Candidate]:
                 taken.add(id(clause))
                 break
     return [c for c in found if id(c) not in taken]
+
+
+# "VNA quoted the minister, Sabine Orlan, as saying that ...": what the agency reported is
+# what she said; the span before the cue is "quoted <whom> as ".
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^.;:!?“”\"\n]+?),?\s+as\s+$")
+
+
+def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "X quoted Y as saying that ...": Y said it, and X's "quoted" is how it reached the
+    page, not a statement of X's (the tagger reads "quoted the minister" as one)."""
+    dropped = set()
+    for c in found:
+        if c.cue_start is None:
+            continue
+        whom = _QUOTED_AS.search(text, max(0, c.cue_start - 200), c.cue_start)
+        if not whom:
+            continue
+        c.speaker_start, c.speaker_end = whom.span(1)
+        c.speaker = text[c.speaker_start : c.speaker_end]
+        for other in found:
+            if other.cue_start == whom.start() and other is not c:
+                dropped.add(id(other))
+            elif (
+                other.cue_start is not None
+                and other.content_start < whom.start() < other.content_end
+            ):
+                # "said voters were “tired ...,” and quoted a teacher, X, as saying": the
+                # first words end before the quoting
+                end = len(text[: whom.start()].rstrip().removesuffix("and").rstrip(" ,"))
+                other.content_end = other.end = end
+                other.text = text[other.start : other.end]
+    return [c for c in found if id(c) not in dropped]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -39,10 +39,23 @@ def attributions(text: str, spans: list[Span]) -> list[Candidate]:
                 content_of[i] = contents[j]
                 taken.add(j)
         for i, cue in enumerate(cues):
-            source = _nearest(text, cue, sources, same_sentence=True, prefer_before=True)
+            own = [s for s in sources if not _subject_of_next_cue(text, cue, s, cues)]
+            source = _nearest(text, cue, own, same_sentence=True, prefer_before=True)
             found.append(candidate(text, cue, content_of.get(i), source))
         found += [candidate(text, None, c, None) for j, c in enumerate(contents) if j not in taken]
     return sorted(found, key=lambda c: (c.content_start, c.cue_start or 0))
+
+
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
+
+
+def _subject_of_next_cue(text: str, cue: Span, source: Span, cues: list[Span]) -> bool:
+    """ "The bank has expressed concern about ..., and its president, Ines Kallberg, told":
+    a source after the cue, in a clause of its own ("and", "but") and right before a cue,
+    is that cue's subject, not the speaker of the first ("said Orlov, adding" is Orlov's)."""
+    if source.start < cue.end or not _NEXT_CLAUSE.search(text, cue.end, source.start):
+        return False
+    return any(0 <= c.start - source.end <= 3 for c in cues if c is not cue)
 
 
 def _cost(text: str, cue: Span, content: Span, cues: list[Span]) -> int:

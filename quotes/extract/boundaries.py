@@ -28,6 +28,9 @@ _DAY_LEFT = re.compile(
     r"December)(?:\s+\d{1,2})?)(?:\s+(?:morning|afternoon|evening|night))?"
     r"(?=[ \t]*[.!?,;]?(?:\s|$))"
 )
+# "said the letter had been sent | on Sunday": a day after a verb in the past perfect is
+# when that was done, before the saying
+_PAST_PERFECT_LAST = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+$")
 _PREPOSITION_LAST = re.compile(r"\b(?:on|until|till|through|by|from|before|after|in)$")
 
 
@@ -137,14 +140,18 @@ def words_before_aside(text: str, candidate: Candidate) -> None:
 def day_to_the_end(text: str, candidate: Candidate) -> None:
     """ "said late on Wednesday that talks would resume on | Monday.": reported words that
     stop at a day ending their sentence take it in when it cannot be the saying's: after a
-    preposition left in the words ("on"), or with one of its own ("until Sunday")."""
+    preposition left in the words ("on"), with one of its own ("until Sunday"), or after a
+    verb in the past perfect ("had been sent | on Sunday")."""
     if candidate.kind == "direct" or candidate.cue_start is None:
         return
     if candidate.cue_start > candidate.content_start or candidate.end != candidate.content_end:
         return
     left = _DAY_LEFT.match(text, candidate.content_end)
+    before = text[max(0, candidate.content_end - 40) : candidate.content_end]
     if left is None or not (
-        left.group("by") or _PREPOSITION_LAST.search(text[: candidate.content_end][-8:])
+        left.group("by")
+        or _PREPOSITION_LAST.search(before[-8:])
+        or _PAST_PERFECT_LAST.search(before)
     ):
         return
     candidate.content_end = candidate.end = left.end()

@@ -29,6 +29,12 @@ _DAY = re.compile(
     rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_NAME})(?:\s+(\d{{4}}))?)\b"
 )
 _MONTH_YEAR = re.compile(rf"\b[Ii]n\s+({_NAME})\s+(\d{{4}})\b")
+# "In 2019, ...", "said in a 2017 interview": the year alone (stated); not one of two
+# ("in 2015 and 2016") nor a span ("2019-20")
+_YEAR = re.compile(
+    r"\b[Ii]n\s+(?:(?:a|an|the|his|her|its|their)\s+(?P<of>(?:19|20)\d{2})\s+[a-z]+"
+    r"|(?P<year>(?:19|20)\d{2})\b(?![-–/]\d|\s*,?\s*(?:\d|and\s+\d|or\s+\d|to\s+\d)))"
+)
 _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_NAME})\b")
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
@@ -86,7 +92,7 @@ def said_in(sentence: str, published: str | None) -> Said | None:
         return f"{month_year.group(2)}-{number:02d}", month_year.group(0), "stated"
     latest = _latest(published)
     if latest is None:
-        return None
+        return _year(sentence, published)
     for pattern, resolve in (
         (_WEEKDAY, _weekday),
         (_RELATIVE, _relative),
@@ -98,7 +104,17 @@ def said_in(sentence: str, published: str | None) -> Said | None:
             edtf = resolve(match, latest, _day_of(published))
             if edtf:
                 return edtf, match.group(0), "resolved"
-    return None
+    return _year(sentence, published)
+
+
+def _year(sentence: str, published: str | None) -> Said | None:
+    """ "In 2019, ...", "in a 2017 interview": a year no later than the publication's, when
+    nothing nearer dates the saying."""
+    year = _YEAR.search(sentence)
+    number = year and (year.group("of") or year.group("year"))
+    if not number or (published and number > published[:4]):
+        return None
+    return number, year.group(0), "stated"
 
 
 # A live blog's time stamp on a line of its own ("14:05 GMT", "Updated 3:40 p.m.")

@@ -107,7 +107,7 @@ def draft_yaml(
         for candidate in candidates
         if not _said_again(candidate, candidates)
         and not _reports_another(candidate, candidates)
-        and (candidate.speaker_as_written or "").lower() not in _NO_ONE
+        and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
     ]
@@ -152,7 +152,12 @@ def draft_yaml(
 
 # "so nobody wanted to change what they measured": no one spoke (PolNeAR marks some such
 # beliefs, so extraction keeps them).
-_NO_ONE = {"nobody", "no one", "no-one", "none", "everyone", "everybody", "anyone", "anybody"}
+# "Not everyone in Varnia opposes the project": no one in Varnia spoke either.
+_NO_ONE = re.compile(
+    r"(?:not\s+)?(?:nobody|no[ -]one|none|everyone|everybody|anyone|anybody)"
+    r"(?:\s+(?:in|at|from|of)\s+\S.*)?",
+    re.IGNORECASE,
+)
 
 
 # "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
@@ -219,12 +224,11 @@ def _unresolved_description(candidate: Candidate) -> bool:
 
 def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set[str]) -> list[str]:
     local = unnamed_key(candidate)
-    speaker = (
-        candidate.speaker_key
-        or local
-        or slug(candidate.speaker or candidate.speaker_as_written or "unknown")
-        or "unknown"
-    )
+    name = candidate.speaker or candidate.speaker_as_written or ""
+    if not _unresolved_description(candidate):  # "the ministry" stays a description's key
+        # "The Marl Delta Alliance" is keyed as the registry keys bodies, without "the"
+        name = re.sub(r"^the\s+", "", name, flags=re.I)
+    speaker = candidate.speaker_key or local or slug(name) or "unknown"
     base = f"{speaker}-{slug(candidate.cue or '') or 'said'}"  # a transcript's cue is ":"
     keys[base] = keys.get(base, 0) + 1
     key = base if keys[base] == 1 else f"{base}-{keys[base]}"

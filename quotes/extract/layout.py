@@ -23,7 +23,7 @@ def body_start(text: str) -> int:
     begin = 0
     after_heading = False
     for start, words in paragraphs[:8]:
-        if _heading(words):
+        if _heading(words) or (after_heading and _CREDIT.match(words)):
             after_heading, begin = True, start + len(words)
         elif after_heading and _standfirst(words, paragraphs, start):
             after_heading, begin = False, start + len(words)
@@ -32,13 +32,21 @@ def body_start(text: str) -> int:
     return begin
 
 
+# A credit line under the heading: "Translated and summarised by the Marl Monitor desk."
+_CREDIT = re.compile(
+    r"(?:Translated|Compiled|Edited|Summari[sz]ed|(?:Additional\s+)?[Rr]eporting)"
+    r"(?:\s+and\s+\w+)?\s+by\s+[^.!?]{2,80}[.]?$"
+)
+
+
 def _heading(words: str) -> bool:
     return len(words.split()) <= 20 and not re.search(r"[.!?…”\"]$", words)
 
 
 def _standfirst(words: str, paragraphs, start) -> bool:
-    """One sentence after a heading, followed by another heading (as magazines print it)."""
-    if len(words.split()) > 45 or re.search(r"[.!?]\s+[A-Z]", words):
+    """One sentence or two after a heading, followed by another heading (as magazines print
+    it: "... made enemies of its neighbours. Can Korsa keep them at bay?")."""
+    if len(words.split()) > 45 or len(re.findall(r"[.!?]\s+[A-Z]", words)) > 1:
         return False
     following = [w for s, w in paragraphs if s > start][:1]
     return bool(following) and _heading(following[0])

@@ -24,13 +24,19 @@ PERSON_NOUNS = {
     "executive", "officer", "employee", "representative", "resident", "witness", "activist",
     "journalist", "correspondent", "observer", "teacher", "farmer", "worker", "engineer",
     "lawyer", "manager", "aide", "source", "insider", "trader", "banker", "broker", "investor",
-    "member", "delegate",
+    "member", "delegate", "columnist", "editor", "commentator", "colleague",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
     "insurgents", "party", "office", "department", "agency", "committee", "council", "campaign",
     "administration", "kremlin", "embassy", "company", "army", "military", "alliance", "coalition",
-    "union", "commission",
+    "union", "commission", "paper", "newspaper", "website", "broadcaster",
+}  # fmt: skip
+# What a newspaper, a broadcaster or a news site is called before its name: "The
+# pro-government daily Novy Glas", "The news website Belnet".
+PRESS_NOUNS = {
+    "daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "website", "site",
+    "broadcaster", "channel", "station", "outlet",
 }  # fmt: skip
 # What a description says in other words than the registry's titles.
 SYNONYMS = {
@@ -60,6 +66,7 @@ FAMILIES = [
      "alliance", "coalition", "union"},
     {"ministry", "government", "department", "office", "administration", "agency", "kremlin"},
     COMPANY_NOUNS,
+    PRESS_NOUNS,  # "The independent daily Brask Courier ..." then "the paper"
 ]  # fmt: skip
 
 
@@ -84,6 +91,10 @@ _OPENING_WORDS = {
     "While", "As", "If", "But", "And", "Or", "So", "Yet", "The", "A", "An", "This", "That",
     "Its", "His", "Her", "Their", "Our", "Earlier", "Later", "Meanwhile", "However",
 }  # fmt: skip
+# A question's first word: "Can Korsa keep them at bay?" names Korsa, not "Can Korsa" (a
+# name too, "Will", outside a question).
+_ASKING = {"Can", "Could", "Will", "Would", "Should", "Shall", "Must", "Does", "Did", "Is", "Are"}
+_QUESTION_AFTER = re.compile(r"[^.!?\n]*\?")
 
 
 def _person_names(text: str):
@@ -92,7 +103,8 @@ def _person_names(text: str):
     position = 0
     while match := _PERSON_NAME.search(text, position):
         words = list(re.finditer(r"\S+", match.group(0)))
-        if words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One Singapore-based trader"
+        asking = words[0].group(0) in _ASKING and _QUESTION_AFTER.match(text, match.end())
+        if asking or words[0].group(0) in _NOT_FIRST_NAMES | _OPENING_WORDS:  # "One ... trader"
             position = match.start() + words[0].end()
             continue
         if words[-1].group(0).lower() in PERSON_NOUNS:  # "Transport Correspondent": a title
@@ -210,7 +222,12 @@ class Mentions:
                 or abs(len(last) - len(word)) > 2
             ):
                 continue
-            if difflib.SequenceMatcher(None, last, word).ratio() >= 0.8:
+            if difflib.SequenceMatcher(None, last, word).ratio() < 0.8:
+                continue
+            # "Ministry of Railways" is no misspelt "Northern Railway": a name of several
+            # words is misspelt as a whole
+            whole = difflib.SequenceMatcher(None, normalize(named.name), " ".join(words))
+            if len(words) == 1 or whole.ratio() >= 0.8:
                 return named
         return None
 

@@ -14,6 +14,7 @@ from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
     PERSON_NOUNS,
+    PRESS_NOUNS,
     Mentions,
     Named,
     by_role,
@@ -36,6 +37,8 @@ _BOUNDARY = re.compile(
 )
 _TRAILING_VERBS = re.compile(
     r"(?:\s+(?:continues?\s+to|continued\s+to|has|have|had|also|will|would|did|does|do|not|"
+    # "Ruben Falk, likes to say": the verb the cue hangs on is no part of the subject
+    r"(?:likes?|liked|wants?|wanted|tends?|tended|used|seems?|seemed|went\s+on)\s+to|"
     r"\w+ly))+\s*$",
     re.IGNORECASE,
 )
@@ -279,12 +282,19 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         mention = _AGE.sub(", ", mention).strip(" ,") or mention
     # "A statement from the ministry accused ...": the ministry speaks.
     mention = _SAID_BY.sub("", mention) or mention
+    # "Falk himself has dismissed ...": Falk
+    mention = re.sub(r"\s+(?:him|her|it)self$|\s+themselves$", "", mention.strip(" ,")) or mention
     mentions = state.mentions
     if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
         name = re.search(
             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),\s*$", text[: candidate.speaker_start]
         )
-        if name:
+        # "a comment from Foreign Minister Sabine Orlan, who said": Orlan, a foreign minister
+        titled = name and not registry.speaker_in(name.group(1))[0] and _named_member(name.group(1))
+        if titled:
+            _name(candidate, registry, titled[0], resolved=True)
+            candidate.role = titled[1]
+        elif name:
             _name(candidate, registry, name.group(1), resolved=True)
         return
     # "In her view, ...": whose view it is; "Her new book argues": whose book
@@ -551,7 +561,12 @@ def _the_two(text, mentions, mention: str, position: int) -> list[tuple[str, str
 def _a_body(mention: str) -> bool:
     """ "The Afghan Foreign Ministry", "The ministry of Qasira": a body by its head noun."""
     head = re.split(r",|\s(?:of|for|at|in)\s", mention.strip(" ,"))[0].split()
-    return bool(head) and head[-1].lower() in BODY_NOUNS | COMPANY_NOUNS
+    return bool(head) and head[-1].lower() in BODY_NOUNS | COMPANY_NOUNS | _INSTITUTIONS
+
+
+# Heads of an institution's name that no description stands for alone: "The Northern
+# Investment Fund, which financed ..., and its director, Sven Tallis" (his is the fund's).
+_INSTITUTIONS = {"fund", "institute", "foundation", "association", "authority", "board", "forum"}
 
 
 def _trade(mention: str) -> str:
@@ -569,7 +584,7 @@ def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
     that noun, rather than a named person or body of the sort."""
     described = description(mention) if re.match(r"the\s", mention, re.IGNORECASE) else None
     for noun, name in reversed(state.unnamed if described else []):
-        if noun == described[0]:
+        if noun == described[0] and not _other_portfolio(mention, noun, name):
             candidate.speaker, candidate.speaker_resolved = name, True
             candidate.speaker_unnamed = True
             return True
@@ -604,8 +619,11 @@ def _named_member(mention: str) -> tuple[str, str] | None:
 
 
 # A description opening a sentence, then a comma before the name: "A Veskan farmer ..., ".
+# ... or a possessive's ("Varnia’s trade minister, Elira Honsk,"; "..., and its president,
+# Ines Kallberg, told").
 _ROLE_BEFORE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- ))((?:An?|The)\s[^,.;:\n“”\"]{3,80}),\s*$"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- )|(?<=,\sand\s)|(?<=,\sbut\s))"
+    r"((?:An?|The|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[’']s)\s[^,.;:\n“”\"]{3,80}),\s*$"
 )
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
@@ -664,8 +682,8 @@ _COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
 _KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
-    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?"
-    rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | {'opposition'}))}))\s+"
+    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?"
+    rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | PRESS_NOUNS | {'opposition'}))}))\s+"
     r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
 )
 
@@ -766,6 +784,17 @@ def _of_the_body(candidate, registry, mentions, state, mention: str) -> None:
         candidate.speaker_options = [body[1]] if body[1] else []
 
 
+def _other_portfolio(mention: str, noun: str, name: str) -> bool:
+    """ "its finance ministry" is not the Varnian Foreign Ministry named before: the word
+    before "ministry" or "department" says which one, and that name lacks it."""
+    if noun not in ("ministry", "department"):
+        return False
+    word = re.search(rf"\b([a-z]+)\s+{noun}\b", mention)
+    if not word or word.group(1) in ("the", "its", "his", "her", "their", "our", "a", "an"):
+        return False
+    return word.group(1) not in name.lower()
+
+
 def _described(candidate, registry, mentions, mention, by_role) -> None:
     """ "the group", "the ministry", "the top diplomat": the one the registry gives that role
     to, else the latest person or body of that sort named before; "a diplomat" is neither."""
@@ -798,6 +827,8 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
         kind = f"{named.name} {named.trade}"
         other_kind = named.key is None or set(kind.lower().split()) & BODY_NOUNS
         if not person and other_kind and not same_family(noun, kind):
+            continue
+        if not person and _other_portfolio(mention, noun, kind):
             continue
         _name(candidate, registry, named.name, key=named.key, resolved=True)
         return
