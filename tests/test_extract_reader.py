@@ -2578,3 +2578,15 @@ def test_a_possessive_role_before_a_name_the_tagger_took_alone(registry):
     honsk, _, kallo = extract(story, registry=registry, published="2025-03-14")
     assert honsk.role == "Ostria’s trade minister"
     assert kallo.role == "president of Tarn Development Bank"
+
+
+def test_an_office_or_trade_before_a_name_is_the_role(registry):
+    """ "Environment Commissioner Tomas Reindl said" and "as local historian Greta Lind calls
+    it": the words before the name are the role, not part of the speaker's key."""
+    story = (
+        "Environment Commissioner Vesna Dorak said she was satisfied with the safeguards. "
+        "The bridge is “a monument to impatience,” as local historian Ilse Brunner calls it.\n"
+    )
+    dorak, brunner = extract(story, registry=registry, published="2026-03-12")
+    assert (dorak.speaker, dorak.role) == ("Vesna Dorak", "Environment Commissioner")
+    assert (brunner.speaker, brunner.role) == ("Ilse Brunner", "local historian")

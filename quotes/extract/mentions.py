@@ -25,6 +25,9 @@ PERSON_NOUNS = {
     "journalist", "correspondent", "observer", "teacher", "farmer", "worker", "engineer",
     "lawyer", "manager", "aide", "source", "insider", "trader", "banker", "broker", "investor",
     "member", "delegate", "columnist", "editor", "commentator", "colleague",
+    # offices and trades printed before a name ("Environment Commissioner X", "local historian X")
+    "commissioner", "historian", "scientist", "biologist", "prosecutor", "judge", "inspector",
+    "coach", "architect", "physician", "doctor", "nurse", "writer", "novelist", "campaigner",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
