@@ -2590,3 +2590,18 @@ def test_an_office_or_trade_before_a_name_is_the_role(registry):
     dorak, brunner = extract(story, registry=registry, published="2026-03-12")
     assert (dorak.speaker, dorak.role) == ("Vesna Dorak", "Environment Commissioner")
     assert (brunner.speaker, brunner.role) == ("Ilse Brunner", "local historian")
+
+
+def test_a_party_in_parentheses_after_a_name_is_part_of_the_role(registry):
+    """ "MP Dana Kovar (Green Alliance) said" and "MP Emil Brand (People's Party), who tabled
+    the bill, said": the speaker is the name, the title and the party are the role; the
+    surname later is the same person."""
+    story = (
+        "MP Dana Kovar (Green Alliance) said the freeze would starve the utilities. "
+        "MP Emil Brand (People's Party), who tabled the bill, said families could not pay. "
+        "Brand told the chamber that wages had not risen.\n"
+    )
+    kovar, brand, again = extract(story, registry=registry, published="2026-11-04")
+    assert (kovar.speaker, kovar.role) == ("Dana Kovar", "MP (Green Alliance)")
+    assert (brand.speaker, brand.role) == ("Emil Brand", "MP (People's Party)")
+    assert again.speaker == "Emil Brand"

@@ -278,6 +278,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
     # as PolNeAR's source spans do).
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
+    # "MP Dana Kovar (Green Alliance)": the party is hers, part of her role, not of her name
+    party = _PARTY.search(mention)
+    if party:
+        mention = mention[: party.start()] + mention[party.end() :]
     if _AGE.search(mention):  # "Tokonov, 58,": Tokonov; "Asanova, 45, a shopkeeper"
         mention = _AGE.sub(", ", mention).strip(" ,") or mention
     # "A statement from the ministry accused ...": the ministry speaks.
@@ -417,6 +421,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         )
         if before and set(re.findall(r"[a-z]+", before[1].lower())) & PERSON_NOUNS:
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", before[1], flags=re.I)
+    if party:
+        candidate.role = f"{candidate.role} ({party[1]})" if candidate.role else party[1]
     if candidate.role and state.last_body and re.match(r"its\s", candidate.role, re.I):
         # "Its chairman, Lev Pashin," after "The commission insisted": the commission's
         body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", state.last_body[0])
@@ -678,6 +684,9 @@ _TITLES = re.compile(
     r"Professor|Doctor|Supervisor|Commissioner|Alderman|Alderwoman|Sheriff|Assembly(?:man|"
     r"woman|member))\s+(?=[A-Z])"
 )
+# A party after a name: two capitalised words or more ("(People's Party)"; one, "(MoFA)", is
+# an acronym the text defines), or a party and a state ("(R-Texas)").
+_PARTY = re.compile(r"(?<=[a-z])\s*\(((?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*|[A-Z]-[A-Z][\w. ]*)\)")
 _COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
