@@ -2605,3 +2605,19 @@ def test_a_party_in_parentheses_after_a_name_is_part_of_the_role(registry):
     assert (kovar.speaker, kovar.role) == ("Dana Kovar", "MP (Green Alliance)")
     assert (brand.speaker, brand.role) == ("Emil Brand", "MP (People's Party)")
     assert again.speaker == "Emil Brand"
+
+
+def test_a_quotation_left_open_after_its_cue_goes_on_in_the_next_paragraph(registry):
+    """ "“A,” said X, who runs the café. “B.\\n\\n“C.”": B's paragraph does not close the
+    quotation, so C, opening the next paragraph with a quotation mark, is X's too: one direct
+    statement, not a second one with no speaker."""
+    story = (
+        "“He knows where the shallows move,” said Marta Orsen, who runs the café. "
+        "“Nobody will learn that from a map.\n\n"
+        "“I hope they keep the ferry for the summer.”\n\n"
+        "Henrik Dahl said the bridge would open in May.\n"
+    )
+    orsen, dahl = extract(story, registry=registry, published="2026-09-09")
+    assert orsen.speaker == "Marta Orsen"
+    assert orsen.text.endswith("from a map.\n\n“I hope they keep the ferry for the summer")
+    assert dahl.speaker == "Henrik Dahl"

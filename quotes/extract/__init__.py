@@ -599,6 +599,17 @@ _COLON_THEN_PARAGRAPH = re.compile(r"[ \t]*:?[ \t]*\n\s*(?P<said>[^\n]*\S)")
 _QUOTATION_GOES_ON = re.compile(r"\n\s*“[^\n]*\S")  # a quotation's next paragraph
 
 
+def _through_open_paragraphs(text: str, begin: int, end: int) -> int:
+    """The end of a quotation opened at ``begin`` and still open at ``end``, a paragraph's
+    end: "“B.\n\n“C.”" is one quotation, each paragraph opening with a mark."""
+    while text.count("“", begin, end) > text.count("”", begin, end):
+        more = _QUOTATION_GOES_ON.match(text, end)
+        if more is None:
+            break
+        end = more.end()
+    return end
+
+
 def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]:
     """ "Limbaugh added:" closing a paragraph introduces the next paragraph: those are the
     words said (a quotation when quotation marks enclose them), and any piece of them the
@@ -613,11 +624,8 @@ def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]
         if said is None:
             continue
         begin, end = said.span("said")
-        while text[begin] == "“" and text.count("“", begin, end) > text.count("”", begin, end):
-            more = _QUOTATION_GOES_ON.match(text, end)
-            if more is None:
-                break
-            end = more.end()
+        if text[begin] == "“":
+            end = _through_open_paragraphs(text, begin, end)
         taken.append((begin, end))
         if re.fullmatch(r"“[^”]*”[.,]?", text[begin:end]):
             c.kind, c.start, c.end = "direct", begin + 1, text.rindex("”", begin, end)
@@ -760,6 +768,15 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
 _ATTRIBUTION_THEN_QUOTE = re.compile(r"[^“”\n]{1,160}?[.!?]\s+(“[^“”\n]+(?:”|(?=\n\s*“)))")
 
 
+def _left_open(text: str, quotation: Candidate) -> int | None:
+    """Where the last part of a direct quotation opens, if nothing closes it before its
+    paragraph ends ("“Nobody will learn that from a map.\n\n"), else None."""
+    opens = text.rfind("“", quotation.content_start, quotation.content_end)
+    if opens < 0 or "”" in text[opens : quotation.content_end]:
+        return None
+    return opens if re.match(r"[^“”\n\w]*\n", text[quotation.content_end :]) else None
+
+
 def _resumed_after_attribution(text: str, found: list[Candidate]) -> list[Candidate]:
     """A quotation whose next sentence, after its attribution, is nothing but a quotation
     with no cue of its own goes on: one direct statement, its second part taken from
@@ -769,14 +786,14 @@ def _resumed_after_attribution(text: str, found: list[Candidate]) -> list[Candid
         if first.kind != "direct" or first.cue_start is None or id(first) in dropped:
             continue
         then = _ATTRIBUTION_THEN_QUOTE.match(text, first.content_end)
-        if not then or not first.content_end <= first.cue_start < then.start(1):
+        if then and first.content_end <= first.cue_start < then.start(1):
+            begin, end = then.span(1)
+        elif (opens := _left_open(text, first)) is not None:
+            # "“A,” said X. “B.\n\n“C.”": the draft's B, unclosed, goes on in C
+            begin, end = opens, text.index("\n", first.content_end)
+        else:
             continue
-        begin, end = then.span(1)
-        while text.count("“", begin, end) > text.count("”", begin, end):
-            more = _QUOTATION_GOES_ON.match(text, end)  # "“B.\n\n“C.”": one quotation
-            if more is None:
-                break
-            end = more.end()
+        end = _through_open_paragraphs(text, begin, end)
         if text[end - 1] != "”":
             continue
         after = text[end : end + 2]
