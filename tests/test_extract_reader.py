@@ -2621,3 +2621,21 @@ def test_a_quotation_left_open_after_its_cue_goes_on_in_the_next_paragraph(regis
     assert orsen.speaker == "Marta Orsen"
     assert orsen.text.endswith("from a map.\n\n“I hope they keep the ferry for the summer")
     assert dahl.speaker == "Henrik Dahl"
+
+
+def test_a_person_described_by_a_title_is_not_someone_given_another_role(registry):
+    """ "The mayor said" after "Ivan Orlov, the head of the transport union, said": drafted
+    as Orlov's (the last person named); the text gave Orlov another role, so the mayor is
+    left to the curator. A person given that title is still whom it means."""
+    text = (
+        "Ivan Orlov, the head of the transport union, said fares would rise.\n\n"
+        "The mayor said the city would not pay.\n"
+    )
+    _orlov, mayor = extract(text, registry=registry, published="2026-03-14")
+    assert (mayor.speaker, mayor.speaker_resolved) == ("The mayor", False)
+    text = (
+        "Anna Berg, the mayor of Tarvel, said fares would not rise.\n\n"
+        "The mayor said the city would pay.\n"
+    )
+    _berg, mayor = extract(text, registry=registry, published="2026-03-14")
+    assert (mayor.speaker, mayor.speaker_resolved) == ("Anna Berg", True)

@@ -380,7 +380,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         elif described and described[1] and (titled := _given_the_title(mention, state)):
             _name(candidate, registry, titled[0], key=titled[1], resolved=True)
         elif described:
-            _described(candidate, registry, mentions, mention, by_role(mention, registry))
+            roles = {name: role for role, name, _key in state.titled}
+            _described(candidate, registry, mentions, mention, by_role(mention, registry), roles)
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
                 _titled_after(candidate, registry, mention, text)
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
@@ -804,9 +805,20 @@ def _other_portfolio(mention: str, noun: str, name: str) -> bool:
     return word.group(1) not in name.lower()
 
 
-def _described(candidate, registry, mentions, mention, by_role) -> None:
+# Nouns any person speaking for something may be called, whatever their title.
+_ANYONE = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
+def _may_be(noun: str, role: str) -> bool:
+    """Whether someone the text gave ``role`` may be called "the ``noun``"."""
+    return noun in _ANYONE or noun in re.findall(r"[\w’'-]+", role.lower())
+
+
+def _described(candidate, registry, mentions, mention, by_role, roles: dict[str, str]) -> None:
     """ "the group", "the ministry", "the top diplomat": the one the registry gives that role
-    to, else the latest person or body of that sort named before; "a diplomat" is neither."""
+    to, else the latest person or body of that sort named before, but not a person the text
+    gave another role (``roles``: "The mayor said" after "Orlov, the head of the union,"
+    is not Orlov); "a diplomat" is neither."""
     noun, person = description(mention)
     if _INDEFINITE.match(mention):
         # "a senior diplomat" brings in someone not named: nobody named before.
@@ -829,6 +841,8 @@ def _described(candidate, registry, mentions, mention, by_role) -> None:
         if named.person != person:
             continue
         if by_role and named.key not in by_role:
+            continue
+        if person and named.name in roles and not _may_be(noun, roles[named.name]):
             continue
         # a body named by another kind of noun is not "the council": neither "Northwind"
         # unknown nor "the Ministry of Foreign Affairs" in the registry ("the Taliban", in
