@@ -471,8 +471,8 @@ def _joined(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str
 
     if reader.dialect == "postgresql":
         columns = _cell_columns(reader.dialect, fields, never_null=True)  # none left out
-        joined = f"concat_ws(chr(29) || ',' || chr(29), {', '.join(columns)})"
-        assert csvtext.SEPARATOR == chr(29) + "," + chr(29)
+        mark = f"chr({ord(csvtext.MARK)})"
+        joined = f"concat_ws({mark} || ',' || {mark}, {', '.join(columns)})"
     else:
         columns = _cell_columns(reader.dialect, fields)  # printf: a missing cell is empty
         joined = f"printf('{csvtext.SEPARATOR.join(['%s'] * len(columns))}', {', '.join(columns)})"
@@ -485,12 +485,13 @@ def _joined(reader: Reader, filters: Filters, fields: list[str]) -> Iterator[str
 
 
 def _cells_by_id(reader: Reader, fields: list[str], ids: list[int]) -> list[tuple]:
-    """statement_cells' rows of the statements ``ids``, in that order."""
+    """statement_cells' rows of the statements ``ids``, in that order (one a load removed
+    since is left out)."""
     p = _Params(reader)
     columns = [*_cell_columns(reader.dialect, fields, never_null=True), "s.id"]
     sql, params = select_sql(reader, Filters(), columns, [f"s.id IN {p.each(ids)}"], p)
     found = {row[-1]: row[:-1] for batch in reader.batches(sql, params) for row in batch}
-    return [found[i] for i in ids]
+    return [found[i] for i in ids if i in found]
 
 
 def statement_batches(reader: Reader, filters: Filters, fields: list[str]) -> Iterator:
