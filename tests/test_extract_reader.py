@@ -2639,3 +2639,17 @@ def test_a_person_described_by_a_title_is_not_someone_given_another_role(registr
     )
     _berg, mayor = extract(text, registry=registry, published="2026-03-14")
     assert (mayor.speaker, mayor.speaker_resolved) == ("Anna Berg", True)
+
+
+def test_a_post_held_in_a_relative_clause_is_the_role(registry):
+    """ "X, who chairs the Lakeside Cooperative, said": X, chair of the cooperative; "who runs
+    the café": the clause's words; a deed done ("who led the talks") is no role."""
+    text = (
+        "Ana Brodsky, who chairs the Lakeside Cooperative, said the levy was unfair.\n\n"
+        "Marta Sello, who runs the café, said she expected fewer visitors.\n\n"
+        "Lev Dorn, who led the talks, said nothing had changed.\n"
+    )
+    brodsky, sello, dorn = extract(text, registry=registry, published="2026-03-14")
+    assert (brodsky.speaker, brodsky.role) == ("Ana Brodsky", "chair of the Lakeside Cooperative")
+    assert (sello.speaker, sello.role) == ("Marta Sello", "runs the café")
+    assert (dorn.speaker, dorn.role) == ("Lev Dorn", None)
