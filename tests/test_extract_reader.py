@@ -2653,3 +2653,18 @@ def test_a_post_held_in_a_relative_clause_is_the_role(registry):
     assert (brodsky.speaker, brodsky.role) == ("Ana Brodsky", "chair of the Lakeside Cooperative")
     assert (sello.speaker, sello.role) == ("Marta Sello", "runs the café")
     assert (dorn.speaker, dorn.role) == ("Lev Dorn", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boris Halm said no decision was final. He said on Friday the council would hear them.\n",
+        "The culture officer, Boris Halm, said on Friday the council would hear them.\n",
+    ],
+)
+def test_a_day_right_after_the_cue_dates_the_saying_not_the_words_said(registry, text):
+    """ "said on Friday the council would hear them": the day is the saying's (as "said on
+    Friday that" is), so the words said start after it."""
+    said = extract(text, registry=registry, published="2026-05-15")[-1]
+    assert text[said.content_start : said.content_end] == "the council would hear them"
+    assert (said.said, said.said_as_written) == ("2026-05-15", "on Friday")

@@ -19,6 +19,7 @@ from quotes.extract.boundaries import (
     CUE_CUT,
     adverb_to_cue,
     cue_over_its_object,
+    day_out_of_words,
     day_to_the_end,
     name_out_of_cue,
     no_closing_comma,
@@ -83,6 +84,7 @@ def extract(
             no_next_sentence(text, candidate)
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
+            day_out_of_words(text, candidate)
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
         found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
