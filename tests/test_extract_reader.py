@@ -2668,3 +2668,19 @@ def test_a_day_right_after_the_cue_dates_the_saying_not_the_words_said(registry,
     said = extract(text, registry=registry, published="2026-05-15")[-1]
     assert text[said.content_start : said.content_end] == "the council would hear them"
     assert (said.said, said.said_as_written) == ("2026-05-15", "on Friday")
+
+
+def test_an_aside_between_the_speaker_and_the_cue_is_no_statement(registry):
+    """ "Orlov, who has written two books, said ..." and "Renko, pointing at the gallery,
+    said ...": the aside describes the speaker; one statement each. "who said that ..."
+    before a second cue is still said."""
+    text = (
+        "Lev Orlov, who has written two books on the city, said the room held old records.\n\n"
+        "Deputy mayor Pavel Renko, pointing at the gallery, said the money would go to dredging.\n"
+    )
+    orlov, renko = extract(text, registry=registry, published="2026-05-15")
+    assert (orlov.speaker, orlov.text) == ("Lev Orlov", "said the room held old records")
+    assert (renko.speaker, renko.cue) == ("Pavel Renko", "said")
+    text = "Ana Brodsky, who said that the levy was unfair, added that she would appeal.\n"
+    said, added = extract(text, registry=registry, published="2026-05-15")
+    assert (said.cue, said.speaker, added.speaker) == ("said", "Ana Brodsky", "Ana Brodsky")

@@ -96,7 +96,7 @@ def extract(
         for c in found
         if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
     ]
-    found = [c for c in found if not _no_statement(text, c)]
+    found = [c for c in found if not _no_statement(text, c) and not _aside(text, c, found)]
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
@@ -359,6 +359,31 @@ _WHO_IS_CITED = re.compile(
     + "|".join(sorted(PERSON_NOUNS | {"people", "person"}))
     + r")s?(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+[^,.;]*)?"
 )
+
+
+def _aside(text: str, candidate: Candidate, found: list[Candidate]) -> bool:
+    """ "Orlov, who has written two books, said ..." and "Renko, pointing at the gallery, said
+    ...": a clause set off by commas between a speaker and the speaker's cue describes the
+    speaker; the sentence's statement is the one after it ("who said that ..." still is)."""
+    if candidate.cue_start is None or candidate.kind == "direct":
+        return False
+    if re.match(r"that\s", text[candidate.content_start : candidate.content_end]):
+        return False
+    relative = (candidate.speaker_as_written or "").lower() in ("who", "which")
+    opens = candidate.speaker_start if relative else candidate.cue_start
+    if not re.search(r",\s*$", text[max(0, opens - 3) : opens]):
+        return False
+    for main in found:
+        if main is candidate or main.cue_start is None or main.speaker_start is None:
+            continue
+        same = relative or candidate.speaker_start in (None, main.speaker_start)
+        if (
+            same
+            and main.speaker_start < opens
+            and re.fullmatch(r"\s*,\s*", text[candidate.content_end : main.cue_start])
+        ):
+            return True
+    return False
 
 
 def _no_statement(text: str, candidate: Candidate) -> bool:
