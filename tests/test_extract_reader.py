@@ -2684,3 +2684,17 @@ def test_an_aside_between_the_speaker_and_the_cue_is_no_statement(registry):
     text = "Ana Brodsky, who said that the levy was unfair, added that she would appeal.\n"
     said, added = extract(text, registry=registry, published="2026-05-15")
     assert (said.cue, said.speaker, added.speaker) == ("said", "Ana Brodsky", "Ana Brodsky")
+
+
+def test_a_gesture_and_taking_questions_are_no_statements(registry):
+    """ "..., Saltes said, pointing at the benches." and "X defended the plan, taking questions
+    alongside Y": nothing said in either; "pointing to the costs" still says something."""
+    text = (
+        "“You campaigned on this,” Miro Saltes said, pointing at the government benches.\n\n"
+        "The head of the port authority, Dmitar Vellek, defended the dredging plan on Wednesday"
+        " at a crowded press conference, taking questions alongside the chief engineer.\n\n"
+        "Ana Kroll said the plan was sound, pointing to the lower costs.\n"
+    )
+    found = extract(text, registry=registry, published="2026-03-12")
+    assert not [c for c in found if c.cue in ("pointing at", "questions")]
+    assert [c.cue for c in found] == ["said", "defended", "said", "pointing to"]

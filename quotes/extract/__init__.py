@@ -354,6 +354,12 @@ _TITLE_BEFORE = re.compile(r"\b(?:headlines?|headlined)\s*[“\"]$", re.IGNORECA
 
 # "Citing two officials in the ministry, Belnet said ...": whom the report rests on, no
 # words of theirs ("citing safety concerns" does say something).
+# "pointing at the benches" is a gesture, "taking questions" a press conference's business:
+# neither says anything ("pointing to", "pointed out" still do)
+_GESTURE = re.compile(r"point(?:s|ed|ing)?\s+at\b", re.I)
+_TAKING_QUESTIONS = re.compile(
+    r"\b(?:take|takes|taking|took|field|fields|fielding|fielded)\s+$", re.I
+)
 _WHO_IS_CITED = re.compile(
     r"(?:[Cc]iting|[Qq]uoting)\s+(?:[\w’'-]+\s+){0,4}?(?:"
     + "|".join(sorted(PERSON_NOUNS | {"people", "person"}))
@@ -394,6 +400,11 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     if candidate.cue_start is None:
         return False
     if _WHO_IS_CITED.fullmatch(text, candidate.start, candidate.end):
+        return True
+    if _GESTURE.match(text, candidate.cue_start) or (
+        (candidate.cue or "").lower() == "questions"
+        and _TAKING_QUESTIONS.search(text, max(0, candidate.cue_start - 12), candidate.cue_start)
+    ):
         return True
     if (candidate.cue or "").lower() == "according to" and _ACCORDING_TO_A_RULE.match(
         text, candidate.cue_end
