@@ -2639,3 +2639,62 @@ def test_a_person_described_by_a_title_is_not_someone_given_another_role(registr
     )
     _berg, mayor = extract(text, registry=registry, published="2026-03-14")
     assert (mayor.speaker, mayor.speaker_resolved) == ("Anna Berg", True)
+
+
+def test_a_post_held_in_a_relative_clause_is_the_role(registry):
+    """ "X, who chairs the Lakeside Cooperative, said": X, chair of the cooperative; "who runs
+    the café": the clause's words; a deed done ("who led the talks") is no role."""
+    text = (
+        "Ana Brodsky, who chairs the Lakeside Cooperative, said the levy was unfair.\n\n"
+        "Marta Sello, who runs the café, said she expected fewer visitors.\n\n"
+        "Lev Dorn, who led the talks, said nothing had changed.\n"
+    )
+    brodsky, sello, dorn = extract(text, registry=registry, published="2026-03-14")
+    assert (brodsky.speaker, brodsky.role) == ("Ana Brodsky", "chair of the Lakeside Cooperative")
+    assert (sello.speaker, sello.role) == ("Marta Sello", "runs the café")
+    assert (dorn.speaker, dorn.role) == ("Lev Dorn", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boris Halm said no decision was final. He said on Friday the council would hear them.\n",
+        "The culture officer, Boris Halm, said on Friday the council would hear them.\n",
+    ],
+)
+def test_a_day_right_after_the_cue_dates_the_saying_not_the_words_said(registry, text):
+    """ "said on Friday the council would hear them": the day is the saying's (as "said on
+    Friday that" is), so the words said start after it."""
+    said = extract(text, registry=registry, published="2026-05-15")[-1]
+    assert text[said.content_start : said.content_end] == "the council would hear them"
+    assert (said.said, said.said_as_written) == ("2026-05-15", "on Friday")
+
+
+def test_an_aside_between_the_speaker_and_the_cue_is_no_statement(registry):
+    """ "Orlov, who has written two books, said ..." and "Renko, pointing at the gallery,
+    said ...": the aside describes the speaker; one statement each. "who said that ..."
+    before a second cue is still said."""
+    text = (
+        "Lev Orlov, who has written two books on the city, said the room held old records.\n\n"
+        "Deputy mayor Pavel Renko, pointing at the gallery, said the money would go to dredging.\n"
+    )
+    orlov, renko = extract(text, registry=registry, published="2026-05-15")
+    assert (orlov.speaker, orlov.text) == ("Lev Orlov", "said the room held old records")
+    assert (renko.speaker, renko.cue) == ("Pavel Renko", "said")
+    text = "Ana Brodsky, who said that the levy was unfair, added that she would appeal.\n"
+    said, added = extract(text, registry=registry, published="2026-05-15")
+    assert (said.cue, said.speaker, added.speaker) == ("said", "Ana Brodsky", "Ana Brodsky")
+
+
+def test_a_gesture_and_taking_questions_are_no_statements(registry):
+    """ "..., Saltes said, pointing at the benches." and "X defended the plan, taking questions
+    alongside Y": nothing said in either; "pointing to the costs" still says something."""
+    text = (
+        "“You campaigned on this,” Miro Saltes said, pointing at the government benches.\n\n"
+        "The head of the port authority, Dmitar Vellek, defended the dredging plan on Wednesday"
+        " at a crowded press conference, taking questions alongside the chief engineer.\n\n"
+        "Ana Kroll said the plan was sound, pointing to the lower costs.\n"
+    )
+    found = extract(text, registry=registry, published="2026-03-12")
+    assert not [c for c in found if c.cue in ("pointing at", "questions")]
+    assert [c.cue for c in found] == ["said", "defended", "said", "pointing to"]

@@ -19,6 +19,7 @@ from quotes.extract.boundaries import (
     CUE_CUT,
     adverb_to_cue,
     cue_over_its_object,
+    day_out_of_words,
     day_to_the_end,
     name_out_of_cue,
     no_closing_comma,
@@ -83,6 +84,7 @@ def extract(
             no_next_sentence(text, candidate)
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
+            day_out_of_words(text, candidate)
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
         found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
@@ -94,7 +96,7 @@ def extract(
         for c in found
         if c.content_end > c.content_start and (c.cue_start is not None or c.kind == "direct")
     ]
-    found = [c for c in found if not _no_statement(text, c)]
+    found = [c for c in found if not _no_statement(text, c) and not _aside(text, c, found)]
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
@@ -352,11 +354,42 @@ _TITLE_BEFORE = re.compile(r"\b(?:headlines?|headlined)\s*[“\"]$", re.IGNORECA
 
 # "Citing two officials in the ministry, Belnet said ...": whom the report rests on, no
 # words of theirs ("citing safety concerns" does say something).
+# "pointing at the benches" is a gesture, "taking questions" a press conference's business:
+# neither says anything ("pointing to", "pointed out" still do)
+_GESTURE = re.compile(r"point(?:s|ed|ing)?\s+at\b", re.I)
+_TAKING_QUESTIONS = re.compile(
+    r"\b(?:take|takes|taking|took|field|fields|fielding|fielded)\s+$", re.I
+)
 _WHO_IS_CITED = re.compile(
     r"(?:[Cc]iting|[Qq]uoting)\s+(?:[\w’'-]+\s+){0,4}?(?:"
     + "|".join(sorted(PERSON_NOUNS | {"people", "person"}))
     + r")s?(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+[^,.;]*)?"
 )
+
+
+def _aside(text: str, candidate: Candidate, found: list[Candidate]) -> bool:
+    """ "Orlov, who has written two books, said ..." and "Renko, pointing at the gallery, said
+    ...": a clause set off by commas between a speaker and the speaker's cue describes the
+    speaker; the sentence's statement is the one after it ("who said that ..." still is)."""
+    if candidate.cue_start is None or candidate.kind == "direct":
+        return False
+    if re.match(r"that\s", text[candidate.content_start : candidate.content_end]):
+        return False
+    relative = (candidate.speaker_as_written or "").lower() in ("who", "which")
+    opens = candidate.speaker_start if relative else candidate.cue_start
+    if not re.search(r",\s*$", text[max(0, opens - 3) : opens]):
+        return False
+    for main in found:
+        if main is candidate or main.cue_start is None or main.speaker_start is None:
+            continue
+        same = relative or candidate.speaker_start in (None, main.speaker_start)
+        if (
+            same
+            and main.speaker_start < opens
+            and re.fullmatch(r"\s*,\s*", text[candidate.content_end : main.cue_start])
+        ):
+            return True
+    return False
 
 
 def _no_statement(text: str, candidate: Candidate) -> bool:
@@ -367,6 +400,11 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     if candidate.cue_start is None:
         return False
     if _WHO_IS_CITED.fullmatch(text, candidate.start, candidate.end):
+        return True
+    if _GESTURE.match(text, candidate.cue_start) or (
+        (candidate.cue or "").lower() == "questions"
+        and _TAKING_QUESTIONS.search(text, max(0, candidate.cue_start - 12), candidate.cue_start)
+    ):
         return True
     if (candidate.cue or "").lower() == "according to" and _ACCORDING_TO_A_RULE.match(
         text, candidate.cue_end

@@ -8,7 +8,7 @@ Each fix here moves one edge and keeps the candidate's text and offsets in step.
 import re
 
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import DAYS_AGO
+from quotes.extract.dates import DAYS_AGO, LEADING_DAY
 
 _CUE_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
@@ -156,6 +156,18 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
         return
     candidate.content_end = candidate.end = left.end()
     candidate.text = text[candidate.start : candidate.end]
+
+
+def day_out_of_words(text: str, candidate: Candidate) -> None:
+    """ "said on Wednesday the company welcomed the vote": a day right after the cue dates the
+    saying (the draft reads it so), not the words said, as with "said on Wednesday that"."""
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return
+    if text[candidate.cue_end : candidate.content_start].strip():
+        return
+    day = LEADING_DAY.match(text, candidate.content_start)
+    if day and day.end() < candidate.content_end and text[day.end() : day.end() + 1] == " ":
+        candidate.content_start = day.end() + 1
 
 
 CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)

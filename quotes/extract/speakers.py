@@ -231,6 +231,21 @@ _SAID_BY = re.compile(
 )
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$),?\s*(?=\S|$)")  # ", 58," in "X, 58, a shopkeeper,"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
+# "X, who chairs the cooperative,": a post the clause says X holds now is X's role
+_HOLDS = {
+    "chairs": "chair",
+    "heads": "head",
+    "leads": "leader",
+    "directs": "director",
+    "manages": "manager",
+    "edits": "editor",
+    "coordinates": "coordinator",
+    "runs": None,
+    "owns": None,
+    "represents": None,
+    "teaches": None,
+}
+_HOLDS_POST = re.compile(rf",\s*who\s+(?P<verb>{'|'.join(_HOLDS)})\s+(?P<what>[^,]+)", re.I)
 _NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
 
@@ -277,6 +292,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     trade = _trade(mention)
     # "said Kholov, who led the talks": Kholov speaks (the words as written keep the clause,
     # as PolNeAR's source spans do).
+    clause = _RELATIVE_CLAUSE.search(mention)
     mention = _RELATIVE_CLAUSE.sub("", mention) or mention
     # "MP Dana Kovar (Green Alliance)": the party is hers, part of her role, not of her name
     party = _PARTY.search(mention)
@@ -422,6 +438,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         )
         if before and set(re.findall(r"[a-z]+", before[1].lower())) & PERSON_NOUNS:
             candidate.role = re.sub(r"^(?:an?|the)\s+", "", before[1], flags=re.I)
+    if not candidate.role and clause:
+        candidate.role = _post_held(clause[0])
     if party:
         candidate.role = f"{candidate.role} ({party[1]})" if candidate.role else party[1]
     if candidate.role and state.last_body and re.match(r"its\s", candidate.role, re.I):
@@ -483,6 +501,17 @@ def _interviewee(text: str, mentions: "Mentions | None") -> "Named | None":
     if question is None or mentions is None:
         return None
     return next((n for n in mentions.before(question.start()) if n.person), None)
+
+
+def _post_held(clause: str) -> str | None:
+    """The role a relative clause gives: "who chairs the Lakeside Cooperative" is "chair of
+    the Lakeside Cooperative", "who runs the café" "runs the café"; a deed ("who led the
+    talks", "who has written two books") is none."""
+    held = _HOLDS_POST.match(clause.strip())
+    if not held:
+        return None
+    noun = _HOLDS[held["verb"].lower()]
+    return f"{noun} of {held['what']}" if noun else f"{held['verb']} {held['what']}"
 
 
 def _its_role(role: str, mentions, position: int, registry: Registry) -> str:
