@@ -360,12 +360,12 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     named = _named_member(mention) if of_body or member else None
     if named:
         _name(candidate, registry, named[0])
-        candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
+        candidate.role = _without_article(named[1])
     elif member and not _inner_appositive(mention):
         appositive = _appositive(text, candidate)
         if appositive:
             _name(candidate, registry, appositive, resolved=True)
-            candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
+            candidate.role = _without_article(mention.strip(" ,"))
         else:
             candidate.speaker, candidate.speaker_options = mention, [body]
             candidate.speaker_unnamed = _INDEFINITE.match(mention) is not None
@@ -381,7 +381,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     elif _inner_appositive(mention):
         name, role = _inner_appositive(mention)
         _name(candidate, registry, name)
-        candidate.role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.I)
+        candidate.role = _without_article(role)
         if not candidate.speaker_key and mentions:
             missed = mentions.near_miss(name, candidate.speaker_start)
             # a surname alone is the full name before it, in the registry or not
@@ -392,7 +392,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         appositive = _appositive(text, candidate) if described or mention[:1].islower() else None
         if appositive:
             _name(candidate, registry, appositive, resolved=True)
-            candidate.role = re.sub(r"^(?:an?|the)\s+", "", mention.strip(" ,"), flags=re.I)
+            candidate.role = _without_article(mention.strip(" ,"))
         elif described and described[1] and (titled := _given_the_title(mention, state)):
             _name(candidate, registry, titled[0], key=titled[1], resolved=True)
         elif described:
@@ -405,7 +405,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
-            candidate.role = re.sub(r"^(?:an?|the)\s+", "", named[1], flags=re.I)
+            candidate.role = _without_article(named[1])
             if not candidate.speaker_key and mentions:
                 missed = mentions.near_miss(named[0], candidate.speaker_start)
                 # "Minister Osmani" after "Ravil Osmani": a surname alone is the name in full
@@ -437,17 +437,15 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             text, max(0, candidate.speaker_start - 100), candidate.speaker_start
         )
         if before and set(re.findall(r"[a-z]+", before[1].lower())) & PERSON_NOUNS:
-            candidate.role = re.sub(r"^(?:an?|the)\s+", "", before[1], flags=re.I)
+            candidate.role = _without_article(before[1])
     if not candidate.role and clause:
         candidate.role = _post_held(clause[0])
     if party:
         candidate.role = f"{candidate.role} ({party[1]})" if candidate.role else party[1]
-    if candidate.role and state.last_body and re.match(r"its\s", candidate.role, re.I):
-        # "Its chairman, Lev Pashin," after "The commission insisted": the commission's
-        body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", state.last_body[0])
-        candidate.role = f"{candidate.role[4:].strip()} of {body}"
-    if candidate.role and mentions:
-        candidate.role = _its_role(candidate.role, mentions, candidate.speaker_start, registry)
+    if candidate.role:
+        candidate.role = _its_role(
+            candidate.role, state.last_body, mentions, candidate.speaker_start, registry
+        )
     if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
         state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
@@ -514,11 +512,23 @@ def _post_held(clause: str) -> str | None:
     return f"{noun} of {held['what']}" if noun else f"{held['verb']} {held['what']}"
 
 
-def _its_role(role: str, mentions, position: int, registry: Registry) -> str:
-    """ "Its spokesman, Teodor Brisk,": spokesman of the body named last before him, as the
-    registry writes titles ("leader of Free Highlands Movement"), not of "its"."""
+def _without_article(words: str) -> str:
+    """A description as a role: "the head of the union" -> "head of the union"."""
+    return re.sub(r"^(?:an?|the)\s+", "", words, flags=re.I)
+
+
+def _its_role(role: str, spoke_last, mentions, position: int, registry: Registry) -> str:
+    """ "Its chairman, Lev Pashin,": chairman of the body that spoke last (``spoke_last``:
+    "the commission" after "The commission insisted"), else of the body named last before
+    him, as the registry writes titles ("spokesman of Free Highlands Movement"); not of "its"."""
+    if not re.match(r"its\s", role, re.IGNORECASE):
+        return role
+    if spoke_last:
+        body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", spoke_last[0])
+        return f"{role[4:].strip()} of {body}"
     owned = re.fullmatch(r"its\s+(.+)", role, re.IGNORECASE)
-    body = next((n for n in reversed(mentions.before(position)) if not n.person), None)
+    earlier = reversed(mentions.before(position)) if mentions else ()
+    body = next((n for n in earlier if not n.person), None)
     if not owned or body is None:
         return role
     return f"{owned.group(1)} of {registry.speaker_name(body.key) if body.key else body.name}"
