@@ -28,7 +28,7 @@ from quotes.extract.boundaries import (
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import LEADING_DAY, dateline, said_in, stamped
+from quotes.extract.dates import DAY_NAME, LEADING_DAY, dateline, said_in, stamped
 from quotes.extract.mentions import PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
@@ -1252,7 +1252,7 @@ _TRAILING = re.compile(
 
 _AFTERTHOUGHT = re.compile(
     r"(?:in|on|at|during|after|before|last|this|earlier|later|to|while|when|recently|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"{DAY_NAME})\b"
 )
 
 

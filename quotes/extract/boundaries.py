@@ -8,11 +8,11 @@ Each fix here moves one edge and keeps the candidate's text and offsets in step.
 import re
 
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import DAYS_AGO, LEADING_DAY
+from quotes.extract.dates import DAY_NAME, DAYS_AGO, LEADING_DAY, MONTH_NAME, PART_OF_DAY
 
 _CUE_WHEN = re.compile(
-    r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+(?:week|night)|this\s+week|"
+    rf"\s+(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
+    rf"(?:\s+(?:{PART_OF_DAY}))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
     r"(?:earlier|later)\s+in\s+the\s+day|then|earlier\s+this\s+(?:week|month)|last\s+month|"
     rf"{DAYS_AGO})$"  # "said later on | Monday": the day left out
@@ -23,9 +23,8 @@ _CUE_WHEN = re.compile(
 # speak of ("would stay closed | until Sunday", "would resume on | Monday").
 _DAY_LEFT = re.compile(
     r"[ \t]*(?P<by>(?:until|till|through|by|from|before|after)\s+)?(?:on\s+)?(?:next\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|week|month|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?:\s+\d{1,2})?)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:{DAY_NAME}|tomorrow|week|month|"
+    rf"(?:{MONTH_NAME})(?:\s+\d{{1,2}})?)(?:\s+(?:{PART_OF_DAY}))?"
     r"(?=[ \t]*[.!?,;]?(?:\s|$))"
 )
 # "said the letter had been sent | on Sunday": a day after a verb in the past perfect is

@@ -22,6 +22,10 @@ MONTHS = {
 }
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _NAME = "|".join(m.capitalize() for m in MONTHS)
+# The names of the days and the parts of a day, as the patterns of the draft write them.
+DAY_NAME = "|".join(d.capitalize() for d in WEEKDAYS)
+MONTH_NAME = _NAME
+PART_OF_DAY = "morning|afternoon|evening|night"
 _SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 # "On Dec. 2", "on 3 March 2024" (British copy puts the day first)
 _DAY = re.compile(
@@ -38,8 +42,8 @@ _YEAR = re.compile(
 _PART = re.compile(rf"\b(?:[Ii]n\s+)?(early|mid|late|the\s+middle\s+of)[\s-]+({_NAME})\b")
 _MONTH = re.compile(rf"\b[Ii]n\s+({_NAME})\b(?!\s+\d)")
 _WEEKDAY = re.compile(
-    r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(morning|afternoon|evening|night))?\b(?![’']s)"  # "Wednesday's match": spoken of
+    r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?"
+    rf"({DAY_NAME})(?:\s+({PART_OF_DAY}))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
 # "two days ago": counted back from the publication day
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -65,9 +69,9 @@ Said = tuple[str, str, str]  # EDTF, the words as written, how it was fixed
 # A day right after the cue, before the words said ("said late Saturday they were ready"):
 # it dates the saying, wherever a tagger puts it.
 LEADING_DAY = re.compile(
-    rf"\s*(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    rf"Saturday|Sunday|yesterday|today|(?:{_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"\s*(?:(?:on|late|early|last|this)\s+)?(?:{DAY_NAME}|"
+    rf"yesterday|today|(?:{_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    rf"(?:\s+(?:{PART_OF_DAY}))?\b"
     # "said this morning that", "said overnight that" ("said overnight talks had failed":
     # the talks' night, not the saying's)
     r"|\s*(?:(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)|"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
+from quotes.extract.dates import DAY_NAME, PART_OF_DAY
 from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
@@ -210,8 +211,8 @@ _DISCOURSE = (
     r"in\s+turn|in\s+addition|for\s+(?:his|her|its|their)\s+part|separately|later|earlier"
 )
 _WHEN = (
-    r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|recently|"
+    rf"(?:on\s+|last\s+|this\s+)?(?:{DAY_NAME})"
+    rf"(?:\s+(?:{PART_OF_DAY}))?|yesterday|today|tonight|recently|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+\s+\d{1,2}"
 )
 _LEADING_NOISE = re.compile(
