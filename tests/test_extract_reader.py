@@ -2698,3 +2698,18 @@ def test_a_gesture_and_taking_questions_are_no_statements(registry):
     found = extract(text, registry=registry, published="2026-03-12")
     assert not [c for c in found if c.cue in ("pointing at", "questions")]
     assert [c.cue for c in found] == ["said", "defended", "said", "pointing to"]
+
+
+def test_as_someone_has_pointed_out_says_the_rest_of_the_sentence(registry):
+    """ "As Ivan Orlov has pointed out, the formula was written before the harvest failed.":
+    Orlov's statement, its words the main clause after the comma (the tagger found the cue
+    with nothing said after it, and the candidate went)."""
+    text = (
+        "Farmers are less patient. As Ivan Orlov has pointed out, the formula was written"
+        " before the harvest failed. Orlov said the ministry had no room left.\n"
+    )
+    pointed, said = extract(text, registry=registry, published="2026-03-20")
+    assert (pointed.speaker, pointed.cue) == ("Ivan Orlov", "has pointed out")
+    words = text[pointed.content_start : pointed.content_end]
+    assert words == "the formula was written before the harvest failed"
+    assert (pointed.kind, said.speaker) == ("indirect", "Ivan Orlov")

@@ -77,6 +77,7 @@ def extract(
         found = merge(text, found, attributions(text, tag(text, found)))
         found = said_after_manner(text, said_in_next_paragraph(text, found))
         found = [_in_whose_view(text, c) for c in said_after_who(text, found)]
+        found = said_after_as(text, found)
         for candidate in found:
             adverb_to_cue(text, candidate)
             name_out_of_cue(text, candidate)
@@ -737,6 +738,36 @@ def said_after_who(text: str, found: list[Candidate]) -> list[Candidate]:
                 taken.add(id(clause))
                 break
     return [c for c in found if id(c) not in taken]
+
+
+# "As Orlov has pointed out, the formula ...": a sentence opening with "As", its speaker and
+# cue, then a comma; what follows, to the sentence's end, is what was pointed out.
+_AS_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[.!?][”\"]))\s*As\s+$")
+_AS_SAID = re.compile(r"[^,.;:!?“”\"\n]{0,40}?,\s+(?=\S)")
+
+
+def said_after_as(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "As Ivan Orlov has pointed out, the formula was written before the harvest failed.":
+    the tagger finds the cue with nothing said after it (the words follow the comma, as the
+    main clause), so the candidate had no words and went."""
+    for c in found:
+        if c.cue_start is None or c.speaker_start is None or c.content_end > c.content_start:
+            continue
+        if not _AS_BEFORE.search(text, max(0, c.speaker_start - 6), c.speaker_start):
+            continue
+        said = _AS_SAID.match(text, c.cue_end)
+        if said is None:
+            continue
+        line_end = text.find("\n", said.end())
+        line_end = len(text) if line_end < 0 else line_end
+        stop = re.search(r"[.!?](?=[”\"]?(?:\s+[A-Z“\"]|\s*$))", text[said.end() : line_end])
+        begin = said.end()
+        end = begin + stop.start() if stop else line_end
+        c.content_start, c.content_end = begin, end
+        c.start, c.end = c.cue_start, end
+        c.kind = "partial" if re.search(r"[“\"]", text[begin:end]) else "indirect"
+        c.text = text[c.start : c.end]
+    return found
 
 
 # "VNA quoted the minister, Sabine Orlan, as saying that ...": what the agency reported is
