@@ -2713,3 +2713,17 @@ def test_as_someone_has_pointed_out_says_the_rest_of_the_sentence(registry):
     words = text[pointed.content_start : pointed.content_end]
     assert words == "the formula was written before the harvest failed"
     assert (pointed.kind, said.speaker) == ("indirect", "Ivan Orlov")
+
+
+def test_whoever_was_told_is_no_speaker(registry):
+    """ "She was told that the buyers had found cheaper grain abroad": she heard the words,
+    the sentence does not say who spoke them, so the draft names no speaker; "Orlov told
+    me" is still Orlov's."""
+    text = (
+        "Mira Sunn, who farms near Grodno, lost her contract in February. She was told that"
+        " the buyers had found cheaper grain abroad. Lev Orlov was later told the plan had"
+        " failed. Orlov told reporters the plan had failed.\n"
+    )
+    told, later, orlov = extract(text, registry=registry, published="2026-03-20")
+    assert (told.cue, told.speaker, told.speaker_as_written) == ("was told", None, None)
+    assert (later.speaker, orlov.speaker) == (None, "Lev Orlov")

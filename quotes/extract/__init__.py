@@ -99,6 +99,8 @@ def extract(
     ]
     found = [c for c in found if not _no_statement(text, c) and not _aside(text, c, found)]
     for candidate in found:
+        _hearer_is_no_speaker(text, candidate)
+    for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
     if not headlines:
@@ -391,6 +393,29 @@ def _aside(text: str, candidate: Candidate, found: list[Candidate]) -> bool:
         ):
             return True
     return False
+
+
+# "She was told that ...": the subject of a passive "told" heard the words; who said them
+# the sentence does not say (unless "by" names them).
+_TOLD_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|get|got|gets)\s+(?:(?:\w+ly|later|also|then|never|once|since)\s+)?"
+    r"(?:told|informed|assured)$",
+    re.I,
+)
+
+
+def _hearer_is_no_speaker(text: str, candidate: Candidate) -> None:
+    """ "She was told that the buyers had found cheaper grain abroad": she is not the speaker
+    (the draft leaves the speaker for the curator); "was told by X that" is X's, which the
+    tagger reads as a speaker after the cue."""
+    if candidate.cue_start is None or candidate.speaker_start is None:
+        return
+    if candidate.speaker_start > candidate.cue_start:
+        return
+    before = text[max(0, candidate.cue_start - 30) : candidate.cue_start] + (candidate.cue or "")
+    if _TOLD_PASSIVE.search(before):
+        candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
+        candidate.speaker = None
 
 
 def _no_statement(text: str, candidate: Candidate) -> bool:
