@@ -2727,3 +2727,25 @@ def test_whoever_was_told_is_no_speaker(registry):
     told, later, orlov = extract(text, registry=registry, published="2026-03-20")
     assert (told.cue, told.speaker, told.speaker_as_written) == ("was told", None, None)
     assert (later.speaker, orlov.speaker) == (None, "Lev Orlov")
+
+
+def test_according_to_an_analyst_what_a_ministry_expects_is_the_analysts(registry):
+    """ "According to Viktor Petrak, a trade analyst at the Lindqvist Institute, the ministry
+    expects ...": Petrak's statement, his role the appositive, his words the whole clause;
+    the tagger ran his source on into "the ministry", and the draft kept only the ministry's
+    expectation, which the ministry never stated here."""
+    text = (
+        "The deal was signed last month. According to Viktor Petrak, a trade analyst at the"
+        " Lindqvist Institute, the ministry expects exports to fall by a third before spring.\n"
+    )
+    found = extract(text, registry=registry, published="2026-03-20")
+    (petrak,) = [c for c in found if c.cue == "According to"]
+    assert (petrak.speaker, petrak.role) == (
+        "Viktor Petrak",
+        "trade analyst at the Lindqvist Institute",
+    )
+    assert text[petrak.content_start : petrak.content_end] == (
+        "the ministry expects exports to fall by a third before spring"
+    )
+    draft, _ = drafted(text, registry)
+    assert "    speaker: viktor-petrak" in draft and '    cue: "expects"' not in draft

@@ -314,6 +314,30 @@ def _head_cut_off(text: str, learned: Candidate, rule: Candidate) -> bool:
     return bool(re.search(r"\s(?:from|of)\s+$", text[rule.speaker_start : learned.speaker_start]))
 
 
+def _according_to_before_words(learned: Candidate, rule: Candidate | None) -> bool:
+    """Whether the tagger gave a sentence's opening "According to X," the sentence before it
+    where the rules read the words after it."""
+    return (
+        rule is not None
+        and (rule.cue or "").lower() == "according to"
+        and rule.cue_start < rule.content_start
+        and learned.content_end <= learned.cue_start
+    )
+
+
+def _past_according_to(text: str, learned: Candidate, rule: Candidate) -> bool:
+    """Whether the tagger's source after "According to" ran on past its name into the words
+    said ("According to Viktor Petrak, a trade analyst, | the ministry expects": one source
+    for both cues), where the rules' source for the same cue is a part of it."""
+    return (
+        rule.speaker_start is not None
+        and learned.speaker_start <= rule.speaker_start
+        and rule.speaker_end <= learned.speaker_end
+        and (rule.speaker_start, rule.speaker_end) != (learned.speaker_start, learned.speaker_end)
+        and re.search(r"\baccording\s+to\s+$", text[: learned.speaker_start], re.I) is not None
+    )
+
+
 def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
     """Whether the tagger's speaker is "who", or words inside a relative clause between the
     rules' speaker and the cue ("An official, who briefed the media, said"): the rules'
@@ -465,6 +489,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             candidate.speaker_start is None
             or _in_relative_clause(text, candidate, rule)
             or _head_cut_off(text, candidate, rule)
+            or _past_according_to(text, candidate, rule)
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
@@ -473,7 +498,11 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             after.append(later)
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
-        elif _partial_after_all(candidate, rule) or _said_before_cut_short(text, candidate, rule):
+        elif (
+            _partial_after_all(candidate, rule)
+            or _said_before_cut_short(text, candidate, rule)
+            or _according_to_before_words(candidate, rule)
+        ):
             # "said the deal showed “what dialogue can achieve”": the quoted words are part of
             # what the rules read as said, not all of it.
             for field in ("kind", "text", "start", "end", "content_start", "content_end"):
@@ -1365,6 +1394,15 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+# "According to Viktor Petrak, a trade analyst at the Lindqvist Institute, ...": who he is,
+# set off by commas, is part of the source, not of the words said.
+_ACCORDING_TO_WHOM = re.compile(
+    r"(,\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r")s?\b[^,.;:]*),\s+\S"
+)
+
+
 def _reported(text, sentence, cue, following, quotes, previous_source) -> Candidate | None:
     """Reported speech: "X warned that ...", "..., officials said", "according to X, ..."."""
     base, words = sentence.start, sentence.text
@@ -1372,6 +1410,9 @@ def _reported(text, sentence, cue, following, quotes, previous_source) -> Candid
         source_match = re.match(r"\s*([^,.;]+)", words[cue.end() :])
         if not source_match:
             return None
+        role = _ACCORDING_TO_WHOM.match(words, cue.end() + source_match.end())
+        if role and cue.start() < 5:  # "According to X, a trade analyst at Y, the ministry ..."
+            source_match = re.match(r"\s*(.+)", words[cue.end() : role.end(1)])
         source = (base + cue.end() + source_match.start(1), base + cue.end() + source_match.end(1))
         if cue.start() < 5:
             rest = words[cue.end() + source_match.end() :]

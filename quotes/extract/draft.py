@@ -107,6 +107,7 @@ def draft_yaml(
         for candidate in candidates
         if not _said_again(candidate, candidates)
         and not _reports_another(candidate, candidates)
+        and not _attitude_reported(candidate, candidates)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
@@ -188,6 +189,26 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
     )
 
 
+# What someone expects, believes or plans, as another reports it: the report is the statement.
+_ATTITUDE = re.compile(
+    r"(?:expect|believe|think|hope|fear|want|plan|intend|prefer)(?:s|ed|d)?", re.IGNORECASE
+)
+
+
+def _attitude_reported(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """ "According to Viktor Petrak, the ministry expects exports to fall": Petrak's claim
+    about the ministry, which has said nothing here (PolNeAR marks both, so extraction keeps
+    the ministry's)."""
+    if candidate.cue_start is None or not _ATTITUDE.fullmatch(candidate.cue or ""):
+        return False
+    return any(
+        (other.cue or "").lower() == "according to"
+        and other.cue_start < other.content_start <= candidate.content_start
+        and other.content_start <= candidate.cue_start < other.content_end
+        for other in candidates
+    )
+
+
 def _reports_another(candidate: Candidate, candidates: list[Candidate]) -> bool:
     """ "“Our boats are tied up,” he said, according to ORSA": the agency reports his words,
     his statement, not one of the agency's (PolNeAR marks it, so extraction keeps it)."""
@@ -196,6 +217,7 @@ def _reports_another(candidate: Candidate, candidates: list[Candidate]) -> bool:
     return any(
         other is not candidate
         and other.cue_start is not None
+        and not _ATTITUDE.fullmatch(other.cue or "")
         and candidate.content_start <= other.content_start
         and other.content_end <= candidate.content_end
         and candidate.content_start <= other.cue_start < candidate.content_end
