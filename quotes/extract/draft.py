@@ -108,6 +108,7 @@ def draft_yaml(
         if not _said_again(candidate, candidates)
         and not _reports_another(candidate, candidates)
         and not _attitude_reported(candidate, candidates)
+        and not _vote_or_question(candidate, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
@@ -186,6 +187,22 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
             else other.kind == "direct"
         )
         for other in candidates
+    )
+
+
+# "The council voted 7-2 to reject the plan" is a decision, and "Torsen asked whether the
+# company would sell" a question: neither is a claim a curator records.
+_VOTED = re.compile(r"vot(?:ed|es|ing)\b", re.IGNORECASE)
+_QUESTION = re.compile(r"(?:whether|if)\s")
+
+
+def _vote_or_question(candidate: Candidate, text: str) -> bool:
+    """A vote or a question put (PolNeAR marks some as attributions, so extraction keeps
+    them; "asked the council to reconsider" is a request, and stays)."""
+    cue = candidate.cue or ""
+    return bool(_VOTED.match(cue)) or (
+        cue.lower() == "asked"
+        and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
     )
 
 
