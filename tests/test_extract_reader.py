@@ -2751,18 +2751,6 @@ def test_according_to_an_analyst_what_a_ministry_expects_is_the_analysts(registr
     assert "    speaker: viktor-petrak" in draft and '    cue: "expects"' not in draft
 
 
-def test_quoted_words_after_replied_that_are_partial(registry):
-    """ "Solberg replied that “every option is on the table,” but added ...": reported speech
-    with a quotation in it, not a direct quote."""
-    text = (
-        "Greta Solberg replied that “every option is on the table,” but added that no talks"
-        " were under way.\n"
-    )
-    replied = extract(text, registry=registry, published="2026-08-20")[0]
-    assert (replied.cue, replied.kind) == ("replied", "partial")
-    assert replied.text == "replied that “every option is on the table,”"
-
-
 def test_a_vote_and_a_question_put_are_not_drafted(registry):
     """ "The council voted 7-2 to reject the plan" and "X asked whether ...": a decision and a
     question, no claims (PolNeAR marks some, so extraction keeps them); "asked the council

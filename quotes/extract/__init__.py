@@ -103,7 +103,6 @@ def extract(
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
-        _quoted_after_that(text, candidate)
     if not headlines:
         begin = body_start(text)
         found = [c for c in found if c.content_start >= begin]
@@ -418,19 +417,6 @@ def _aside(text: str, candidate: Candidate, found: list[Candidate]) -> bool:
         ):
             return True
     return False
-
-
-def _quoted_after_that(text: str, candidate: Candidate) -> None:
-    """ "Solberg replied that “every option is on the table,” but ...": quoted words after
-    "that" are reported speech with a quotation in it (partial), its text from the cue on."""
-    if candidate.kind != "direct" or candidate.cue_start is None:
-        return
-    if candidate.cue_end > candidate.content_start:
-        return
-    if re.fullmatch(r"\s+that\s+", text[candidate.cue_end : candidate.content_start]):
-        candidate.kind = "partial"
-        candidate.start, candidate.end = candidate.cue_start, candidate.content_end
-        candidate.text = text[candidate.start : candidate.end]
 
 
 # "She was told that ...": the subject of a passive "told" heard the words; who said them
