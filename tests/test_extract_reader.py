@@ -2764,3 +2764,26 @@ def test_a_vote_and_a_question_put_are_not_drafted(registry):
     draft, _ = drafted(text, registry)
     assert "voted" not in draft and "mikael-torsen" not in draft
     assert "lev-orlov-asked" in draft
+
+
+def test_its_role_is_of_the_body_the_sentence_before_opens_with(registry):
+    """ "The opposition disagrees. Its leader, Milan Horak, said": leader of the opposition,
+    not of the institute named two paragraphs up, nor of "the the ministry" that spoke in a
+    sentence according to someone else ("the ministry" there is no appositive of the
+    institute that closes whom it is according to)."""
+    text = (
+        "According to Viktor Petrak, a trade analyst at the Lindqvist Institute, the ministry"
+        " expects exports to fall.\n\n"
+        "Farmers are worried. Its spokeswoman, Dana Morell, said the figures were being"
+        " checked.\n\n"
+        "The opposition disagrees. Its leader, Milan Horak, said his party would ask for a"
+        " review.\n"
+    )
+    found = extract(text, registry=registry, published="2026-03-20")
+    expects = next(c for c in found if c.cue == "expects")
+    assert expects.speaker != "Lindqvist Institute"
+    roles = {c.speaker: c.role for c in found if c.cue == "said"}
+    assert roles == {
+        "Dana Morell": "spokeswoman of the ministry",
+        "Milan Horak": "leader of the opposition",
+    }

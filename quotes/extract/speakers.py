@@ -445,7 +445,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         candidate.role = f"{candidate.role} ({party[1]})" if candidate.role else party[1]
     if candidate.role:
         candidate.role = _its_role(
-            candidate.role, state.last_body, mentions, candidate.speaker_start, registry
+            candidate.role, state.last_body, mentions, candidate.speaker_start, registry, text
         )
     if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
         state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
@@ -518,14 +518,28 @@ def _without_article(words: str) -> str:
     return re.sub(r"^(?:an?|the)\s+", "", words, flags=re.I)
 
 
-def _its_role(role: str, spoke_last, mentions, position: int, registry: Registry) -> str:
+# The sentence just before, opening with a body described ("The opposition disagrees.").
+_DESCRIBED_BODY_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?])\s+|(?<=[.!?][”\"])\s+|\n)The\s+([a-z][\w-]*)\s[^.!?\n]*[.!?][”\"]?\s+"
+    r"(?:[Ii]ts\s[^.!?\n]*)?$"
+)
+
+
+def _its_role(
+    role: str, spoke_last, mentions, position: int, registry: Registry, text: str = ""
+) -> str:
     """ "Its chairman, Lev Pashin,": chairman of the body that spoke last (``spoke_last``:
-    "the commission" after "The commission insisted"), else of the body named last before
-    him, as the registry writes titles ("spokesman of Free Highlands Movement"); not of "its"."""
+    "the commission" after "The commission insisted"), else of the body the sentence before
+    opens with ("The opposition disagrees. Its leader, X,"), else of the body named last
+    before him, as the registry writes titles ("spokesman of Free Highlands Movement"); not
+    of "its"."""
     if not re.match(r"its\s", role, re.IGNORECASE):
         return role
+    before = _DESCRIBED_BODY_BEFORE.search(text, max(0, position - 300), position)
+    if before and before[1] in BODY_NOUNS | COMPANY_NOUNS | {"opposition"}:
+        return f"{role[4:].strip()} of the {before[1]}"
     if spoke_last:
-        body = re.sub(r"^(?:The\s+|(?=[a-z]))", "the ", spoke_last[0])
+        body = re.sub(r"^(?:[Tt]he\s+|(?=[a-z]))", "the ", spoke_last[0])
         return f"{role[4:].strip()} of {body}"
     owned = re.fullmatch(r"its\s+(.+)", role, re.IGNORECASE)
     earlier = reversed(mentions.before(position)) if mentions else ()
@@ -762,9 +776,12 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
     after = _NAME_AFTER.match(text, candidate.speaker_end)
     if after:
         return after.group(1)
-    before = _NAME_BEFORE.search(
-        text[max(0, candidate.speaker_start - 60) : candidate.speaker_start]
-    )
+    head = text[max(0, candidate.speaker_start - 120) : candidate.speaker_start]
+    before = _NAME_BEFORE.search(head[-60:])
+    # "According to an analyst at the Lindqvist Institute, the ministry expects": the name
+    # closes whom the sentence is according to; the ministry is no appositive of it
+    if before and re.search(r"\b[Aa]ccording\s+to\s[^.!?;:\n]*$", head):
+        return None
     return before.group(1) if before else None
 
 
