@@ -2787,3 +2787,15 @@ def test_its_role_is_of_the_body_the_sentence_before_opens_with(registry):
         "Dana Morell": "spokeswoman of the ministry",
         "Milan Horak": "leader of the opposition",
     }
+
+
+def test_a_councillor_in_lower_case_before_a_name_is_the_role(registry):
+    """ "replied councillor Ana Petrusic, a member of the finance committee": Ana Petrusic,
+    whose role is both; the draft's key had been the whole phrase."""
+    text = (
+        "A reporter asked about the staff. “We met them twice,” replied councillor Ana"
+        " Petrusic, a member of the finance committee.\n"
+    )
+    replied = next(c for c in extract(text, registry=registry) if c.cue == "replied")
+    assert replied.speaker == "Ana Petrusic"
+    assert replied.role == "councillor, a member of the finance committee"

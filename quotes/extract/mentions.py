@@ -28,6 +28,7 @@ PERSON_NOUNS = {
     # offices and trades printed before a name ("Environment Commissioner X", "local historian X")
     "commissioner", "historian", "scientist", "biologist", "prosecutor", "judge", "inspector",
     "coach", "architect", "physician", "doctor", "nurse", "writer", "novelist", "campaigner",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman",
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
