@@ -2799,3 +2799,16 @@ def test_a_councillor_in_lower_case_before_a_name_is_the_role(registry):
     replied = next(c for c in extract(text, registry=registry) if c.cue == "replied")
     assert replied.speaker == "Ana Petrusic"
     assert replied.role == "councillor, a member of the finance committee"
+
+
+def test_the_company_is_the_one_a_paragraph_opens_with_and_its_trade(registry):
+    """ "Halvard Shipping, the largest container carrier in the fleet, cut its forecast ...
+    The company reported ...": the company is Halvard Shipping, though its name opens a
+    line (which a headline's words also do)."""
+    text = (
+        "Halvard Shipping, the largest container carrier in the Varnian fleet, cut its profit"
+        " forecast on Thursday.\n\n"
+        "The company reported a net profit of 212 million crowns for the first half.\n"
+    )
+    (reported,) = extract(text, registry=registry, published="2026-08-20")
+    assert (reported.speaker, reported.speaker_resolved) == ("Halvard Shipping", True)

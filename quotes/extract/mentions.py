@@ -158,13 +158,14 @@ class Mentions:
         for match in _person_names(text):
             if any(a <= match.start() < b for a, b in covered):
                 continue
-            if (match.start() == 0 or text[match.start() - 1] == "\n") and not _OPENS_STORY.match(
-                text, match.end()
-            ):
-                continue  # a headline or a line's first words: too often not a name
+            trade = _TRADE_BESIDE.match(text, match.end())
+            line_start = match.start() == 0 or text[match.start() - 1] == "\n"
+            # a headline or a line's first words: too often not a name, unless the story's
+            # verb or the body's trade follows them ("Halvard Shipping, the largest carrier,")
+            if line_start and not _OPENS_STORY.match(text, match.end()) and not trade:
+                continue
             if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
                 continue  # a byline's author is no one the story describes
-            trade = _TRADE_BESIDE.match(text, match.end())
             if trade:  # "Ostrava Metals, the largest aluminium producer in Brennov,": a body
                 mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
             else:
