@@ -2812,3 +2812,24 @@ def test_the_company_is_the_one_a_paragraph_opens_with_and_its_trade(registry):
     )
     (reported,) = extract(text, registry=registry, published="2026-08-20")
     assert (reported.speaker, reported.speaker_resolved) == ("Halvard Shipping", True)
+
+
+@pytest.mark.parametrize(
+    ("opening", "said"),
+    [
+        ("Two days after the vote,", "2026-03-05"),
+        ("A week later,", "2026-03-10"),
+        ("The next day,", "2026-03-04"),
+        ("Two days before the vote,", "2026-03-01"),
+    ],
+)
+def test_days_counted_from_the_day_the_sentence_before_gives(registry, opening, said):
+    """ "Parliament approved the deal on March 3. Two days after the vote, X insisted ...":
+    March 5, inferred (that the vote is the approval is the reader's reading)."""
+    text = (
+        f"Parliament approved the deal on March 3. {opening} Finance Minister Katya Brenn"
+        " insisted that the deal was sound.\n"
+    )
+    (insisted,) = extract(text, registry=registry, published="2026-03-20")
+    assert (insisted.said, insisted.said_basis) == (said, "inferred")
+    assert insisted.said_as_written.endswith("(on March 3)")

@@ -11,6 +11,7 @@ give the content alone, as attribution corpora mark it.
 """
 
 import bisect
+import datetime
 import re
 from dataclasses import replace
 
@@ -28,7 +29,7 @@ from quotes.extract.boundaries import (
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import DAY_NAME, LEADING_DAY, dateline, said_in, stamped
+from quotes.extract.dates import COUNTS, DAY_NAME, LEADING_DAY, dateline, said_in, stamped
 from quotes.extract.mentions import PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
@@ -149,17 +150,38 @@ def extract(
 _AT_THE_TIME = re.compile(r"\s*At\s+(?:the|that)\s+time\b")
 
 
+# "Two days after the vote, ...", "A week later, ...", "The next day, ...": counted from the
+# day the sentence before gives.
+_DAYS_FROM = re.compile(
+    r"\s*(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+(?P<unit>days?|weeks?)"
+    r"\s+(?P<way>after|before|later|earlier)\b(?:\s+[^,.;:\n]{1,40}?(?=,))?"
+    r"|(?:[Tt]he\s+)?(?:next|following)\s+day\b)"
+)
+
+
 def _at_the_time(words: str, spans: list, sentence, found, published):
     """ "... reacted angrily last year ... At the time, the ministry accused": the sentence
-    before gives the time (inferred: that it is the same time is the reader's reading)."""
-    opening = _AT_THE_TIME.match(words)
+    before gives the time (inferred: that it is the same time is the reader's reading); "Two
+    days after the vote," counts from the day it gives ("Parliament approved the deal on
+    March 3.": March 5)."""
+    opening = _AT_THE_TIME.match(words) or _DAYS_FROM.match(words)
     index = spans.index(sentence) if opening else 0
     if not index:
         return None
     before = said_in(_outside_contents(spans[index - 1], found), published)
     if not before:
         return None
-    return before[0], f"{opening.group(0).strip()} ({before[1]})", "inferred"
+    written = f"{opening.group(0).strip()} ({before[1]})"
+    if opening.re is _AT_THE_TIME:
+        return before[0], written, "inferred"
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", before[0]):
+        return None
+    count = opening["count"] or "1"
+    days = int(count) if count.isdigit() else COUNTS[count.lower()]
+    days *= 7 if (opening["unit"] or "").startswith("week") else 1
+    days *= -1 if opening["way"] in ("before", "earlier") else 1
+    day = datetime.date.fromisoformat(before[0]) + datetime.timedelta(days=days)
+    return day.isoformat(), written, "inferred"
 
 
 # "“Dead on arrival” was how Orlov described the plan": his words for it, in the author's

@@ -46,8 +46,8 @@ _WEEKDAY = re.compile(
     rf"({DAY_NAME})(?:\s+({PART_OF_DAY}))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
 # "two days ago": counted back from the publication day
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-DAYS_AGO = rf"(?:{'|'.join(_COUNTS)}|\d)\s+days?\s+ago"
+COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+DAYS_AGO = rf"(?:{'|'.join(COUNTS)}|\d)\s+days?\s+ago"
 _RELATIVE = re.compile(
     rf"\b({DAYS_AGO}|yesterday|today|last\s+night|"
     r"earlier\s+(?:this|in\s+the)\s+(?:week|month)|"
@@ -193,7 +193,7 @@ def _relative(match: re.Match, latest: date, day: date | None) -> str | None:
         if day is None:
             return None
         count = words.split()[0]
-        back = int(count) if count.isdigit() else _COUNTS[count]
+        back = int(count) if count.isdigit() else COUNTS[count]
         return (day - timedelta(days=back)).isoformat()
     if words in ("yesterday", "last night", "overnight", *_SAME_DAY):
         if day is None:
