@@ -2833,3 +2833,15 @@ def test_days_counted_from_the_day_the_sentence_before_gives(registry, opening, 
     (insisted,) = extract(text, registry=registry, published="2026-03-20")
     assert (insisted.said, insisted.said_basis) == (said, "inferred")
     assert insisted.said_as_written.endswith("(on March 3)")
+
+
+def test_few_in_the_capital_is_no_speaker(registry):
+    """ "Three weeks on, few in the capital believe it will last.": the writer's judgement,
+    no one's statement (the draft had a speaker keyed few-in-the-capital)."""
+    text = (
+        "The agreement was signed last month. Three weeks on, few in the capital believe it"
+        " will last. Lev Orlov said the formula was flawed.\n"
+    )
+    draft, _ = drafted(text, registry, published="2026-03-20")
+    assert "few" not in draft.split("statements:")[1]
+    assert "    speaker: lev-orlov" in draft

@@ -154,9 +154,10 @@ def draft_yaml(
 
 # "so nobody wanted to change what they measured": no one spoke (PolNeAR marks some such
 # beliefs, so extraction keeps them).
-# "Not everyone in Varnia opposes the project": no one in Varnia spoke either.
+# "Not everyone in Varnia opposes the project": no one in Varnia spoke either; nor did "few
+# in the capital" who "believe it will last" (the writer's own judgement).
 _NO_ONE = re.compile(
-    r"(?:not\s+)?(?:nobody|no[ -]one|none|everyone|everybody|anyone|anybody)"
+    r"(?:not\s+)?(?:nobody|no[ -]one|none|everyone|everybody|anyone|anybody|(?:very\s+)?few)"
     r"(?:\s+(?:in|at|from|of)\s+\S.*)?",
     re.IGNORECASE,
 )
