@@ -2845,3 +2845,17 @@ def test_few_in_the_capital_is_no_speaker(registry):
     draft, _ = drafted(text, registry, published="2026-03-20")
     assert "few" not in draft.split("statements:")[1]
     assert "    speaker: lev-orlov" in draft
+
+
+def test_what_the_company_expects_inside_her_words_is_hers(registry):
+    """ "Solberg said the company would delay two ships and expected to cut costs": one
+    statement, the company's expectation inside her words (not a second statement of hers
+    cutting the first); "urged A and called for B" is still two."""
+    text = (
+        "Greta Solberg said the company would delay the delivery of two new ships and expected"
+        " to cut costs by 80 million crowns next year.\n"
+    )
+    (said,) = extract(text, registry=registry, published="2026-08-20")
+    assert text[said.content_start : said.content_end].endswith("80 million crowns next year")
+    text = "Lev Orlov urged the council to wait and called for a new study.\n"
+    assert [c.cue for c in extract(text, registry=registry)] == ["urged", "called for"]

@@ -1179,6 +1179,11 @@ def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
             return
 
 
+# "said the company would delay two ships and expected to cut costs": what the company
+# expects, inside her words, where "urged A and called for B" is two statements.
+_ATTITUDE_OF_THE_CLAUSE = re.compile(r"(?:expect|hop|plann|intend|want)(?:ed|s)", re.I)
+
+
 def _coordinated(ruled, kept, by_cue) -> list[Candidate]:
     """ "X urged A and called for B": two statements where the tagger saw one. The rules'
     second cue, said by the same speaker inside the tagger's content, ends that content."""
@@ -1195,6 +1200,7 @@ def _coordinated(ruled, kept, by_cue) -> list[Candidate]:
                 and rule.cue_start is not None
                 and candidate.content_start < rule.cue_start < candidate.content_end
                 and first.content_end <= rule.cue_start
+                and not _ATTITUDE_OF_THE_CLAUSE.fullmatch(rule.cue or "")
             ):
                 candidate.content_end = min(candidate.content_end, first.content_end)
                 candidate.end = min(candidate.end, candidate.content_end)
