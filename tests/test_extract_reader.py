@@ -2728,7 +2728,7 @@ def test_whoever_was_told_is_no_speaker(registry):
     assert (told.cue, told.speaker, told.speaker_as_written) == ("was told", None, None)
     assert (later.speaker, orlov.speaker) == (None, "Lev Orlov")
     draft, _ = drafted(text, registry, published="2026-03-20")
-    assert "speaker: unknown  # the text does not say who said it" in draft
+    assert "speaker: unknown  # not in the registry: the text does not say who said it" in draft
 
 
 def test_according_to_an_analyst_what_a_ministry_expects_is_the_analysts(registry):

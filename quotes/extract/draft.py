@@ -277,7 +277,7 @@ def _statement(candidate: Candidate, text: str, keys: dict[str, int], known: set
     if local:
         note = "  # unnamed: declared under speakers: above"
     elif speaker == "unknown":  # "She was told that ...": the text does not say who spoke
-        note = "  # the text does not say who said it: use the key of whom it means"
+        note = "  # not in the registry: the text does not say who said it; add whom it means"
     elif speaker not in known and _unresolved_description(candidate):
         note = "  # a description the text does not resolve: use the key of whom it means"
         if candidate.speaker_options:
