@@ -452,8 +452,7 @@ _TOLD_PASSIVE = re.compile(
 
 def _hearer_is_no_speaker(text: str, candidate: Candidate) -> None:
     """ "She was told that the buyers had found cheaper grain abroad": she is not the speaker
-    (the draft leaves the speaker for the curator); "was told by X that" is X's, which the
-    tagger reads as a speaker after the cue."""
+    (the draft leaves the speaker for the curator). A speaker after the cue is left alone."""
     if candidate.cue_start is None or candidate.speaker_start is None:
         return
     if candidate.speaker_start > candidate.cue_start:
@@ -1181,7 +1180,9 @@ def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
 
 # "said the company would delay two ships and expected to cut costs": what the company
 # expects, inside her words, where "urged A and called for B" is two statements.
-_ATTITUDE_OF_THE_CLAUSE = re.compile(r"(?:expect|hop|plann|intend|want)(?:ed|s)", re.I)
+_ATTITUDE_OF_THE_CLAUSE = re.compile(
+    r"expect(?:s|ed)|hope[sd]|plan(?:s|ned)|intend(?:s|ed)|want(?:s|ed)", re.I
+)
 
 
 def _coordinated(ruled, kept, by_cue) -> list[Candidate]:
