@@ -10,12 +10,15 @@ be kept), scores each on ``dev``
 feature weights only. A run is reproducible: the paragraphs go in in corpus order and
 CRFsuite shuffles them with the C library's generator, whose seed is the same in every fresh
 process (so the grid always runs in the same order, in one process; ``--epochs`` trains one
-setting, quicker, but its model is not the grid's).
+setting, quicker, but its model is not the grid's). Beside the model it writes a digest of
+what it was trained on (``attribution.inputs``), which a test holds to what this script reads
+now: change how extract reads a text, and the model must be retrained.
 
 Run: .venv/bin/python -m quotes.extract.train --polnear ../shared/polnear
 """
 
 import argparse
+import hashlib
 import tempfile
 import time
 from pathlib import Path
@@ -62,6 +65,21 @@ def sequences(articles, clusters):
                 tagger.features(text, tokens, near, clusters),
                 tagger.labels(tokens, inside),
             )
+
+
+INPUTS = "attribution.inputs"
+
+
+def fingerprint(train_set) -> str:
+    """A digest of every training paragraph's features and labels, in order: a change to
+    how extract reads a text (typesetting, tokens, the rules' hints) changes it, so a model
+    trained before such a change is seen to be stale (tests compare it with the shipped one)."""
+    digest = hashlib.sha256()
+    for xseq, yseq in train_set:
+        for row, label in zip(xseq, yseq, strict=True):
+            digest.update(("\x1f".join(row) + "\x1e" + label + "\n").encode())
+        digest.update(b"\x1d")
+    return digest.hexdigest()
 
 
 def train(train_set, path: Path, epochs: int, minfreq: int = 5) -> None:
@@ -142,9 +160,10 @@ def main() -> None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(best[2])
         wordclusters.write(clusters, args.out.parent / wordclusters.TABLE)
+        (args.out.parent / INPUTS).write_text(fingerprint(train_set) + "\n", encoding="utf-8")
     (epochs, minfreq), size = best[1], len(best[2]) / 1e6
     print(f"kept {epochs} epochs, {minfreq}+: {args.out} ({size:.1f} MB)", end=", ")
-    print(f"word classes: {wordclusters.TABLE} beside it")
+    print(f"word classes: {wordclusters.TABLE} and the inputs' digest: {INPUTS} beside it")
 
 
 if __name__ == "__main__":
