@@ -2861,3 +2861,20 @@ def test_what_the_company_expects_inside_her_words_is_hers(registry):
     assert text[said.content_start : said.content_end].endswith("80 million crowns next year")
     text = "Lev Orlov urged the council to wait and called for a new study.\n"
     assert [c.cue for c in extract(text, registry=registry)] == ["urged", "called for"]
+
+
+def test_a_speaker_span_keeps_an_acronym_s_closing_parenthesis_and_drops_a_bare_who():
+    """ "The Ostranian Ministry of Foreign Affairs (MoFA" and "a senior Ostranian diplomat,
+    who" were drafted as the words the speaker was written with, as the tagger had cut
+    them."""
+    from quotes.extract.speakers import trim
+
+    text = "The Ministry of Foreign Affairs (MoFA) on Wednesday dismissed reports."
+    start, end = trim(text, 0, text.index(")"))
+    assert text[start:end] == "The Ministry of Foreign Affairs (MoFA)"
+    text = "a senior Ostranian diplomat, who asked not to be named, said the talks had stalled."
+    start, end = trim(text, 0, text.index(" asked"))
+    assert text[start:end] == "a senior Ostranian diplomat"
+    text = "Amrullah Saleh, who recently described the talks as a betrayal."
+    who = text.index("who")
+    assert trim(text, who, who + 3) == (who, who + 3)

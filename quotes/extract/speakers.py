@@ -115,6 +115,9 @@ def _no_half_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     if end > start and text[end - 1] == "(":  # "Mr. Burman (" before "(D-N.C.)"
         end -= 1
+    opened = text.rfind("(", start, end)
+    if opened >= 0 and ")" not in text[opened:end] and text[end : end + 1] == ")":
+        end += 1  # "The Ministry of Foreign Affairs (MoFA": the acronym's parenthesis closes
     while end > start and text[end - 1] in " \n":
         end -= 1
     return start, end
@@ -231,6 +234,7 @@ _SAID_BY = re.compile(
     rf"^(?:an?|the)\s+(?:\w+\s+)?(?:{'|'.join(lexicon.SPEECH_NOUNS)})\s+(?:from|by|of)\s+", re.I
 )
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$),?\s*(?=\S|$)")  # ", 58," in "X, 58, a shopkeeper,"
+_CLAUSE_OPENED = re.compile(r",\s*(?:who|which|whose)$")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
 # "X, who chairs the cooperative,": a post the clause says X holds now is X's role
 _HOLDS = {
@@ -267,6 +271,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = start + tail.start()
     while end > start and text[end - 1] in " ,":
         end -= 1
+    clause = _CLAUSE_OPENED.search(text, start, end)
+    if clause and clause.start() > start:
+        end = clause.start()  # "a senior diplomat, who": the clause's pronoun is not the speaker
     start, end = _no_half_parenthesis(text, start, end)
     if end <= start or re.fullmatch(rf"(?:{_DISCOURSE}|{_WHEN})", text[start:end], re.I):
         return None
