@@ -2768,6 +2768,19 @@ def test_a_vote_and_a_question_put_are_not_drafted(registry):
     assert "lev-orlov-asked" in draft
 
 
+def test_a_signing_is_not_drafted(registry):
+    """ "X and his counterpart, Y, signed the agreement in the capital": a deed, drafted with
+    the retrained model as a statement of no one; what they said next still is."""
+    text = (
+        "Norvanian Foreign Minister Ivan Orlov and his Qasiri counterpart, Samir Haddad, signed"
+        " the agreement in the capital after four hours of talks. The two leaders said the"
+        ' link would "make both countries safer in winter."\n'
+    )
+    draft, _ = drafted(text, registry)
+    assert "signed" not in draft
+    assert '    cue: "said"' in draft
+
+
 def test_its_role_is_of_the_body_the_sentence_before_opens_with(registry):
     """ "The opposition disagrees. Its leader, Milan Horak, said": leader of the opposition,
     not of the institute named two paragraphs up, nor of "the the ministry" that spoke in a

@@ -191,15 +191,16 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
     )
 
 
-# "The council voted 7-2 to reject the plan" is a decision, and "Torsen asked whether the
-# company would sell" a question: neither is a claim a curator records.
-_VOTED = re.compile(r"vot(?:ed|es|ing)\b", re.IGNORECASE)
+# "The council voted 7-2 to reject the plan" and "the ministers signed the agreement" are
+# deeds, and "Torsen asked whether the company would sell" a question: none is a claim a
+# curator records.
+_VOTED = re.compile(r"(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
 _QUESTION = re.compile(r"(?:whether|if)\s")
 
 
 def _vote_or_question(candidate: Candidate, text: str) -> bool:
-    """A vote or a question put (PolNeAR marks some as attributions, so extraction keeps
-    them; "asked the council to reconsider" is a request, and stays)."""
+    """A vote, a signing or a question put (PolNeAR marks some as attributions, so extraction
+    keeps them; "asked the council to reconsider" is a request, and stays)."""
     cue = candidate.cue or ""
     return bool(_VOTED.match(cue)) or (
         cue.lower() == "asked"
