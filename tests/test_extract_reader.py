@@ -2891,3 +2891,20 @@ def test_a_speaker_span_keeps_an_acronym_s_closing_parenthesis_and_drops_a_bare_
     text = "Amrullah Saleh, who recently described the talks as a betrayal."
     who = text.index("who")
     assert trim(text, who, who + 3) == (who, who + 3)
+
+
+def test_a_second_speaker_after_and_ends_the_first_words():
+    """ "The ministry accused Lindmark of stalling talks, and its spokeswoman said ...": the
+    retrained tagger ran the ministry's words on over the spokeswoman's statement, which was
+    lost."""
+    text = (
+        "MIRAVAL, June 4 /ORSA/ - Orsena's Foreign Ministry on Thursday accused neighbouring"
+        " Lindmark of stalling talks on a fisheries treaty, and its spokeswoman said Lindmark's"
+        " chief negotiator had told Orsenan officials that his side would not sign anything.\n"
+    )
+    found = extract(text, published="2026-06-04")
+    accused = next(c for c in found if c.cue == "accused")
+    assert accused.text.endswith("fisheries treaty")
+    said = next(c for c in found if c.cue == "said")
+    assert said.speaker_as_written == "its spokeswoman"
+    assert said.text.startswith("said Lindmark's chief negotiator")

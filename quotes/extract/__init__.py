@@ -517,6 +517,11 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         if later := _words_of_a_later_cue(text, candidate, ruled):
             candidate.content_start = candidate.content_end  # theirs: its own from the rules
             after.append(later)
+        elif joined := _and_another_said(text, candidate, ruled):
+            candidate.content_end = joined[0]
+            candidate.end = min(candidate.end, joined[0])
+            candidate.text = text[candidate.start : candidate.end]
+            after.append(joined[1])
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
         elif (
@@ -603,6 +608,35 @@ def _words_of_a_later_cue(text: str, candidate: Candidate, ruled) -> Candidate |
             and re.search(r"[.!?][”\"]?\s+[A-Z“\"]", text[candidate.cue_end : rule.cue_start])
         ):
             return rule
+    return None
+
+
+_AND_THEN = re.compile(r",\s+(?:and|but)\s+$")
+# who says it: a name, a pronoun or "its spokeswoman" (not ", and that he", ", and any walkouts")
+_SECOND_SPEAKER = re.compile(r"(?:[A-Z]\w*|(?:he|she|they|its|his|her|their)\b)")
+_SAID_VERB = re.compile(r"(?:said|says|told|tells|added|adds|warned|warns|noted|insisted|argued)")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def _and_another_said(text: str, candidate: Candidate, ruled) -> tuple[int, Candidate] | None:
+    """ "The ministry accused Lindmark of stalling, and its spokeswoman said ...": the tagger
+    ran the first words on over a second speaker and cue the rules read after ", and"; the
+    first words end at the comma (returned with the rules' statement)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return None
+    for rule in ruled:
+        if (
+            rule.kind != "direct"
+            and rule.speaker_start is not None
+            and rule.cue_start is not None
+            and candidate.content_start < rule.speaker_start < rule.cue_start
+            and rule.cue_end <= candidate.content_end
+            and (joint := _AND_THEN.search(text, candidate.content_start, rule.speaker_start))
+            and _SECOND_SPEAKER.match(rule.speaker_as_written or "")
+            and _SAID_VERB.fullmatch(rule.cue or "")
+            and not _QUOTE_MARKS.search(text, candidate.content_start, rule.speaker_start)
+        ):
+            return joint.start(), rule
     return None
 
 
