@@ -523,6 +523,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             _partial_after_all(candidate, rule)
             or _said_before_cut_short(text, candidate, rule)
             or _according_to_before_words(candidate, rule)
+            or _cut_before_nested(text, candidate, rule, learned)
         ):
             # "said the deal showed “what dialogue can achieve”": the quoted words are part of
             # what the rules read as said, not all of it.
@@ -663,6 +664,27 @@ def _said_before_cut_short(text: str, candidate: Candidate, rule: Candidate | No
         and rule.content_start <= candidate.content_start
         and candidate.content_end == rule.content_end
         and re.search(r"[.!?\n]", text[rule.content_start : candidate.content_start]) is None
+    )
+
+
+_PRONOUN = re.compile(r"(?:he|she|they|we|I)")
+
+
+def _cut_before_nested(text: str, candidate: Candidate, rule: Candidate | None, learned) -> bool:
+    """Whether the tagger ended the words said where a pronoun's statement inside them begins,
+    and the rules read the words through it ("said on Wednesday | he expected a vote": one
+    span per word, the tagger cannot nest the pronoun's statement in the words said)."""
+    if rule is None or candidate.kind != "indirect" or rule.kind != "indirect":
+        return False
+    if candidate.cue_start is None or rule.content_start > candidate.content_start:
+        return False
+    return any(
+        other.speaker_start is not None
+        and _PRONOUN.fullmatch(other.speaker_as_written or "")
+        and other.speaker_start >= candidate.content_end
+        and not text[candidate.content_end : other.speaker_start].strip()
+        and other.content_end <= rule.content_end
+        for other in learned
     )
 
 
