@@ -12,6 +12,7 @@ give the content alone, as attribution corpora mark it.
 
 import bisect
 import datetime
+import itertools
 import re
 from dataclasses import replace
 
@@ -76,6 +77,7 @@ def extract(
         from quotes.extract.tagger import tag
 
         found = merge(text, found, attributions(text, tag(text, found)))
+        found = _no_noun_for_cue(text, found)
         found = said_after_manner(text, said_in_next_paragraph(text, found))
         found = [_in_whose_view(text, c) for c in said_after_who(text, found)]
         found = said_after_as(text, found)
@@ -586,6 +588,34 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             seen.add(span)
             unique.append(candidate)
     return unique
+
+
+def _no_noun_for_cue(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Pavel Korsun, an analyst at ..., a think tank in the capital, said": a verb's form
+    after "a" or "the" is a noun, no cue; the speaker cut at the article runs on to the
+    comma before its own cue."""
+    nouns = [
+        c
+        for c in found
+        if c.kind != "direct"
+        and c.cue_start is not None
+        and (c.cue or "").lower() in lexicon.VERB_FORMS
+        and _DETERMINER_BEFORE.search(text, max(0, c.cue_start - 8), c.cue_start)
+    ]
+    kept = [c for c in found if not any(c is n for n in nouns)]
+    for candidate, noun in itertools.product(kept, nouns):
+        if candidate.speaker_start is None or candidate.cue_start is None:
+            continue
+        if not candidate.speaker_end <= noun.cue_start < candidate.cue_start:
+            continue
+        rest = _UP_TO_CUE.fullmatch(text, noun.cue_start, candidate.cue_start)
+        if rest and not text[candidate.speaker_end : noun.cue_start].strip():
+            candidate.speaker_end = rest.end(1)
+            candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+    return kept
+
+
+_UP_TO_CUE = re.compile(r"([^.;:“”\"!?\n]*?),?\s*")  # the rest of a speaker, before its cue
 
 
 def _words_of_a_later_cue(text: str, candidate: Candidate, ruled) -> Candidate | None:
