@@ -1089,6 +1089,7 @@ def test_reported_words_take_in_a_day_that_ends_their_sentence(registry):
         "said on Thursday that it would stay closed until Sunday",
     ]
     assert [c.said for c in found][:2] == ["2026-11-04", "2026-11-05"]
+    assert [c.cue for c in found][:2] == ["said", "said"]  # not "said late" (keyed so)
 
 
 def test_a_cue_is_the_verb_without_its_night_or_its_colon(registry):

@@ -11,7 +11,7 @@ from quotes.extract.candidate import Candidate
 from quotes.extract.dates import DAY_NAME, DAYS_AGO, LEADING_DAY, MONTH_NAME, PART_OF_DAY
 
 _CUE_WHEN = re.compile(
-    rf"\s+(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
+    rf"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
     rf"(?:\s+(?:{PART_OF_DAY}))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
     r"(?:earlier|later)\s+in\s+the\s+day|then|earlier\s+this\s+(?:week|month)|last\s+month|"
