@@ -2,11 +2,13 @@
 purpose, each exercising one pattern (appositive names, descriptions, acronyms, weekday
 dates against a dateline, two-sentence quotes with the cue after, headlines)."""
 
+from dataclasses import replace
+
 import pytest
 
 from quotes.extract import extract
 from quotes.extract.dates import dateline, said_in
-from quotes.extract.draft import body_opening, draft_source
+from quotes.extract.draft import body_opening, draft_source, draft_yaml
 from quotes.extract.layout import body_start, headline
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import sentences
@@ -1087,6 +1089,7 @@ def test_reported_words_take_in_a_day_that_ends_their_sentence(registry):
         "said on Thursday that it would stay closed until Sunday",
     ]
     assert [c.said for c in found][:2] == ["2026-11-04", "2026-11-05"]
+    assert [c.cue for c in found][:2] == ["said", "said"]  # not "said late" (keyed so)
 
 
 def test_a_cue_is_the_verb_without_its_night_or_its_colon(registry):
@@ -1731,9 +1734,30 @@ def test_we_inside_a_quotation_is_no_statement_of_its_own_in_the_draft(registry)
         "A: We have ordered six new cranes. The first two arrive in March. If they do not, you "
         "can ask me again and I will tell you whose fault it is.\n"
     )
-    assert any(c.speaker_as_written == "We" for c in extract(text, registry=registry))
     draft, count = drafted(text, registry)
     assert count == 1 and "speaker: we" not in draft
+    # Whether the tagger marks "We | have ordered" inside the answer is the model's choice (the
+    # one shipped since 3af4747 does not); PolNeAR marks such, and the draft leaves it out.
+    (answer,) = extract(text, registry=registry)
+    cue = text.index("have ordered")
+    we = replace(
+        answer,
+        kind="indirect",
+        speaker=None,
+        speaker_as_written="We",
+        speaker_start=cue - 3,
+        speaker_end=cue - 1,
+        cue="have ordered",
+        cue_start=cue,
+        cue_end=cue + len("have ordered"),
+        content_start=cue + len("have ordered "),
+        content_end=text.index(". The first"),
+    )
+    draft = draft_yaml(
+        [answer, we], text=text, text_path="t.txt", title="t", published=None, sha256="0",
+        known_speakers=set(),
+    )  # fmt: skip
+    assert draft.count("\n    status: draft\n") == 1 and "speaker: we" not in draft
 
 
 def test_the_company_is_the_one_its_trade_names_in_the_words_said(registry):

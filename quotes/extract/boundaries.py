@@ -11,7 +11,7 @@ from quotes.extract.candidate import Candidate
 from quotes.extract.dates import DAY_NAME, DAYS_AGO, LEADING_DAY, MONTH_NAME, PART_OF_DAY
 
 _CUE_WHEN = re.compile(
-    rf"\s+(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
+    rf"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
     rf"(?:\s+(?:{PART_OF_DAY}))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
     r"(?:earlier|later)\s+in\s+the\s+day|then|earlier\s+this\s+(?:week|month)|last\s+month|"
@@ -31,6 +31,9 @@ _DAY_LEFT = re.compile(
 # when that was done, before the saying
 _PAST_PERFECT_LAST = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+$")
 _PREPOSITION_LAST = re.compile(r"\b(?:on|until|till|through|by|from|before|after|in)$")
+# "said late on Wednesday that talks would resume | on Monday": the saying has its day, so
+# the one ending the sentence is what was said of
+_SAYING_DATED = re.compile(rf"\b(?:{DAY_NAME}|yesterday|today)\b")
 
 
 _NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
@@ -139,8 +142,8 @@ def words_before_aside(text: str, candidate: Candidate) -> None:
 def day_to_the_end(text: str, candidate: Candidate) -> None:
     """ "said late on Wednesday that talks would resume on | Monday.": reported words that
     stop at a day ending their sentence take it in when it cannot be the saying's: after a
-    preposition left in the words ("on"), with one of its own ("until Sunday"), or after a
-    verb in the past perfect ("had been sent | on Sunday")."""
+    preposition left in the words ("on"), with one of its own ("until Sunday"), after a verb
+    in the past perfect ("had been sent | on Sunday"), or when the cue has its own day."""
     if candidate.kind == "direct" or candidate.cue_start is None:
         return
     if candidate.cue_start > candidate.content_start or candidate.end != candidate.content_end:
@@ -151,6 +154,7 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
         left.group("by")
         or _PREPOSITION_LAST.search(before[-8:])
         or _PAST_PERFECT_LAST.search(before)
+        or _SAYING_DATED.search(text, candidate.cue_start, candidate.content_start)
     ):
         return
     candidate.content_end = candidate.end = left.end()

@@ -158,6 +158,7 @@ CUE_FORMS = sorted(
     key=len,
     reverse=True,
 )
+VERB_FORMS = {f.lower() for f in CUE_FORMS if " " not in f} - set(SPEECH_NOUNS)
 # Cue words that make a stance plain enough to suggest it to the curator.
 CRITICAL_CUES = (
     "warn",
