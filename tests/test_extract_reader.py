@@ -1725,6 +1725,20 @@ def test_an_interview_s_answers_are_the_interviewee_s_and_its_questions_no_state
     assert [c.speaker for c in extract(transcript, registry=registry)] == ["HOST", "A"]
 
 
+def test_a_body_named_inside_an_interview_answer_does_not_take_the_answer(registry):
+    """ "A: The council gave us money for offices. ...": the retrained tagger read "The
+    council | gave" inside the answer, and the answer went to the council, cue "gave"."""
+    text = (
+        "Port director Tomas Virek took over last year.\n\n"
+        "Q: The city council says it gave the port enough money.\n\n"
+        "A: The council gave us money for offices. It did not give us money for cranes. I have"
+        " the budgets, and anyone can read them.\n"
+    )
+    found = extract(text, registry=registry)
+    answer = next(c for c in found if c.text.startswith("The council gave us"))
+    assert (answer.speaker, answer.cue, answer.kind) == ("Tomas Virek", ":", "direct")
+
+
 def test_we_inside_a_quotation_is_no_statement_of_its_own_in_the_draft(registry):
     """ "A: We have ordered six new cranes. ...": the answer's "we" was drafted as a speaker
     of its own ("have ordered"); the words are the answer's speaker's."""

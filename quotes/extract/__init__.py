@@ -1091,6 +1091,24 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.content_start < b.content_end and b.content_start < a.content_end
 
 
+_TRANSCRIPT_LABEL = re.compile(r"(?-i:[A-Z][A-Z.’' -]*)")
+_EDITORS_NOTE = re.compile(r"CLARIFICATION|CORRECTION|UPDATE|EDITOR.S NOTE|NOTE|UPDATED")
+
+
+def _answer(text: str, q: Candidate) -> bool:
+    """A transcript's line, "A: ..." or "VASQUEZ: ...": its speaker, in capitals, opens a line
+    after the first (a headline's "Pat Caddell: ..." and a "CLARIFICATION:" are no answers)."""
+    label = q.speaker_as_written or ""
+    return (
+        q.cue == ":"
+        and q.speaker_start is not None
+        and q.speaker_start > 0
+        and text[q.speaker_start - 1] == "\n"
+        and _TRANSCRIPT_LABEL.fullmatch(label) is not None
+        and not _EDITORS_NOTE.fullmatch(label)
+    )
+
+
 def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     """Each quotation the rules found given to the tagger's candidate for it (the one with
     the same cue, else the one sharing most words): that candidate keeps its cue and source
@@ -1133,11 +1151,12 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
             c.cue_start is not None and q.speaker_start <= c.cue_start < q.speaker_end
         )  # "“...” ― Farida Noori" tagged "Farida | Noori": the rules' name and dash hold
         # "VASQUEZ: ... and we expect an answer": the speaker's own "we" among the quoted
-        # words, and its cue, are not who said the quotation nor how.
+        # words, and its cue, are not who said the quotation nor how; in a transcript's
+        # answer ("A: The council gave us money ...") no one inside it is.
         quoted_cue = (
             c.cue_start is not None
             and q.content_start <= c.cue_start < q.content_end
-            and (c.speaker_as_written or "").lower() in ("i", "we", "you")
+            and ((c.speaker_as_written or "").lower() in ("i", "we", "you") or _answer(text, q))
         )
         in_name = in_name or quoted_cue
         if c.cue_start is None or in_name:
