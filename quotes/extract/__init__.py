@@ -1147,7 +1147,10 @@ def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate
                 and o.cue_start is not None
                 and o.speaker_start == c.speaker_start
                 and c.cue_end <= c.content_start < c.content_end < o.cue_start
-                and _subject_then_verb(text, c.content_start, c.content_end, o.cue_start)
+                and (
+                    _subject_then_verb(text, c.content_start, c.content_end, o.cue_start)
+                    or _attitude_of_its_subject(text, c, o)
+                )
                 and not QUOTE_PAIR.search(text, c.content_start, o.content_end)
                 and "\n" not in text[c.content_start : o.content_end]
             ):
@@ -1157,6 +1160,20 @@ def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate
                 c.text = text[c.start : c.end]
                 dropped.append(o)
     return [c for c in found if c not in dropped]
+
+
+def _attitude_of_its_subject(text: str, c: Candidate, o: Candidate) -> bool:
+    """ "Solberg said the company would delay two ships and expected to cut costs": an
+    attitude ("expected", "hopes") joined by "and" to a said-clause with a subject of its own,
+    its words a to-infinitive, is that subject's, inside what she said (see ``_coordinated``
+    for the tagger's one statement); "urged A and called for B" stays two."""
+    return (
+        c.kind == "indirect"
+        and bool(_ATTITUDE_OF_THE_CLAUSE.fullmatch(o.cue or ""))
+        and re.fullmatch(r"\s+and\s+", text[c.content_end : o.cue_start]) is not None
+        and re.match(r"\s+to\s", text[o.cue_end : o.content_end]) is not None
+        and re.match(r"(?:that\s+)?to\s", text[c.content_start : c.content_end]) is None
+    )
 
 
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*$")
