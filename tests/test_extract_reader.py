@@ -2946,3 +2946,18 @@ def test_a_second_speaker_after_and_ends_the_first_words():
     said = next(c for c in found if c.cue == "said")
     assert said.speaker_as_written == "its spokeswoman"
     assert said.text.startswith("said Lindmark's chief negotiator")
+
+
+def test_the_words_said_run_on_past_a_comma_to_the_end_of_the_clause():
+    """ "said the fence ... was meant to stop smuggling, not to claim land": the retrained tagger
+    ended the words at the comma and left "not to claim land" without a cue, so it was lost."""
+    text = (
+        "Talmora's embassy in Ulmi declined to comment. In Velgrad, Interior Ministry spokesman"
+        " Arno Teig said the fence was being built entirely on Talmoran soil and was meant to"
+        " stop smuggling, not to claim land.\n"
+    )
+    said = next(c for c in extract(text, published="2026-03-14") if c.cue == "said")
+    assert said.text == (
+        "said the fence was being built entirely on Talmoran soil and was meant to stop"
+        " smuggling, not to claim land"
+    )

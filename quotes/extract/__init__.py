@@ -552,6 +552,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             or _said_before_cut_short(text, candidate, rule)
             or _according_to_before_words(candidate, rule)
             or _cut_before_nested(text, candidate, rule, learned)
+            or _rest_left_without_cue(text, candidate, rule, learned)
         ):
             # "said the deal showed “what dialogue can achieve”": the quoted words are part of
             # what the rules read as said, not all of it.
@@ -817,6 +818,24 @@ def _cut_before_nested(text: str, candidate: Candidate, rule: Candidate | None, 
         and other.speaker_start >= candidate.content_end
         and not text[candidate.content_end : other.speaker_start].strip()
         and other.content_end <= rule.content_end
+        for other in learned
+    )
+
+
+def _rest_left_without_cue(text: str, candidate: Candidate, rule: Candidate | None, learned):
+    """Whether the tagger ended the words said at a comma and read the rest, to where the rules
+    end the same cue's words, as words of no cue ("said the fence was meant to stop smuggling,
+    | not to claim land"): one clause said, not a statement and a stray remainder."""
+    if rule is None or candidate.kind != "indirect" or rule.kind != "indirect":
+        return False
+    if candidate.cue_start is None or rule.content_start != candidate.content_start:
+        return False
+    return candidate.content_end < rule.content_end and any(
+        other.cue_start is None
+        and other.speaker_start is None
+        and other.kind == "indirect"
+        and other.content_end == rule.content_end
+        and re.fullmatch(r",\s+", text[candidate.content_end : other.content_start])
         for other in learned
     )
 
