@@ -2961,3 +2961,18 @@ def test_the_words_said_run_on_past_a_comma_to_the_end_of_the_clause():
         "said the fence was being built entirely on Talmoran soil and was meant to stop"
         " smuggling, not to claim land"
     )
+
+
+def test_the_first_words_end_before_a_second_speaker_after_and():
+    """ "..., and his deputy, Ilona Marsh, told ...": the retrained tagger ran Renko's words on
+    into "and his deputy" and gave "told" the speaker "Ilona Marsh" alone."""
+    text = (
+        "Officials in Brask have grown impatient. Renko himself has repeatedly blamed the Vessian"
+        " side for the delays, and his deputy, Ilona Marsh, told the weekly Tarn Ledger in"
+        " January that the contractors had not been paid since October.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    blamed = next(c for c in found if c.cue and c.cue.endswith("blamed"))
+    assert blamed.text.endswith("blamed the Vessian side for the delays")
+    told = next(c for c in found if c.cue == "told")
+    assert told.speaker_as_written == "his deputy, Ilona Marsh,"

@@ -534,6 +534,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             or _in_relative_clause(text, candidate, rule)
             or _head_cut_off(text, candidate, rule)
             or _past_according_to(text, candidate, rule)
+            or _apposition_after_and(text, candidate, rule)
         ):
             candidate.speaker_start, candidate.speaker_end = rule.speaker_start, rule.speaker_end
             candidate.speaker_as_written = rule.speaker_as_written
@@ -545,6 +546,9 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             candidate.end = min(candidate.end, joined[0])
             candidate.text = text[candidate.start : candidate.end]
             after.append(joined[1])
+        elif (comma := _into_next_speaker(text, candidate, ruled, learned)) is not None:
+            candidate.content_end = candidate.end = comma
+            candidate.text = text[candidate.start : candidate.end]
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
         elif (
@@ -739,6 +743,41 @@ def _and_another_said(text: str, candidate: Candidate, ruled) -> tuple[int, Cand
         ):
             return joint.start(), rule
     return None
+
+
+def _into_next_speaker(text: str, candidate: Candidate, ruled, learned) -> int | None:
+    """ "has blamed the Vessian side for the delays, and his deputy, Ilona Marsh, told ...":
+    the tagger ran the first words on into the next speaker, whose cue it read as a statement
+    of its own; the first words end at the comma before ", and" (returned)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return None
+    for rule in ruled:
+        if (
+            rule.kind != "direct"
+            and rule.speaker_start is not None
+            and rule.cue_start is not None
+            and candidate.content_start < rule.speaker_start < candidate.content_end
+            and candidate.content_end <= rule.cue_start
+            and any(c is not candidate and c.cue_start == rule.cue_start for c in learned)
+            and (joint := _AND_THEN.search(text, candidate.content_start, rule.speaker_start))
+            and _SECOND_SPEAKER.match(rule.speaker_as_written or "")
+            and _SAID_VERB.fullmatch(rule.cue or "")
+        ):
+            return joint.start()
+    return None
+
+
+def _apposition_after_and(text: str, learned: Candidate, rule: Candidate) -> bool:
+    """Whether the tagger's speaker is the name after the rules' speaker's comma, where that
+    speaker opens after ", and" ("..., and his deputy, | Ilona Marsh, told"): who speaks is
+    written whole, as the rules read it."""
+    return (
+        rule.speaker_start is not None
+        and rule.speaker_start < learned.speaker_start
+        and learned.speaker_end <= rule.speaker_end
+        and re.search(r",\s+$", text[rule.speaker_start : learned.speaker_start]) is not None
+        and _AND_THEN.search(text, max(0, rule.speaker_start - 8), rule.speaker_start) is not None
+    )
 
 
 def _rule_inside_cue(candidate: Candidate, ruled: list[Candidate]) -> Candidate | None:
