@@ -2976,3 +2976,16 @@ def test_the_first_words_end_before_a_second_speaker_after_and():
     assert blamed.text.endswith("blamed the Vessian side for the delays")
     told = next(c for c in found if c.cue == "told")
     assert told.speaker_as_written == "his deputy, Ilona Marsh,"
+
+
+def test_a_quotation_as_someone_calls_it_is_theirs():
+    """ "“a monument to impatience,” as local historian Greta Lind calls it": the retrained
+    tagger drafted the quotation with nobody to say it, and "calls it" as her words."""
+    text = (
+        "The new bridge — “a monument to impatience,” as local historian Greta Lind calls it —"
+        " will cut the crossing from forty minutes to four.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.kind, c.text, c.cue, c.speaker_as_written) for c in found] == [
+        ("direct", "a monument to impatience", "calls", "local historian Greta Lind")
+    ]
