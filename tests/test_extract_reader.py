@@ -2989,3 +2989,19 @@ def test_a_quotation_as_someone_calls_it_is_theirs():
     assert [(c.kind, c.text, c.cue, c.speaker_as_written) for c in found] == [
         ("direct", "a monument to impatience", "calls", "local historian Greta Lind")
     ]
+
+
+def test_an_agreement_others_report_is_theirs_not_drafted_as_each_partys(registry):
+    """ "Talmora and Vesk agreed on Tuesday to reopen the railway, officials of both countries
+    said": a joint decision inside the officials' words; the retrained tagger drafted it as a
+    statement of each country, undated. An agreement nobody reports is still drafted."""
+    text = (
+        "VELGRAD, March 4 (Xinhua) -- Talmora and Vesk agreed on Tuesday to reopen the Korran"
+        " mountain railway, which has been closed for eleven years, and to share the cost of"
+        " repairing its tunnels, officials of both countries said.\n"
+    )
+    draft, _ = drafted(text, registry, published="2026-03-14")
+    assert '    cue: "agreed' not in draft and "-agreed" not in draft
+    assert "officials-of-both-countries-said" in draft
+    alone = "The foreign ministers of Norvania and Qasira agreed on Thursday to link their grids.\n"
+    assert '    cue: "agreed' in drafted(alone, registry)[0]

@@ -109,6 +109,7 @@ def draft_yaml(
         and not _reports_another(candidate, candidates)
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
+        and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(candidate)
@@ -205,6 +206,27 @@ def _vote_or_question(candidate: Candidate, text: str) -> bool:
     return bool(_VOTED.match(cue)) or (
         cue.lower() == "asked"
         and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
+    )
+
+
+_AGREED = re.compile(r"agree(?:d|s)?", re.IGNORECASE)
+_TO_ACT = re.compile(r"(?:[^,.;:“”\"\n]{0,25}?\s)?to\s")  # "to reopen", "on Tuesday to reopen"
+
+
+def _agreed_to_act(candidate: Candidate, candidates: list[Candidate], text: str) -> bool:
+    """ "Talmora and Vesk agreed on Tuesday to reopen the railway, officials of both countries
+    said": a joint decision, a deed, inside the words of whoever reports it, whose statement
+    it is ("agreed that the plan was flawed" says something, and stays; so does an agreement
+    nobody in the text reports, the story's own news)."""
+    if not _AGREED.fullmatch(candidate.cue or ""):
+        return False
+    if _TO_ACT.match(text, candidate.content_start, candidate.content_end) is None:
+        return False
+    return any(
+        other is not candidate
+        and other.cue_start is not None
+        and other.content_start <= candidate.cue_start < other.content_end
+        for other in candidates
     )
 
 
