@@ -3005,3 +3005,15 @@ def test_an_agreement_others_report_is_theirs_not_drafted_as_each_partys(registr
     assert "officials-of-both-countries-said" in draft
     alone = "The foreign ministers of Norvania and Qasira agreed on Thursday to link their grids.\n"
     assert '    cue: "agreed' in drafted(alone, registry)[0]
+
+
+def test_whom_she_called_on_is_no_part_of_the_cue():
+    """ "she called on supporters to stay ...": the retrained tagger cued "called on supporters"
+    (and keyed the statement ...-called-on-supporters); the cue is "called on"."""
+    text = (
+        "Dresdova dismissed the warning. In a tweet late on Saturday, she called on supporters to"
+        ' stay "peaceful, patient and present."\n'
+    )
+    called = next(c for c in extract(text) if c.cue and c.cue.startswith("called"))
+    assert called.cue == "called on"
+    assert called.text.startswith("called on supporters to stay")

@@ -528,6 +528,8 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
         trim_cue(candidate)
         _cue_from_rules(text, candidate, ruled, learned)
         rule = by_cue.get(candidate.cue_start) or _rule_inside_cue(candidate, ruled)
+        if rule is not None and _hearer_in_cue(candidate, rule):
+            candidate.cue, candidate.cue_end = rule.cue, rule.cue_end
         if re.fullmatch(r"[a-z]+ly", candidate.speaker_as_written or ""):
             candidate.speaker_start = candidate.speaker_end = candidate.speaker_as_written = None
         if rule is not None and (
@@ -778,6 +780,17 @@ def _apposition_after_and(text: str, learned: Candidate, rule: Candidate) -> boo
         and learned.speaker_end <= rule.speaker_end
         and re.search(r",\s+$", text[rule.speaker_start : learned.speaker_start]) is not None
         and _AND_THEN.search(text, max(0, rule.speaker_start - 8), rule.speaker_start) is not None
+    )
+
+
+def _hearer_in_cue(candidate: Candidate, rule: Candidate) -> bool:
+    """Whether the tagger's cue runs on past the rules' "called on" into whom it calls on
+    ("called on supporters | to stay calm"): the cue is the verb and its preposition."""
+    return (
+        rule.cue_start == candidate.cue_start
+        and rule.cue_end < candidate.cue_end
+        and re.fullmatch(r"[a-z]+\s+(?:on|upon)", rule.cue or "") is not None
+        and (candidate.cue or "").startswith(rule.cue + " ")
     )
 
 
