@@ -726,6 +726,21 @@ _SAID_VERB = re.compile(r"(?:said|says|told|tells|added|adds|warned|warns|noted|
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
+def _after_and(text: str, candidate: Candidate, rule: Candidate) -> re.Match | None:
+    """The ", and" before the rules' second speaker and said-verb inside the tagger's words
+    (a name, a pronoun or "its spokeswoman"), if the rules read one there."""
+    if rule.kind == "direct" or rule.speaker_start is None or rule.cue_start is None:
+        return None
+    if not candidate.content_start < rule.speaker_start < rule.cue_start:
+        return None
+    if not (
+        _SECOND_SPEAKER.match(rule.speaker_as_written or "")
+        and _SAID_VERB.fullmatch(rule.cue or "")
+    ):
+        return None
+    return _AND_THEN.search(text, candidate.content_start, rule.speaker_start)
+
+
 def _and_another_said(text: str, candidate: Candidate, ruled) -> tuple[int, Candidate] | None:
     """ "The ministry accused Lindmark of stalling, and its spokeswoman said ...": the tagger
     ran the first words on over a second speaker and cue the rules read after ", and"; the
@@ -734,14 +749,8 @@ def _and_another_said(text: str, candidate: Candidate, ruled) -> tuple[int, Cand
         return None
     for rule in ruled:
         if (
-            rule.kind != "direct"
-            and rule.speaker_start is not None
-            and rule.cue_start is not None
-            and candidate.content_start < rule.speaker_start < rule.cue_start
+            (joint := _after_and(text, candidate, rule))
             and rule.cue_end <= candidate.content_end
-            and (joint := _AND_THEN.search(text, candidate.content_start, rule.speaker_start))
-            and _SECOND_SPEAKER.match(rule.speaker_as_written or "")
-            and _SAID_VERB.fullmatch(rule.cue or "")
             and not _QUOTE_MARKS.search(text, candidate.content_start, rule.speaker_start)
         ):
             return joint.start(), rule
@@ -756,15 +765,9 @@ def _into_next_speaker(text: str, candidate: Candidate, ruled, learned) -> int |
         return None
     for rule in ruled:
         if (
-            rule.kind != "direct"
-            and rule.speaker_start is not None
-            and rule.cue_start is not None
-            and candidate.content_start < rule.speaker_start < candidate.content_end
-            and candidate.content_end <= rule.cue_start
+            (joint := _after_and(text, candidate, rule))
+            and rule.speaker_start < candidate.content_end <= rule.cue_start
             and any(c is not candidate and c.cue_start == rule.cue_start for c in learned)
-            and (joint := _AND_THEN.search(text, candidate.content_start, rule.speaker_start))
-            and _SECOND_SPEAKER.match(rule.speaker_as_written or "")
-            and _SAID_VERB.fullmatch(rule.cue or "")
         ):
             return joint.start()
     return None
