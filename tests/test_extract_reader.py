@@ -473,6 +473,23 @@ def test_the_dateline_is_not_the_speaker_s_and_another_statement_s_date_not_this
     assert (quoted.said, quoted.said_basis) == ("../2026-09-02", "inferred")
 
 
+def test_the_dateline_s_city_is_not_what_the_speaker_after_it_said():
+    """ "TASHKENT, January 12 (Reuters) - Opposition leader X said on Sunday she would ...":
+    her words are the rest of the sentence (the retrained tagger read no words for "said",
+    and the rules' reading, "TASHKENT, ... X said", gave her the dateline's city)."""
+    text = (
+        "Opposition leader vows to fight election result\n\n"
+        "TASHKENT, January 12 (Reuters) - Opposition leader Kamola Yusupova said on Sunday"
+        " she would challenge the result of last week's parliamentary election in court.\n"
+    )
+    (said,) = extract(text, registry=Registry(), published="2026-03-14")
+    assert (said.speaker, said.cue) == ("Kamola Yusupova", "said")
+    assert text[said.content_start : said.content_end] == (
+        "she would challenge the result of last week's parliamentary election in court"
+    )
+    assert said.said_as_written == "on Sunday"
+
+
 def test_an_owned_description_is_not_the_last_person_named_nor_a_participle_the_speaker():
     """ "The Steppe movement's chief negotiator said" after "Ivan Orlov told" is someone of
     the movement's, not Orlov; "A movement spokesman, speaking by phone, said" is that

@@ -547,6 +547,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             after.append(joined[1])
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
+            _words_after_dateline_cue(text, candidate)
         elif (
             _partial_after_all(candidate, rule)
             or _said_before_cut_short(text, candidate, rule)
@@ -1367,6 +1368,24 @@ def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
             for field in ("kind", "text", "start", "end", "content_start", "content_end"):
                 setattr(candidate, field, getattr(rule, field))
             return
+
+
+def _words_after_dateline_cue(text: str, candidate: Candidate) -> None:
+    """ "TASHKENT, January 12 (Reuters) - X said on Sunday she would ...": words the rules
+    found before the speaker inside the dateline ("TASHKENT") were said by no one; with no
+    words from the tagger, what the cue says is the rest of its sentence."""
+    line = dateline(text)
+    at = text.find(line.written) if line else -1
+    if at < 0 or candidate.cue_end is None or candidate.content_end > at + len(line.written):
+        return
+    sentence = next((s for s in sentences(text) if s.start <= candidate.cue_start < s.end), None)
+    rest = sentence and re.match(r"\s*(\S.*?)[.!?]?\s*$", text[candidate.cue_end : sentence.end])
+    if not rest:
+        return
+    candidate.content_start = candidate.cue_end + rest.start(1)
+    candidate.content_end = candidate.end = candidate.cue_end + rest.end(1)
+    candidate.start, candidate.kind = candidate.cue_start, "indirect"
+    candidate.text = text[candidate.start : candidate.end]
 
 
 # "said the company would delay two ships and expected to cut costs": what the company
