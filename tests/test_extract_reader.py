@@ -2578,6 +2578,25 @@ def test_words_said_end_before_the_paper_quotes_someone(registry):
     assert (soot.speaker, soot.cue) == ("Ilmar Soot", "saying")
 
 
+def test_quoted_as_saying_after_an_appositive_is_still_whom_was_quoted(registry):
+    """ "The Ostrov Herald, in the north, ... and quoted a retired teacher, Marta Lind, as
+    saying ...": hers, cued by "saying" (the retrained tagger read "quoted" for the cue and
+    the rest for its words, and the draft gave them to the paper, "in the north" its role)."""
+    story = (
+        "The Ostrov Herald, in the north, said local voters were “tired of being told whom to"
+        " choose,” and quoted a retired teacher, Marta Lind, as saying she would vote for the"
+        " first time in twenty years.\n"
+    )
+    herald, lind = extract(story, registry=registry, published="2026-03-14")
+    assert (herald.cue, lind.speaker, lind.role, lind.cue) == (
+        "said",
+        "Marta Lind",
+        "retired teacher",
+        "saying",
+    )
+    assert lind.text == "saying she would vote for the first time in twenty years"
+
+
 def test_a_name_of_several_words_is_misspelt_as_a_whole(registry):
     """ "The Vessian Ministry of Railways has denied ..." after a headline naming "the
     Northern Railway": its own name (was resolved to "Northern Railway", "Railways" being

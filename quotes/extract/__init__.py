@@ -1011,6 +1011,7 @@ def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
     page, not a statement of X's (the tagger reads "quoted the minister" as one)."""
     dropped = set()
     for c in found:
+        _saying_of_quoted(text, c)
         if c.cue_start is None:
             continue
         whom = _QUOTED_AS.search(text, max(0, c.cue_start - 200), c.cue_start)
@@ -1031,6 +1032,27 @@ def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
                 other.content_end = other.end = end
                 other.text = text[other.start : other.end]
     return [c for c in found if id(c) not in dropped]
+
+
+# "quoted a retired teacher, Marta Lind, as saying she would ...": the words the cue
+# "quoted" was given, up to the cue of the one quoted
+_WHOM_AS_SAYING = re.compile(r"[^.;:!?“”\"\n]+?,?\s+as\s+(saying)\s+(?:that\s+)?")
+
+
+def _saying_of_quoted(text: str, c: Candidate) -> None:
+    """ "The Ostrov Herald, in the north, quoted a retired teacher, X, as saying ...": a
+    "quoted" whose words run over the one quoted and "as saying" (the tagger read no cue in
+    them) is cued by "saying", the words after it (``quoted_as_saying`` then gives them to
+    whom was quoted)."""
+    if not re.fullmatch(r"quot(?:ed|es|ing)", c.cue or ""):
+        return
+    saying = _WHOM_AS_SAYING.match(text, c.content_start, c.content_end)
+    if not saying or saying.end() >= c.content_end:
+        return
+    c.cue_start, c.cue_end = saying.span(1)
+    c.cue = text[c.cue_start : c.cue_end]
+    c.start, c.content_start = c.cue_start, saying.end()
+    c.text = text[c.start : c.end]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
