@@ -473,6 +473,23 @@ def test_the_dateline_is_not_the_speaker_s_and_another_statement_s_date_not_this
     assert (quoted.said, quoted.said_basis) == ("../2026-09-02", "inferred")
 
 
+def test_the_dateline_s_city_is_not_what_the_speaker_after_it_said():
+    """ "TASHKENT, January 12 (Reuters) - Opposition leader X said on Sunday she would ...":
+    her words are the rest of the sentence (the retrained tagger read no words for "said",
+    and the rules' reading, "TASHKENT, ... X said", gave her the dateline's city)."""
+    text = (
+        "Opposition leader vows to fight election result\n\n"
+        "TASHKENT, January 12 (Reuters) - Opposition leader Kamola Yusupova said on Sunday"
+        " she would challenge the result of last week's parliamentary election in court.\n"
+    )
+    (said,) = extract(text, registry=Registry(), published="2026-03-14")
+    assert (said.speaker, said.cue) == ("Kamola Yusupova", "said")
+    assert text[said.content_start : said.content_end] == (
+        "she would challenge the result of last week's parliamentary election in court"
+    )
+    assert said.said_as_written == "on Sunday"
+
+
 def test_an_owned_description_is_not_the_last_person_named_nor_a_participle_the_speaker():
     """ "The Steppe movement's chief negotiator said" after "Ivan Orlov told" is someone of
     the movement's, not Orlov; "A movement spokesman, speaking by phone, said" is that
@@ -2561,6 +2578,25 @@ def test_words_said_end_before_the_paper_quotes_someone(registry):
     assert (soot.speaker, soot.cue) == ("Ilmar Soot", "saying")
 
 
+def test_quoted_as_saying_after_an_appositive_is_still_whom_was_quoted(registry):
+    """ "The Ostrov Herald, in the north, ... and quoted a retired teacher, Marta Lind, as
+    saying ...": hers, cued by "saying" (the retrained tagger read "quoted" for the cue and
+    the rest for its words, and the draft gave them to the paper, "in the north" its role)."""
+    story = (
+        "The Ostrov Herald, in the north, said local voters were “tired of being told whom to"
+        " choose,” and quoted a retired teacher, Marta Lind, as saying she would vote for the"
+        " first time in twenty years.\n"
+    )
+    herald, lind = extract(story, registry=registry, published="2026-03-14")
+    assert (herald.cue, lind.speaker, lind.role, lind.cue) == (
+        "said",
+        "Marta Lind",
+        "retired teacher",
+        "saying",
+    )
+    assert lind.text == "saying she would vote for the first time in twenty years"
+
+
 def test_a_name_of_several_words_is_misspelt_as_a_whole(registry):
     """ "The Vessian Ministry of Railways has denied ..." after a headline naming "the
     Northern Railway": its own name (was resolved to "Northern Railway", "Railways" being
@@ -2789,6 +2825,21 @@ def test_according_to_an_analyst_what_a_ministry_expects_is_the_analysts(registr
     )
     draft, _ = drafted(text, registry)
     assert "    speaker: viktor-petrak" in draft and '    cue: "expects"' not in draft
+
+
+def test_what_is_yet_to_be_announced_is_no_statement_inside_according_to(registry):
+    """ "According to Petrak, the finance ministry expects ..., and the government wants a new
+    mandate before it announces spending cuts": one statement, Petrak's (the retrained
+    tagger read "announces" for a cue, and the draft kept that in place of Petrak's)."""
+    text = (
+        "Writing in the business paper Delovik, economist Juri Petrak argued that the timing"
+        " was driven by the budget. According to Petrak, the finance ministry expects a"
+        " deficit of nearly six per cent this year, and the government wants a new mandate"
+        " before it announces spending cuts.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert '    cue: "According to"' in draft
+    assert "announces" not in draft.replace("before it announces spending cuts", "")
 
 
 def test_a_vote_and_a_question_put_are_not_drafted(registry):

@@ -554,6 +554,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
             candidate.text = text[candidate.start : candidate.end]
         if candidate.content_end <= candidate.content_start:
             _words_from_rules(candidate, ruled)
+            _words_after_dateline_cue(text, candidate)
         elif (
             _partial_after_all(candidate, rule)
             or _said_before_cut_short(text, candidate, rule)
@@ -1113,6 +1114,7 @@ def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
     page, not a statement of X's (the tagger reads "quoted the minister" as one)."""
     dropped = set()
     for c in found:
+        _saying_of_quoted(text, c)
         if c.cue_start is None:
             continue
         whom = _QUOTED_AS.search(text, max(0, c.cue_start - 200), c.cue_start)
@@ -1133,6 +1135,27 @@ def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
                 other.content_end = other.end = end
                 other.text = text[other.start : other.end]
     return [c for c in found if id(c) not in dropped]
+
+
+# "quoted a retired teacher, Marta Lind, as saying she would ...": the words the cue
+# "quoted" was given, up to the cue of the one quoted
+_WHOM_AS_SAYING = re.compile(r"[^.;:!?“”\"\n]+?,?\s+as\s+(saying)\s+(?:that\s+)?")
+
+
+def _saying_of_quoted(text: str, c: Candidate) -> None:
+    """ "The Ostrov Herald, in the north, quoted a retired teacher, X, as saying ...": a
+    "quoted" whose words run over the one quoted and "as saying" (the tagger read no cue in
+    them) is cued by "saying", the words after it (``quoted_as_saying`` then gives them to
+    whom was quoted)."""
+    if not re.fullmatch(r"quot(?:ed|es|ing)", c.cue or ""):
+        return
+    saying = _WHOM_AS_SAYING.match(text, c.content_start, c.content_end)
+    if not saying or saying.end() >= c.content_end:
+        return
+    c.cue_start, c.cue_end = saying.span(1)
+    c.cue = text[c.cue_start : c.cue_end]
+    c.start, c.content_start = c.cue_start, saying.end()
+    c.text = text[c.start : c.end]
 
 
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -1470,6 +1493,24 @@ def _words_from_rules(candidate: Candidate, ruled: list[Candidate]) -> None:
             for field in ("kind", "text", "start", "end", "content_start", "content_end"):
                 setattr(candidate, field, getattr(rule, field))
             return
+
+
+def _words_after_dateline_cue(text: str, candidate: Candidate) -> None:
+    """ "TASHKENT, January 12 (Reuters) - X said on Sunday she would ...": words the rules
+    found before the speaker inside the dateline ("TASHKENT") were said by no one; with no
+    words from the tagger, what the cue says is the rest of its sentence."""
+    line = dateline(text)
+    at = text.find(line.written) if line else -1
+    if at < 0 or candidate.cue_end is None or candidate.content_end > at + len(line.written):
+        return
+    sentence = next((s for s in sentences(text) if s.start <= candidate.cue_start < s.end), None)
+    rest = sentence and re.match(r"\s*(\S.*?)[.!?]?\s*$", text[candidate.cue_end : sentence.end])
+    if not rest:
+        return
+    candidate.content_start = candidate.cue_end + rest.start(1)
+    candidate.content_end = candidate.end = candidate.cue_end + rest.end(1)
+    candidate.start, candidate.kind = candidate.cue_start, "indirect"
+    candidate.text = text[candidate.start : candidate.end]
 
 
 # "said the company would delay two ships and expected to cut costs": what the company
