@@ -699,6 +699,19 @@ def test_an_acronym_s_expansion_keeps_whose_body_it_is(registry):
     assert first.speaker == second.speaker == "Kyrgyz Ministry of Foreign Affairs"
 
 
+def test_a_named_spokesman_for_an_acronym_s_body_is_the_spokesman(registry):
+    """ "A spokesman for MER, Viktor Lanz, said": Lanz, spokesman for MER (walk11 drafted
+    the ministry the acronym stands for); "MER said" is still the ministry."""
+    text = (
+        "The Karsovian Ministry of External Relations (MER) said the crossings would reopen.\n\n"
+        "A spokesman for MER, Viktor Lanz, said customs officers would return.\n\n"
+        "MER added that trucks would pass first.\n"
+    )
+    first, second, third = extract(text, registry=registry)
+    assert (second.speaker, second.role) == ("Viktor Lanz", "spokesman for MER")
+    assert first.speaker == third.speaker == "Karsovian Ministry of External Relations"
+
+
 def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue(registry):
     text = (
         "Zamir Kabulov said the talks would go on.\n\n"

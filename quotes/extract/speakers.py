@@ -383,7 +383,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         role = _ACRONYM_AFTER.sub("", role)  # "(MoFA)" is the name's, no role
         role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
         candidate.role = role or None
-    elif mentions and mentions.acronym_in(mention):
+    elif mentions and mentions.acronym_in(mention) and not _inner_appositive(mention):
+        # "MoFA" is the ministry; "A spokesman for MER, Viktor Lanz," is Lanz (below)
         expansion, key = mentions.acronym_in(mention)
         _name(candidate, registry, expansion, key=key, resolved=True)
     elif _inner_appositive(mention):
