@@ -712,6 +712,17 @@ def test_a_named_spokesman_for_an_acronym_s_body_is_the_spokesman(registry):
     assert first.speaker == third.speaker == "Karsovian Ministry of External Relations"
 
 
+def test_the_ministry_is_the_whole_name_of_the_ministry_named_before():
+    """ "The ministry" after "The Karsovian Ministry of External Relations" is that ministry
+    (walk11 drafted "Ministry of External Relations", a key of its own)."""
+    text = (
+        "The Karsovian Ministry of External Relations said the crossings would reopen.\n\n"
+        "The ministry later said that a commission would meet in January.\n"
+    )
+    first, second = extract(text)
+    assert first.speaker == second.speaker == "Karsovian Ministry of External Relations"
+
+
 def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue(registry):
     text = (
         "Zamir Kabulov said the talks would go on.\n\n"
