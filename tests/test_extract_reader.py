@@ -723,6 +723,19 @@ def test_the_ministry_is_the_whole_name_of_the_ministry_named_before():
     assert first.speaker == second.speaker == "Karsovian Ministry of External Relations"
 
 
+def test_an_official_who_asked_not_to_be_named_said_without_commas():
+    """ "An official at the agency who asked not to be named said ...": the official said
+    it, cue "said" (walk11 drafted "asked" for the cue, its words running on over "said",
+    and "An official at the agency who" for the speaker)."""
+    text = (
+        "An official at the agency who asked not to be named said the new study would be"
+        " considered.\n"
+    )
+    (said,) = extract(text)
+    assert (said.cue, said.speaker_as_written) == ("said", "An official at the agency")
+    assert said.text == "said the new study would be considered"
+
+
 def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue(registry):
     text = (
         "Zamir Kabulov said the talks would go on.\n\n"
