@@ -699,6 +699,43 @@ def test_an_acronym_s_expansion_keeps_whose_body_it_is(registry):
     assert first.speaker == second.speaker == "Kyrgyz Ministry of Foreign Affairs"
 
 
+def test_a_named_spokesman_for_an_acronym_s_body_is_the_spokesman(registry):
+    """ "A spokesman for MER, Viktor Lanz, said": Lanz, spokesman for MER (walk11 drafted
+    the ministry the acronym stands for); "MER said" is still the ministry."""
+    text = (
+        "The Karsovian Ministry of External Relations (MER) said the crossings would reopen.\n\n"
+        "A spokesman for MER, Viktor Lanz, said customs officers would return.\n\n"
+        "MER added that trucks would pass first.\n"
+    )
+    first, second, third = extract(text, registry=registry)
+    assert (second.speaker, second.role) == ("Viktor Lanz", "spokesman for MER")
+    assert first.speaker == third.speaker == "Karsovian Ministry of External Relations"
+
+
+def test_the_ministry_is_the_whole_name_of_the_ministry_named_before():
+    """ "The ministry" after "The Karsovian Ministry of External Relations" is that ministry
+    (walk11 drafted "Ministry of External Relations", a key of its own)."""
+    text = (
+        "The Karsovian Ministry of External Relations said the crossings would reopen.\n\n"
+        "The ministry later said that a commission would meet in January.\n"
+    )
+    first, second = extract(text)
+    assert first.speaker == second.speaker == "Karsovian Ministry of External Relations"
+
+
+def test_an_official_who_asked_not_to_be_named_said_without_commas():
+    """ "An official at the agency who asked not to be named said ...": the official said
+    it, cue "said" (walk11 drafted "asked" for the cue, its words running on over "said",
+    and "An official at the agency who" for the speaker)."""
+    text = (
+        "An official at the agency who asked not to be named said the new study would be"
+        " considered.\n"
+    )
+    (said,) = extract(text)
+    assert (said.cue, said.speaker_as_written) == ("said", "An official at the agency")
+    assert said.text == "said the new study would be considered"
+
+
 def test_the_speaker_before_a_relative_clause_speaks_not_the_words_after_the_cue(registry):
     text = (
         "Zamir Kabulov said the talks would go on.\n\n"

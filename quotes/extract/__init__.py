@@ -1397,6 +1397,8 @@ def _own_verb_in_words_said(text: str, found: list[Candidate]) -> list[Candidate
                 o is not c
                 and o.cue_start is not None
                 and o.speaker_start == c.speaker_start
+                # "An official who asked not to be named said ...": why unnamed, no words said
+                and not _ANONYMITY.fullmatch(text, c.cue_end, c.content_end)
                 and c.cue_end <= c.content_start < c.content_end < o.cue_start
                 and (
                     _subject_then_verb(text, c.content_start, c.content_end, o.cue_start)

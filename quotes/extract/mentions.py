@@ -132,6 +132,22 @@ _TRADE_BESIDE = re.compile(
 )
 
 
+def _bodies(text: str) -> list[tuple[int, str]]:
+    """(start, name) of each body the text names; "the Karsovian Ministry of External
+    Relations" is one name, whose ministry and which, not "Karsovian Ministry" and a
+    "Ministry of External Relations" that "the ministry" would take for another body."""
+    plain = list(_BODY.finditer(text))
+    bodies = []
+    for match in _BODY_OF.finditer(text):
+        owner = next((b for b in plain if b.start(1) < match.start(1) < b.end(1)), None)
+        if owner:
+            plain.remove(owner)
+            bodies.append((owner.start(1), text[owner.start(1) : match.end(1)]))
+        else:
+            bodies.append((match.start(1), match.group(1)))
+    return sorted([*((m.start(1), m.group(1)) for m in plain), *bodies])
+
+
 @dataclass
 class Named:
     start: int
@@ -170,11 +186,10 @@ class Mentions:
                 mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
             else:
                 mentions.named.append(Named(match.start(), match.group(0), None, True))
-        bodies = sorted([*_BODY.finditer(text), *_BODY_OF.finditer(text)], key=lambda m: m.start(1))
-        for match in bodies:
-            if not any(a <= match.start(1) < b for a, b in covered):
-                key, _ = registry.speaker_in(match.group(1))
-                mentions.named.append(Named(match.start(1), match.group(1), key, False))
+        for start, name in _bodies(text):
+            if not any(a <= start < b for a, b in covered):
+                key, _ = registry.speaker_in(name)
+                mentions.named.append(Named(start, name, key, False))
         for match in _ACRONYM.finditer(text):
             before = text[: match.start()].rstrip()
             expansion = _expansion(before, match.group(1))

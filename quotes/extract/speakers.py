@@ -234,7 +234,8 @@ _SAID_BY = re.compile(
     rf"^(?:an?|the)\s+(?:\w+\s+)?(?:{'|'.join(lexicon.SPEECH_NOUNS)})\s+(?:from|by|of)\s+", re.I
 )
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$),?\s*(?=\S|$)")  # ", 58," in "X, 58, a shopkeeper,"
-_CLAUSE_OPENED = re.compile(r",\s*(?:who|which|whose)$")
+_CLAUSE_OPENED = re.compile(r"(?:,\s*|\s+)(?:who|which|whose)$")
+_WHY_UNNAMED = re.compile(r"\s+(?:asked|declined|requested|spoke|was\s+not)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b.*$", re.S)
 # "X, who chairs the cooperative,": a post the clause says X holds now is X's role
 _HOLDS = {
@@ -272,8 +273,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " ,":
         end -= 1
     clause = _CLAUSE_OPENED.search(text, start, end)
-    if clause and clause.start() > start:
-        end = clause.start()  # "a senior diplomat, who": the clause's pronoun is not the speaker
+    # without its comma only before why the speaker goes unnamed (PolNeAR marks "who" alone)
+    unnamed = clause and (clause[0].startswith(",") or _WHY_UNNAMED.match(text, end))
+    if unnamed and clause.start() > start:
+        end = clause.start()  # "a senior diplomat, who", "an official who": not "who"
     start, end = _no_half_parenthesis(text, start, end)
     if end <= start or re.fullmatch(rf"(?:{_DISCOURSE}|{_WHEN})", text[start:end], re.I):
         return None
@@ -383,7 +386,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         role = _ACRONYM_AFTER.sub("", role)  # "(MoFA)" is the name's, no role
         role = re.sub(r"^(?:an?|the)\b\s*", "", role, flags=re.IGNORECASE).strip(" ,")
         candidate.role = role or None
-    elif mentions and mentions.acronym_in(mention):
+    elif mentions and mentions.acronym_in(mention) and not _inner_appositive(mention):
+        # "MoFA" is the ministry; "A spokesman for MER, Viktor Lanz," is Lanz (below)
         expansion, key = mentions.acronym_in(mention)
         _name(candidate, registry, expansion, key=key, resolved=True)
     elif _inner_appositive(mention):
