@@ -3105,3 +3105,38 @@ def test_whom_she_called_on_is_no_part_of_the_cue():
     called = next(c for c in extract(text) if c.cue and c.cue.startswith("called"))
     assert called.cue == "called on"
     assert called.text.startswith("called on supporters to stay")
+
+
+def test_a_quotation_resumed_after_its_speaker_and_a_comma_is_one_statement():
+    """ "“A,” said X, a nurse ..., “and B.”": B goes on A's quotation, said by the same nurse.
+    The draft gave B to nobody ("unknown-said") and, where the tagger cut her appositive short
+    ("... at the district" | "clinic for" | "twenty years, “and B.”"), to a cue "clinic for"."""
+    for appositive in (
+        "a nurse at the district clinic",
+        "a nurse who has worked at the district clinic for twenty years",
+    ):
+        text = (
+            "KARSOVIA CITY, March 3 — Clinics in the east ran out of insulin last week.\n\n"
+            f"“We have waited three weeks for a delivery,” said Marta Ilves, {appositive},"
+            " “and nobody in the ministry answers our letters.”\n"
+        )
+        found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+        assert [(c.cue, c.speaker_as_written.rstrip(",")) for c in found] == [
+            ("said", f"Marta Ilves, {appositive}")
+        ]
+        assert found[0].text.startswith("We have waited three weeks for a delivery")
+        assert found[0].text.endswith("and nobody in the ministry answers our letters")
+
+
+def test_a_quotation_after_another_ones_sentence_is_not_resumed():
+    """ "“A,” read one. “B,” appeared later.": two banners, two statements (PolNeAR's
+    Rose Bowl story has the like); only a quotation resumed after a comma goes on the first."""
+    text = (
+        "Skywriters flew over the parade on Friday.\n\n“Kessler is a disgrace to the republic,”"
+        " read one. “Anybody but Kessler,” appeared a few minutes later.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [c.text for c in found] == [
+        "Kessler is a disgrace to the republic",
+        "Anybody but Kessler",
+    ]

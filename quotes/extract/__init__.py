@@ -92,7 +92,8 @@ def extract(
             day_out_of_words(text, candidate)
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
-        found = split_speakers(text, _before_own_next_cue(text, one_per_cue(text, found)))
+        found = one_per_cue(text, _speaker_cut_before_resumed(text, found))
+        found = split_speakers(text, _before_own_next_cue(text, found))
         found = quoted_as_saying(text, found)
     # A cue the tagger found nothing said for, or reported words without a cue, is no
     # statement a curator could accept; a quotation without its cue still is.
@@ -1158,6 +1159,51 @@ def _saying_of_quoted(text: str, c: Candidate) -> None:
     c.text = text[c.start : c.end]
 
 
+# The rest of a speaker's appositive, then the quotation resumed: " clinic, “and ..."
+_APPOSITIVE_THEN_QUOTATION = re.compile(r"[^“”\"\n.!?,;:]{1,80}(?=,\s*([“\"]))")
+
+
+def _speaker_cut_before_resumed(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "“A,” said Marta Ilves, a nurse at the district clinic, “and B.”": where the tagger
+    ended the speaker inside the appositive ("... the district") and read the rest as words
+    said, or as a cue ("clinic for"), the speaker ends at the comma before the quotation
+    resumes, and what the tagger made of the rest is that quotation's second part, with no
+    cue of its own (``one_per_cue`` then makes A and B one)."""
+    for c in found:
+        if c.kind != "direct" or c.speaker_end is None or c.cue_start is None:
+            continue
+        if not c.content_end <= c.cue_start < c.speaker_start:
+            continue  # "“A,” said X, ...": the cue, then the speaker, after the quotation
+        rest = _APPOSITIVE_THEN_QUOTATION.match(text, c.speaker_end)
+        if rest is None or not text[c.speaker_end].isspace():
+            continue
+        if re.match(r"\s*\w+ing\b", rest[0]):
+            continue  # "said Sherman, speaking of politicians, “and ...”": no appositive
+        resumed = rest.start(1)
+        others = [
+            o
+            for o in found
+            if o is not c
+            and c.speaker_end <= o.content_start < resumed
+            and (o.cue_start is None or c.speaker_end <= o.cue_start < resumed)
+        ]
+        if not others:
+            continue
+        c.speaker_end = rest.end()
+        c.speaker_as_written = text[c.speaker_start : c.speaker_end]
+        for o in others:
+            o.kind, o.content_start = "direct", resumed
+            o.cue = o.cue_start = o.cue_end = None
+            o.speaker = o.speaker_start = o.speaker_end = o.speaker_as_written = None
+            o.start = resumed + 1
+            o.text = text[o.start : o.end]
+    return found
+
+
+# A quotation resumed after its speaker: "..., said X, “and B.”"
+_AFTER_A_COMMA = re.compile(r",\s*\Z")
+
+
 def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
     """One statement per cue: "“A,” she said. “B.”" is one quotation, A to B, when nothing but
     its cue and speaker stand between its parts (B with the same cue, or with none); any other
@@ -1179,7 +1225,11 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         key=lambda c: c.content_end,
     )
     for candidate in found:
-        if candidate.cue_start is None and candidate.kind != "direct":
+        if candidate.cue_start is None and id(candidate) not in dropped:
+            if candidate.kind == "direct" and not _AFTER_A_COMMA.search(
+                text, 0, candidate.content_start
+            ):
+                continue  # "“A,” read one. “B,”": another quotation, or a title
             before = [q for q in quotations if q.content_end <= candidate.content_start]
             if before and _resume(text, before[-1], candidate):
                 dropped.add(id(candidate))
