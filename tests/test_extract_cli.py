@@ -62,3 +62,15 @@ def test_several_texts_need_a_folder(tmp_path):
     result = extract(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "a.txt"))
     assert result.exit_code == 2
     assert "Several texts need --out DIR" in result.stderr
+
+
+def test_json_lines_with_a_file_to_write_is_a_usage_error(tmp_path):
+    # --nl prints to standard output; -o or --out there used to be ignored without a word, so
+    # the file the user asked for was never written.
+    (tmp_path / "a.txt").write_text(OTHER, encoding="utf-8")
+    for target in (["-o", str(tmp_path / "a.jsonl")], ["--out", str(tmp_path / "drafts")]):
+        result = extract(tmp_path, str(tmp_path / "a.txt"), "--nl", *target)
+        assert result.exit_code == 2, result.output
+        assert "--nl prints to standard output" in result.stderr
+        assert "Traceback" not in result.output
+        assert not (tmp_path / "a.jsonl").exists() and not (tmp_path / "drafts").exists()

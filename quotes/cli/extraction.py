@@ -86,6 +86,11 @@ def extract(
             raise click.BadParameter(str(error), param_hint="'--published'") from None
     if output and out_dir:
         raise click.UsageError("Give -o FILE or --out DIR, not both.")
+    if as_nl and (output or out_dir):
+        raise click.UsageError(
+            "--nl prints to standard output; -o and --out write drafts. "
+            "For JSON Lines in a file: quotes extract TEXT --nl > FILE.jsonl"
+        )
     if output and len(text_files) > 1:
         raise click.UsageError(
             f"-o writes one file but {len(text_files)} texts were given: use --out DIR."
