@@ -343,3 +343,27 @@ def test_load_shows_progress_on_a_terminal_only(tmp_path):
     piped = quotes(f"sqlite:///{tmp_path / 'piped.db'}", "load", text=True)
     assert "Reading" not in piped.stderr and "Loading" not in piped.stderr
     assert "statements: 22 added" in piped.stderr
+
+
+# -- run outside the project folder ------------------------------------------------------------
+
+
+def test_outside_the_project_folder_check_load_and_list_say_where_to_run(tmp_path):
+    # A new user in another folder was told "No database at sqlite:///data/quotes.db. Run
+    # `quotes load`", and `quotes load` then listed data/claims.yaml, data/parties.yaml and
+    # data/sources as "not found": nothing said that the folder was the problem.
+    elsewhere = {"cwd": tmp_path, "capture_output": True, "text": True, "timeout": 120}
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env.pop("QUOTES_DATABASE_URL", None)
+    env.pop("QUOTES_DATA", None)
+    for command in (["check"], ["load"]):
+        result = subprocess.run([*QUOTES, *command], env=env, **elsewhere)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.count("\n") <= 4 and "Traceback" not in result.stderr
+        assert f"there is no folder data in {tmp_path}" in result.stderr
+        assert "run quotes from the project folder" in result.stderr
+    listed = subprocess.run([*QUOTES, "list"], env=env, **elsewhere)
+    assert listed.returncode == 1 and "Traceback" not in listed.stderr
+    assert "No database at sqlite:///data/quotes.db" in listed.stderr
+    assert f"There is no folder data in {tmp_path}" in listed.stderr
+    assert not (tmp_path / "data").exists()
