@@ -129,8 +129,7 @@ def extract(
         if target is None:
             click.echo(draft, nl=False)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(draft, encoding="utf-8")
+        _write_whole(target, draft)
         if len(text_files) == 1 and not silent:
             click.echo(f"{count} candidate statement(s) drafted in {target}", err=True)
     if targets and len(text_files) > 1 and not silent:
@@ -138,6 +137,15 @@ def extract(
             f"{total} candidate statement(s) drafted in {len(targets)} file(s) in {out_dir}",
             err=True,
         )
+
+
+def _write_whole(target: Path, draft: str) -> None:
+    """Write ``draft`` whole or not at all (a temporary file renamed into place), so that a
+    full disk under --force leaves the curated file it would have replaced as it was."""
+    from quotes.cli.output import into_file
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    into_file(target, lambda out: out.write(draft), force=True, suffixes=(".yaml",))
 
 
 def _read(path: Path) -> tuple[str, bytes]:
