@@ -149,6 +149,31 @@ def test_export_under_a_file_says_it_is_no_folder(seeded_url, tmp_path):
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "# notes\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "says"),
+    [
+        ((), "citations.xlsx", "an Excel workbook"),
+        ((), "citations.ods", "a spreadsheet"),
+        (("--json",), "citations.csv", "a CSV file"),
+        (("--tsv",), "citations.json", "a JSON file"),
+    ],
+)
+def test_export_named_for_another_format_is_a_usage_error(seeded_url, tmp_path, args, name, says):
+    # `-o citations.xlsx` wrote CSV into a file Excel opens as a workbook, and `--json -o x.csv`
+    # JSON into a .csv, both without a word.
+    target = tmp_path / name
+    result = quotes(seeded_url, "export", *args, "-o", str(target), text=True)
+    assert result.returncode == 2, result.stderr
+    assert f"{target} names {says}" in result.stderr
+    assert "Traceback" not in result.stderr and not target.exists()
+
+
+def test_export_to_a_name_of_its_own_format_or_none_is_written(seeded_url, tmp_path):
+    for args, name in [((), "a.txt"), ((), "a"), (("--nl",), "a.json"), (("--tsv",), "a.tab")]:
+        result = quotes(seeded_url, "export", *args, "-o", str(tmp_path / name), text=True)
+        assert result.returncode == 0, result.stderr
+
+
 def test_export_into_an_unwritable_place(seeded_url):
     # /proc takes no new files, whoever runs the tests (root included).
     result = quotes(seeded_url, "export", "-o", "/proc/quotes-export.csv", text=True)
