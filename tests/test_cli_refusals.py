@@ -242,7 +242,21 @@ def test_export_over_a_file_that_is_no_export_is_refused(seeded_url, tmp_path):
 # -- standard output that fails -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["list"], ["list", "--csv"], ["export"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["list", "--csv"],
+        ["export"],
+        # show, claim's table and the root's --help and --version said "No space left on
+        # device" alone, and the root's help and version ended in a traceback.
+        ["show", "russia-falling-out-with-kabul/saleh-stunning-experience"],
+        ["show", "russia-falling-out-with-kabul/saleh-stunning-experience", "--json"],
+        ["claim", "moscow-talks-government-backed"],
+        ["--help"],
+        ["--version"],
+    ],
+)
 def test_stdout_to_a_full_device(seeded_url, command):
     with open("/dev/full", "w") as full:
         result = subprocess.run(

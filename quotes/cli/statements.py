@@ -329,7 +329,8 @@ def show(reader, key: str, as_json: bool) -> None:
         raise click.BadParameter(str(error), param_hint="'KEY'") from None
     record = {**record, "location": location(record), "citation": chicago_note(record)}
     if as_json:
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        with stdout_guarded():
+            click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     role = f", {record['role']}" if record["role"] else ""
     written = record["speaker_as_written"]
@@ -378,7 +379,8 @@ def show(reader, key: str, as_json: bool) -> None:
             mark = "*" if other["key"] == record["key"] else " "
             lines.append(f"  {mark} {other['key']}")
             lines.append(f"      {chicago_note(other)}")
-    click.echo("\n".join(lines))
+    with stdout_guarded():
+        click.echo("\n".join(lines))
 
 
 EXPORT_FORMATS = {
