@@ -283,6 +283,25 @@ def test_stance_matrix_cells_link_to_their_statements(client):
     }
 
 
+def test_the_stance_matrix_follows_a_load_made_while_the_server_runs(blank_url, tmp_path):
+    # The matrix was counted once per process ("the database does not change under a
+    # read-only server"), but `quotes load` writes it while the server reads: after a load
+    # the statements pages had the new record and the matrix the old one until a restart.
+    from tests.helpers import copy_project
+
+    data = copy_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    engine = read_only_engine(blank_url)
+    with TestClient(create_app(engine, project=tmp_path)) as client:
+        assert "afghan-government critical of russia: 7" in get(client, "/stance-matrix")
+        (data / "sources" / f"{SEED}.yaml").unlink()
+        assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+        assert "9 statements match" not in get(client, "/statements?critical_of=moscow")
+        assert "critical of russia" not in get(client, "/stance-matrix")
+        assert "critical of russia" not in get(client, "/stance-matrix/matrix.svg")
+    engine.dispose()
+
+
 def test_pictures_are_svg(client):
     for url in [
         "/stance-matrix/matrix.svg",

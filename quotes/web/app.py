@@ -442,20 +442,27 @@ class Site:
     # -- the stance matrix
 
     def pictures(self) -> dict:
-        """The stance matrix and graph, counted and drawn once per process (the database
-        does not change under a read-only server); `quotes serve` starts this at startup."""
+        """The stance matrix and graph, counted and drawn once per load of the database: the
+        server only reads, but `quotes load` may write while it runs, and each load that
+        changes something is logged. `quotes serve` starts the first count at startup."""
         with self._pictures_lock:
-            if self._pictures is None:
-                with self.session() as session:
+            with self.session() as session:
+                load = _last_load_id(session)
+                if self._pictures is None or self._pictures["load"] != load:
                     rows, names = browse.stance_matrix(session), browse.party_names(session)
-                self._pictures = {
-                    "matrix": stance_matrix_svg(rows, names, matrix_href, most=MATRIX_MOST),
-                    "graph": criticism_graph_svg(rows, names, matrix_href),
-                    "matrix.svg": stance_matrix_svg(rows, names),
-                    "graph.svg": criticism_graph_svg(rows, names),
-                    "names": names,
-                }
+                    self._pictures = self._drawn(rows, names, load)
         return self._pictures
+
+    @staticmethod
+    def _drawn(rows, names, load: int | None) -> dict:
+        return {
+            "matrix": stance_matrix_svg(rows, names, matrix_href, most=MATRIX_MOST),
+            "graph": criticism_graph_svg(rows, names, matrix_href),
+            "matrix.svg": stance_matrix_svg(rows, names),
+            "graph.svg": criticism_graph_svg(rows, names),
+            "names": names,
+            "load": load,
+        }
 
     def matrix(self, request: Request) -> Response:
         pictures = self.pictures()
@@ -513,3 +520,12 @@ def annotated(text: str, records: list[dict]) -> list[tuple[str, list[dict], lis
         ending = [r for r in numbered if r["end"] == high]
         pieces.append((text[low:high], covering, ending))
     return pieces
+
+
+def _last_load_id(session: Session) -> int | None:
+    """The latest logged load (one that changed something): what the pictures were drawn from."""
+    from sqlalchemy import func, select
+
+    from quotes.models import Load
+
+    return session.execute(select(func.max(Load.id))).scalar_one()
