@@ -86,6 +86,14 @@ def facets(session: Session, filters: Filters) -> Facets:
     )
 
 
+def source_heading(session: Session, source_id: int) -> dict:
+    """What a source's page shows above its text: key, title, author, publication, date as
+    written and address, with the text file and its checksum."""
+    source = session.get(Source, source_id)
+    fields = ("key", "title", "author", "publication", "published", "url", "text_path", "sha256")
+    return {name: getattr(source, name) for name in fields}
+
+
 def source_file(session: Session, source_id: int) -> tuple[str, str]:
     """The text file a source was read from and the checksum it had when loaded."""
     source = session.get(Source, source_id)

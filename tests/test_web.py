@@ -427,6 +427,17 @@ def test_the_form_redirects_to_the_address_to_share(client):
     assert response.headers["location"] == "/statements?critical_of=moscow&since=2019"
 
 
+def test_a_source_page_heads_its_text_with_the_sources_metadata(client):
+    # The page said "Author unknown, date unknown" under an empty heading (and an empty
+    # <title>): the template read title, author and date from the key-and-name record a
+    # lookup gives, which has none of them.
+    html = get(client, f"/sources/{SEED}")
+    assert "<title>Russia’s Falling Out With Kabul · quotes</title>" in html
+    assert "<h1>Russia’s Falling Out With Kabul</h1>" in html
+    assert "<p>Samuel Ramani, 2019-05-27/2019-09-27" in html
+    assert "Author unknown" not in html and "date unknown" not in html
+
+
 def test_a_missing_or_changed_text_is_not_shown(seeded_url, tmp_path):
     """The text is read only where the record says, and only if its checksum still matches."""
     (tmp_path / "seeds").mkdir()
@@ -437,6 +448,8 @@ def test_a_missing_or_changed_text_is_not_shown(seeded_url, tmp_path):
         client = TestClient(create_app(engine, project=project))
         html = get(client, f"/sources/{SEED}")
         assert "is not where the server looks for it, or has changed" in html
+        # It names the file it looked for (it said "The text () is not where ...").
+        assert f"The text (seeds/{SEED}.txt) is not where" in html
         html = get(client, f"/statements/{SEED}/saleh-stunning-experience")
         # The stored context instead: the 32 characters either side.
         assert "<mark>Russian experts of human studies had a stunning experience</mark>" in html

@@ -425,16 +425,16 @@ class Site:
                 found = find_source(session, request.path_params["key"])
             except UnknownName as error:
                 return self.problem(str(error), 404)
-            text_path, sha256 = browse.source_file(session, found.id)
+            source = browse.source_heading(session, found.id)
             records = list(
                 islice(
                     statement_records(session, Filters(source_ids=(found.id,), sort="source")), 5000
                 )
             )
-        text = self.source_text(text_path, sha256)
+        text = self.source_text(source["text_path"], source["sha256"])
         return self.page(
             "source.html",
-            source=found,
+            source=source,
             records=records,
             segments=annotated(text, records) if text is not None else None,
         )
