@@ -100,6 +100,12 @@ def source_file(session: Session, source_id: int) -> tuple[str, str]:
     return source.text_path, source.sha256
 
 
+def speaker_heading(session: Session, speaker_id: int) -> dict:
+    """What a speaker's page shows under the name: key, name, kind and Wikidata id."""
+    speaker = session.get(Speaker, speaker_id)
+    return {name: getattr(speaker, name) for name in ("key", "name", "kind", "wikidata")}
+
+
 def home_party_key(session: Session, speaker_id: int) -> str | None:
     """The key of a speaker's home party, if the registry gives one."""
     speaker = session.get(Speaker, speaker_id)

@@ -217,6 +217,26 @@ def test_speaker_page(client):
         ) in html
 
 
+def test_speaker_page_heads_with_the_speakers_kind_and_wikidata_id(blank_url, tmp_path):
+    # The heading read kind and Wikidata id from the key-and-name record a lookup gives:
+    # it said ", of afghan-government" and never showed an id.
+    from tests.helpers import copy_project, edit
+
+    data = copy_project(tmp_path)
+    edit(
+        data / "speakers" / "amrullah-saleh.yaml",
+        "kind: person\n",
+        "kind: person\nwikidata: Q123\n",
+    )
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    engine = read_only_engine(blank_url)
+    with TestClient(create_app(engine, project=tmp_path)) as client:
+        html = get(client, "/speakers/amrullah-saleh")
+    engine.dispose()
+    assert '<p>person, of <a href="/parties/afghan-government">' in html
+    assert " · Wikidata Q123" in html
+
+
 def test_party_page_by_alias(client):
     html = get(client, "/parties/moscow")
     assert "Government of the Russian Federation" in html

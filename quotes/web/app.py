@@ -324,12 +324,13 @@ class Site:
             roles = browse.speaker_roles(session, found)
             stances = browse.speaker_stances(session, found)
             party = browse.home_party_key(session, found.id)
+            heading = browse.speaker_heading(session, found.id)
         by_party: dict[str, dict[str, int]] = defaultdict(dict)
         for party_key, polarity, n in stances:
             by_party[party_key][polarity] = n
         return self.page(
             "speaker.html",
-            speaker=found,
+            speaker=heading,
             party=party,
             roles=roles,
             stances=by_party,
