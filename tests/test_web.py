@@ -237,6 +237,59 @@ def test_speaker_page_heads_with_the_speakers_kind_and_wikidata_id(blank_url, tm
     assert " · Wikidata Q123" in html
 
 
+def test_no_page_reads_an_attribute_its_record_lacks(seeded_url, monkeypatch):
+    # Jinja renders a missing attribute as nothing: the source and speaker pages read title,
+    # author, kind and more from a lookup's key-and-name record and showed blanks. A dict's
+    # missing key (a count of none) is fine; an attribute missing on an object is not.
+    import jinja2
+    from jinja2.utils import missing
+
+    import quotes.web.app as web
+
+    lacking = set()
+
+    class Reporting(jinja2.Undefined):
+        def _note(self):
+            if self._undefined_obj is not missing and not isinstance(self._undefined_obj, dict):
+                lacking.add((type(self._undefined_obj).__name__, self._undefined_name))
+
+        def __str__(self):
+            self._note()
+            return ""
+
+        def __bool__(self):
+            self._note()
+            return False
+
+    plain = web._templates
+
+    def reporting():
+        environment = plain()
+        environment.undefined = Reporting
+        return environment
+
+    monkeypatch.setattr(web, "_templates", reporting)
+    engine = read_only_engine(seeded_url)
+    with TestClient(create_app(engine, project=PROJECT)) as client:
+        for url in [
+            "/statements?critical_of=moscow",
+            f"/statements/{SEED}/saleh-stunning-experience",
+            "/speakers",
+            "/speakers/amrullah-saleh",
+            f"/speakers/{SEED}/senior-taliban-official",
+            "/parties",
+            "/parties/kabul",
+            "/claims",
+            "/claims/moscow-talks-government-backed",
+            "/sources",
+            f"/sources/{SEED}",
+            "/stance-matrix",
+        ]:
+            get(client, url)
+    engine.dispose()
+    assert lacking == set()
+
+
 def test_party_page_by_alias(client):
     html = get(client, "/parties/moscow")
     assert "Government of the Russian Federation" in html
