@@ -307,10 +307,6 @@ class Site:
 
         return self.index("speakers.html", speaker_rows)
 
-        with self.session() as session:
-            rows = list(islice(speaker_rows(session), LISTED + 1))
-        return self.page("speakers.html", rows=rows[:LISTED], more=len(rows) > LISTED)
-
     def speaker(self, request: Request) -> Response:
         with self.session() as session:
             try:
@@ -415,10 +411,6 @@ class Site:
         from quotes.registries import source_rows
 
         return self.index("sources.html", source_rows)
-
-        with self.session() as session:
-            rows = list(islice(source_rows(session), LISTED))
-        return self.page("sources.html", rows=rows)
 
     def source(self, request: Request) -> Response:
         with self.session() as session:
