@@ -406,3 +406,21 @@ def test_outside_the_project_folder_check_load_and_list_say_where_to_run(tmp_pat
     assert "No database at sqlite:///data/quotes.db" in listed.stderr
     assert f"There is no folder data in {tmp_path}" in listed.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_a_listing_on_a_narrow_terminal_shows_blocks_that_fit(seeded_url, monkeypatch):
+    # On an 80-column terminal the 117-column table folded every line in two: the README's
+    # first command, on the commonest terminal, printed a jumble. There it is a block a record.
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = _with_stderr_on_a_terminal(seeded_url, "said", "Amrullah Saleh", stdout_too=True)
+    lines = shown.replace("\r\n", "\n").splitlines()
+    assert lines[:6] == [
+        "SAID     2019/2019-09-27",
+        "SPEAKER  Amrullah Saleh",
+        "KIND     partial",
+        "STANCES  taliban:critical",
+        "TEXT     described the Taliban as having “scorpion genes” and possessing “Bronze",
+        "         Age logic.”",
+    ]
+    assert "↳ russia-falling-out-with-kabul/saleh-stunning-experience" in lines
+    assert max(len(line) for line in lines) <= 80
