@@ -86,10 +86,24 @@ def facets(session: Session, filters: Filters) -> Facets:
     )
 
 
+def source_heading(session: Session, source_id: int) -> dict:
+    """What a source's page shows above its text: key, title, author, publication, date as
+    written and address, with the text file and its checksum."""
+    source = session.get(Source, source_id)
+    fields = ("key", "title", "author", "publication", "published", "url", "text_path", "sha256")
+    return {name: getattr(source, name) for name in fields}
+
+
 def source_file(session: Session, source_id: int) -> tuple[str, str]:
     """The text file a source was read from and the checksum it had when loaded."""
     source = session.get(Source, source_id)
     return source.text_path, source.sha256
+
+
+def speaker_heading(session: Session, speaker_id: int) -> dict:
+    """What a speaker's page shows under the name: key, name, kind and Wikidata id."""
+    speaker = session.get(Speaker, speaker_id)
+    return {name: getattr(speaker, name) for name in ("key", "name", "kind", "wikidata")}
 
 
 def home_party_key(session: Session, speaker_id: int) -> str | None:

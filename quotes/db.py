@@ -291,6 +291,18 @@ def newer_message(url: str, current: str) -> str:
     )
 
 
+def _not_here(url: str) -> str:
+    """Why a relative SQLite database is missing when its folder is too: quotes was run
+    outside the project folder (the default is data/quotes.db there)."""
+    path = sqlite_path(url)
+    if path is None or path.is_absolute() or path.parent == Path() or path.parent.is_dir():
+        return ""
+    return (
+        f" (There is no folder {path.parent} in {Path.cwd()}: run quotes from the project "
+        "folder, or name the database with --db.)"
+    )
+
+
 def require_current(engine: Engine) -> None:
     """Raise DatabaseNotReady unless the database exists and is at the newest migration."""
     where = masked(str(engine.url))
@@ -298,7 +310,7 @@ def require_current(engine: Engine) -> None:
     if current is None:
         raise DatabaseNotReady(
             f"No database at {where}. Run `quotes load` to build it from data/, "
-            "or `quotes db upgrade` for an empty one."
+            "or `quotes db upgrade` for an empty one." + _not_here(str(engine.url))
         )
     if current not in REVISIONS:
         raise DatabaseNotReady(newer_message(str(engine.url), current))

@@ -152,6 +152,8 @@ def _nl(records, out, columns) -> int:
 
 def _table(records, out, columns, footer: str | None) -> int:
     widths = _widths(columns)
+    if _folds(out, widths):
+        return _blocks(records, out, columns, footer)
     out.write(_line([c.heading for c in columns], widths))
     out.write(_line(["-" * w for w in widths], widths))
     count = 0
@@ -162,6 +164,34 @@ def _table(records, out, columns, footer: str | None) -> int:
             out.write(_line([c[i] if i < len(c) else "" for c in cells], widths))
         if footer:
             out.write(f"{'':{widths[0]}}  ↳ {record[footer]}\n")
+    return count
+
+
+def _folds(out, widths: list[int]) -> bool:
+    """Whether ``out`` is a terminal narrower than the table, which would fold every line of
+    it. A pipe or a file takes the table as it is."""
+    isatty = getattr(out, "isatty", None)
+    if isatty is None or not isatty():
+        return False
+    return sum(widths) + 2 * (len(widths) - 1) > shutil.get_terminal_size((120, 24)).columns
+
+
+def _blocks(records, out, columns, footer: str | None) -> int:
+    """Each record as a block of lines, a field a line after its heading, values wrapped to
+    the terminal: the table for a terminal too narrow for it (psql's expanded display)."""
+    label = max(_columns(c.heading) for c in columns)
+    width = max(10, shutil.get_terminal_size((120, 24)).columns - label - 2)
+    count = 0
+    for record in records:
+        if count:
+            out.write("\n")
+        count += 1
+        for column in columns:
+            for i, line in enumerate(_wrap(flat(record.get(column.field)), width)):
+                heading = column.heading if i == 0 else ""
+                out.write(f"{_padded(heading, label)}  {_padded(line, 0)}".rstrip() + "\n")
+        if footer:
+            out.write(f"↳ {record[footer]}\n")
     return count
 
 

@@ -391,9 +391,36 @@ def find_statement(session, key: str) -> dict:
     row = reader.execute(sql, params).fetchone()
     if row is None:
         raise UnknownName(
-            f"No statement {key!r}; keys look like source-key/statement-key (see `quotes list`)."
+            f"No statement {key!r}.{_keys_like(reader, source_key, statement_key)} Keys look "
+            "like source-key/statement-key (see `quotes list`)."
         )
     return record(dict(zip(_columns(reader.dialect), row, strict=True)))
+
+
+def _keys_like(reader: Reader, source_key: str, statement_key: str) -> str:
+    """ " Did you mean ...?" for a key nearly right: the statement keys that hold what was
+    typed (half a key copied, or a statement's key without its source's), else the closest,
+    in the source named or the closest to it."""
+    from quotes.names import closest
+
+    if not source_key.strip():
+        return ""
+    p = _Params(reader)
+    sql = 'SELECT so."key", s."key" FROM statement s JOIN source so ON so.id = s.source_id'
+    if statement_key:  # source-key/statement-key: look in that source, or the closest
+        sources = [r[0] for r in reader.execute('SELECT "key" FROM source').fetchall()]
+        if source_key not in sources:
+            source_key = next(iter(closest(source_key, sources)), "")
+        sql += f' WHERE so."key" = {p(source_key)}'
+    else:  # no slash: a statement's own key, in any source
+        statement_key = source_key
+    keys = sorted(f"{a}/{b}" for a, b in reader.execute(sql, p.values).fetchall())
+    ends = {key.partition("/")[2]: key for key in keys}
+    found = [k for k in keys if statement_key in k.partition("/")[2]][:3]
+    found = found or [ends[k] for k in closest(statement_key, list(ends))]
+    if not found:
+        return ""
+    return " Did you mean " + " or ".join(repr(k) for k in found) + "?"
 
 
 def utterance_reports(session, record: dict) -> list[dict]:

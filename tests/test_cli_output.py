@@ -140,6 +140,39 @@ def test_show_unknown_key(seeded_url):
     assert "No statement 'nope/nothing'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        # Part of a key: the keys that hold it, as a new user copies half of one.
+        (
+            "russia-falling-out-with-kabul/saleh",
+            "Did you mean 'russia-falling-out-with-kabul/saleh-opposition-betrayed-public' or "
+            "'russia-falling-out-with-kabul/saleh-scorpion-genes' or "
+            "'russia-falling-out-with-kabul/saleh-stunning-experience'?",
+        ),
+        # A statement's own key, without its source's.
+        (
+            "saleh-stunning-experience",
+            "Did you mean 'russia-falling-out-with-kabul/saleh-stunning-experience'?",
+        ),
+        # A misspelt key, and a misspelt source.
+        (
+            "russia-falling-out-with-kabul/saleh-stuning-experience",
+            "Did you mean 'russia-falling-out-with-kabul/saleh-stunning-experience'?",
+        ),
+        (
+            "russia-falling-out-of-kabul/saleh-stunning-experience",
+            "Did you mean 'russia-falling-out-with-kabul/saleh-stunning-experience'?",
+        ),
+    ],
+)
+def test_show_a_key_nearly_right_suggests_the_key(seeded_url, typed, hint):
+    result = run(seeded_url, "show", typed)
+    assert result.exit_code == 2
+    assert f"No statement {typed!r}." in result.stderr
+    assert hint in result.stderr
+
+
 def test_registries_count_statements(seeded_url):
     speakers = {r["key"]: r for r in json.loads(run(seeded_url, "speakers", "--json").stdout)}
     assert speakers["amrullah-saleh"]["statements"] == 3

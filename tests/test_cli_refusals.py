@@ -149,6 +149,31 @@ def test_export_under_a_file_says_it_is_no_folder(seeded_url, tmp_path):
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "# notes\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "says"),
+    [
+        ((), "citations.xlsx", "an Excel workbook"),
+        ((), "citations.ods", "a spreadsheet"),
+        (("--json",), "citations.csv", "a CSV file"),
+        (("--tsv",), "citations.json", "a JSON file"),
+    ],
+)
+def test_export_named_for_another_format_is_a_usage_error(seeded_url, tmp_path, args, name, says):
+    # `-o citations.xlsx` wrote CSV into a file Excel opens as a workbook, and `--json -o x.csv`
+    # JSON into a .csv, both without a word.
+    target = tmp_path / name
+    result = quotes(seeded_url, "export", *args, "-o", str(target), text=True)
+    assert result.returncode == 2, result.stderr
+    assert f"{target} names {says}" in result.stderr
+    assert "Traceback" not in result.stderr and not target.exists()
+
+
+def test_export_to_a_name_of_its_own_format_or_none_is_written(seeded_url, tmp_path):
+    for args, name in [((), "a.txt"), ((), "a"), (("--nl",), "a.json"), (("--tsv",), "a.tab")]:
+        result = quotes(seeded_url, "export", *args, "-o", str(tmp_path / name), text=True)
+        assert result.returncode == 0, result.stderr
+
+
 def test_export_into_an_unwritable_place(seeded_url):
     # /proc takes no new files, whoever runs the tests (root included).
     result = quotes(seeded_url, "export", "-o", "/proc/quotes-export.csv", text=True)
@@ -217,7 +242,21 @@ def test_export_over_a_file_that_is_no_export_is_refused(seeded_url, tmp_path):
 # -- standard output that fails -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["list"], ["list", "--csv"], ["export"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["list", "--csv"],
+        ["export"],
+        # show, claim's table and the root's --help and --version said "No space left on
+        # device" alone, and the root's help and version ended in a traceback.
+        ["show", "russia-falling-out-with-kabul/saleh-stunning-experience"],
+        ["show", "russia-falling-out-with-kabul/saleh-stunning-experience", "--json"],
+        ["claim", "moscow-talks-government-backed"],
+        ["--help"],
+        ["--version"],
+    ],
+)
 def test_stdout_to_a_full_device(seeded_url, command):
     with open("/dev/full", "w") as full:
         result = subprocess.run(
@@ -343,3 +382,45 @@ def test_load_shows_progress_on_a_terminal_only(tmp_path):
     piped = quotes(f"sqlite:///{tmp_path / 'piped.db'}", "load", text=True)
     assert "Reading" not in piped.stderr and "Loading" not in piped.stderr
     assert "statements: 22 added" in piped.stderr
+
+
+# -- run outside the project folder ------------------------------------------------------------
+
+
+def test_outside_the_project_folder_check_load_and_list_say_where_to_run(tmp_path):
+    # A new user in another folder was told "No database at sqlite:///data/quotes.db. Run
+    # `quotes load`", and `quotes load` then listed data/claims.yaml, data/parties.yaml and
+    # data/sources as "not found": nothing said that the folder was the problem.
+    elsewhere = {"cwd": tmp_path, "capture_output": True, "text": True, "timeout": 120}
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env.pop("QUOTES_DATABASE_URL", None)
+    env.pop("QUOTES_DATA", None)
+    for command in (["check"], ["load"]):
+        result = subprocess.run([*QUOTES, *command], env=env, **elsewhere)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.count("\n") <= 4 and "Traceback" not in result.stderr
+        assert f"there is no folder data in {tmp_path}" in result.stderr
+        assert "run quotes from the project folder" in result.stderr
+    listed = subprocess.run([*QUOTES, "list"], env=env, **elsewhere)
+    assert listed.returncode == 1 and "Traceback" not in listed.stderr
+    assert "No database at sqlite:///data/quotes.db" in listed.stderr
+    assert f"There is no folder data in {tmp_path}" in listed.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_listing_on_a_narrow_terminal_shows_blocks_that_fit(seeded_url, monkeypatch):
+    # On an 80-column terminal the 117-column table folded every line in two: the README's
+    # first command, on the commonest terminal, printed a jumble. There it is a block a record.
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = _with_stderr_on_a_terminal(seeded_url, "said", "Amrullah Saleh", stdout_too=True)
+    lines = shown.replace("\r\n", "\n").splitlines()
+    assert lines[:6] == [
+        "SAID     2019/2019-09-27",
+        "SPEAKER  Amrullah Saleh",
+        "KIND     partial",
+        "STANCES  taliban:critical",
+        "TEXT     described the Taliban as having “scorpion genes” and possessing “Bronze",
+        "         Age logic.”",
+    ]
+    assert "↳ russia-falling-out-with-kabul/saleh-stunning-experience" in lines
+    assert max(len(line) for line in lines) <= 80

@@ -106,3 +106,32 @@ def test_readme_shows_the_real_output_of_the_three_sources_example(tmp_path, mon
         result = run(url, *args)
         assert result.exit_code == 0
         assert f"$ quotes {' '.join(args)}\n{result.stdout}" in readme, args
+
+
+def _yaml_example(heading: str) -> str:
+    """The YAML block that follows the README paragraph opening with ``heading``."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"(?m)^{re.escape(heading)}.*?\n```yaml\n(.*?)```", readme, re.S)
+    assert found, heading
+    return found.group(1)
+
+
+def test_the_readmes_curated_file_examples_pass_check(tmp_path):
+    # A curator copies these: the source example once named `accessed` twice, which `check`
+    # refuses ("given twice; keep one").
+    from tests.helpers import copy_project, run
+
+    data = copy_project(tmp_path)
+    source = _yaml_example("A source (`sources/russia-falling-out-with-kabul.yaml`)")
+    (data / "sources" / "russia-falling-out-with-kabul.yaml").write_text(source, "utf-8")
+    speaker = _yaml_example("A speaker (`speakers/amrullah-saleh.yaml`)")
+    (data / "speakers" / "amrullah-saleh.yaml").write_text(speaker, "utf-8")
+    party = _yaml_example("A party (`parties.yaml`)").split("parties:\n", 1)[1]
+    parties = (data / "parties.yaml").read_text(encoding="utf-8")
+    kept = re.split(r"(?m)^(?=  - key: )", parties)
+    kept = [party if b.startswith("  - key: afghan-government\n") else b for b in kept]
+    assert party in kept
+    (data / "parties.yaml").write_text("".join(kept), "utf-8")
+    result = run(f"sqlite:///{tmp_path / 'q.db'}", "check", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    assert "ok: 1 source(s), 1 statement(s) anchored" in result.output

@@ -1,6 +1,7 @@
 """`quotes extract` over many files, and never over a curated file without --force."""
 
 from tests.helpers import PROJECT, run
+from tests.test_database_errors import tmpfs  # noqa: F401 (a fixture)
 
 STORY = (
     "Envoy says talks will resume\n"
@@ -62,3 +63,32 @@ def test_several_texts_need_a_folder(tmp_path):
     result = extract(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "a.txt"))
     assert result.exit_code == 2
     assert "Several texts need --out DIR" in result.stderr
+
+
+def test_json_lines_with_a_file_to_write_is_a_usage_error(tmp_path):
+    # --nl prints to standard output; -o or --out there used to be ignored without a word, so
+    # the file the user asked for was never written.
+    (tmp_path / "a.txt").write_text(OTHER, encoding="utf-8")
+    for target in (["-o", str(tmp_path / "a.jsonl")], ["--out", str(tmp_path / "drafts")]):
+        result = extract(tmp_path, str(tmp_path / "a.txt"), "--nl", *target)
+        assert result.exit_code == 2, result.output
+        assert "--nl prints to standard output" in result.stderr
+        assert "Traceback" not in result.output
+        assert not (tmp_path / "a.jsonl").exists() and not (tmp_path / "drafts").exists()
+
+
+def test_a_full_disk_keeps_the_file_that_force_would_replace(tmp_path, tmpfs):  # noqa: F811
+    # --force over a curated file used to open it for writing at once: a disk that filled
+    # before the draft was written whole left the curated file cut short, its review lost.
+    disk = tmpfs("16k")
+    curated = disk / "seed.yaml"
+    reviewed = "statements:\n  - key: a\n    status: reviewed\n"
+    curated.write_text(reviewed, encoding="utf-8")
+    (disk / "filler").write_bytes(b"x" * 8192)  # leaves a page free: less than the draft
+    seed = PROJECT / "seeds" / "russia-falling-out-with-kabul.txt"
+    result = extract(tmp_path, str(seed), "-o", str(curated), "--force")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: Cannot write {curated}: No space left on device")
+    assert "Traceback" not in result.output
+    assert curated.read_text(encoding="utf-8") == reviewed
+    assert sorted(p.name for p in disk.iterdir()) == ["filler", "seed.yaml"]  # no half file

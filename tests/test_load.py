@@ -76,6 +76,8 @@ def test_a_source_whose_file_is_gone_is_removed_by_a_full_load(engine, tmp_path)
     (data / "sources" / f"{SEED}.yaml").unlink()
     report = _load(engine, data)
     assert report["sources"] == {"removed": 1}
+    # Its 22 statements went with it, and the load says so (it said "0 removed").
+    assert report["statements"] == {"removed": 22}
     with Session(engine) as session:
         assert session.execute(select(Source)).all() == []
         assert session.execute(select(Statement)).all() == []

@@ -62,3 +62,51 @@ def test_right_to_left_text_wraps_in_logical_order_each_line_isolated():
     lines = table([{"who": arabic, "text": "x", "kind": "direct"}])
     assert lines[2] == f"{FSI}سلام سلام{PDI}" + " " * 3 + "x" + " " * 13 + "direct"
     assert lines[3] == f"{FSI}سلامك{PDI}"
+
+
+class Terminal(io.StringIO):
+    """Standard output that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+RECORD = {
+    "who": "Amrullah Saleh (Former Minister)",
+    "text": "had a stunning experience",
+    "kind": "direct",
+}
+
+
+def test_a_terminal_narrower_than_the_table_shows_each_record_as_a_block(monkeypatch):
+    # WHO 10 + TEXT 12 + KIND 8 and two gaps of 2 take 34 columns: a 30-column terminal
+    # folded every line of the table in two. There each record is a block instead, a line a
+    # field, as psql's expanded display does.
+    monkeypatch.setenv("COLUMNS", "30")
+    out = Terminal()
+    write([RECORD, {**RECORD, "kind": "partial"}], out, fmt="table", columns=COLUMNS)
+    assert out.getvalue().splitlines() == [
+        "WHO   Amrullah Saleh (Former",
+        "      Minister)",
+        "TEXT  had a stunning",
+        "      experience",
+        "KIND  direct",
+        "",
+        "WHO   Amrullah Saleh (Former",
+        "      Minister)",
+        "TEXT  had a stunning",
+        "      experience",
+        "KIND  partial",
+    ]
+    assert max(wcswidth(line) for line in out.getvalue().splitlines()) <= 30
+
+
+def test_a_wide_terminal_and_a_pipe_keep_the_table(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "30")
+    piped = io.StringIO()  # not a terminal: nothing to fold, the table as it is
+    write([RECORD], piped, fmt="table", columns=COLUMNS)
+    assert piped.getvalue().startswith("WHO         TEXT")
+    monkeypatch.setenv("COLUMNS", "34")
+    wide = Terminal()
+    write([RECORD], wide, fmt="table", columns=COLUMNS)
+    assert wide.getvalue() == piped.getvalue()

@@ -217,6 +217,79 @@ def test_speaker_page(client):
         ) in html
 
 
+def test_speaker_page_heads_with_the_speakers_kind_and_wikidata_id(blank_url, tmp_path):
+    # The heading read kind and Wikidata id from the key-and-name record a lookup gives:
+    # it said ", of afghan-government" and never showed an id.
+    from tests.helpers import copy_project, edit
+
+    data = copy_project(tmp_path)
+    edit(
+        data / "speakers" / "amrullah-saleh.yaml",
+        "kind: person\n",
+        "kind: person\nwikidata: Q123\n",
+    )
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    engine = read_only_engine(blank_url)
+    with TestClient(create_app(engine, project=tmp_path)) as client:
+        html = get(client, "/speakers/amrullah-saleh")
+    engine.dispose()
+    assert '<p>person, of <a href="/parties/afghan-government">' in html
+    assert " · Wikidata Q123" in html
+
+
+def test_no_page_reads_an_attribute_its_record_lacks(seeded_url, monkeypatch):
+    # Jinja renders a missing attribute as nothing: the source and speaker pages read title,
+    # author, kind and more from a lookup's key-and-name record and showed blanks. A dict's
+    # missing key (a count of none) is fine; an attribute missing on an object is not.
+    import jinja2
+    from jinja2.utils import missing
+
+    import quotes.web.app as web
+
+    lacking = set()
+
+    class Reporting(jinja2.Undefined):
+        def _note(self):
+            if self._undefined_obj is not missing and not isinstance(self._undefined_obj, dict):
+                lacking.add((type(self._undefined_obj).__name__, self._undefined_name))
+
+        def __str__(self):
+            self._note()
+            return ""
+
+        def __bool__(self):
+            self._note()
+            return False
+
+    plain = web._templates
+
+    def reporting():
+        environment = plain()
+        environment.undefined = Reporting
+        return environment
+
+    monkeypatch.setattr(web, "_templates", reporting)
+    engine = read_only_engine(seeded_url)
+    with TestClient(create_app(engine, project=PROJECT)) as client:
+        for url in [
+            "/statements?critical_of=moscow",
+            f"/statements/{SEED}/saleh-stunning-experience",
+            "/speakers",
+            "/speakers/amrullah-saleh",
+            f"/speakers/{SEED}/senior-taliban-official",
+            "/parties",
+            "/parties/kabul",
+            "/claims",
+            "/claims/moscow-talks-government-backed",
+            "/sources",
+            f"/sources/{SEED}",
+            "/stance-matrix",
+        ]:
+            get(client, url)
+    engine.dispose()
+    assert lacking == set()
+
+
 def test_party_page_by_alias(client):
     html = get(client, "/parties/moscow")
     assert "Government of the Russian Federation" in html
@@ -281,6 +354,25 @@ def test_stance_matrix_cells_link_to_their_statements(client):
         "observers-skeptical-of-russian-claims",
         "us-alleges-arms-transfers",
     }
+
+
+def test_the_stance_matrix_follows_a_load_made_while_the_server_runs(blank_url, tmp_path):
+    # The matrix was counted once per process ("the database does not change under a
+    # read-only server"), but `quotes load` writes it while the server reads: after a load
+    # the statements pages had the new record and the matrix the old one until a restart.
+    from tests.helpers import copy_project
+
+    data = copy_project(tmp_path)
+    assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+    engine = read_only_engine(blank_url)
+    with TestClient(create_app(engine, project=tmp_path)) as client:
+        assert "afghan-government critical of russia: 7" in get(client, "/stance-matrix")
+        (data / "sources" / f"{SEED}.yaml").unlink()
+        assert run(blank_url, "load", "--data", str(data)).exit_code == 0
+        assert "9 statements match" not in get(client, "/statements?critical_of=moscow")
+        assert "critical of russia" not in get(client, "/stance-matrix")
+        assert "critical of russia" not in get(client, "/stance-matrix/matrix.svg")
+    engine.dispose()
 
 
 def test_pictures_are_svg(client):
@@ -408,6 +500,17 @@ def test_the_form_redirects_to_the_address_to_share(client):
     assert response.headers["location"] == "/statements?critical_of=moscow&since=2019"
 
 
+def test_a_source_page_heads_its_text_with_the_sources_metadata(client):
+    # The page said "Author unknown, date unknown" under an empty heading (and an empty
+    # <title>): the template read title, author and date from the key-and-name record a
+    # lookup gives, which has none of them.
+    html = get(client, f"/sources/{SEED}")
+    assert "<title>Russia’s Falling Out With Kabul · quotes</title>" in html
+    assert "<h1>Russia’s Falling Out With Kabul</h1>" in html
+    assert "<p>Samuel Ramani, 2019-05-27/2019-09-27" in html
+    assert "Author unknown" not in html and "date unknown" not in html
+
+
 def test_a_missing_or_changed_text_is_not_shown(seeded_url, tmp_path):
     """The text is read only where the record says, and only if its checksum still matches."""
     (tmp_path / "seeds").mkdir()
@@ -418,6 +521,8 @@ def test_a_missing_or_changed_text_is_not_shown(seeded_url, tmp_path):
         client = TestClient(create_app(engine, project=project))
         html = get(client, f"/sources/{SEED}")
         assert "is not where the server looks for it, or has changed" in html
+        # It names the file it looked for (it said "The text () is not where ...").
+        assert f"The text (seeds/{SEED}.txt) is not where" in html
         html = get(client, f"/statements/{SEED}/saleh-stunning-experience")
         # The stored context instead: the 32 characters either side.
         assert "<mark>Russian experts of human studies had a stunning experience</mark>" in html

@@ -3,7 +3,7 @@
 import click
 
 from quotes.cli.common import language_ranges
-from quotes.cli.output import emit, output_options, with_session
+from quotes.cli.output import emit, output_options, stdout_guarded, with_session
 from quotes.export import Column
 
 
@@ -131,7 +131,8 @@ def claim(session, key: str, fmt: str) -> None:
             yield {**row, "who": who, "where": row["source_title"]}
 
     if fmt == "table":
-        click.echo(f"{found.key}: {found.text}\n")
+        with stdout_guarded():  # as the rows are: one line if standard output fails
+            click.echo(f"{found.key}: {found.text}\n")
     emit(
         kept(timeline(session, found)),
         fmt=fmt,
@@ -166,11 +167,12 @@ def claim(session, key: str, fmt: str) -> None:
         footer="key",
     )
     if fmt == "table" and events:
-        click.echo("\nWho stands where:")
-        for stand in stands(events):
-            steps = ", then ".join(_run(position, said) for position, said in stand.runs())
-            note = "  <- changed position" if stand.changed else ""
-            click.echo(f"  {stand.speaker}: {steps}{note}")
+        with stdout_guarded():
+            click.echo("\nWho stands where:")
+            for stand in stands(events):
+                steps = ", then ".join(_run(position, said) for position, said in stand.runs())
+                note = "  <- changed position" if stand.changed else ""
+                click.echo(f"  {stand.speaker}: {steps}{note}")
 
 
 def _run(position: str, said: list[str | None]) -> str:

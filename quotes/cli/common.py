@@ -14,6 +14,20 @@ class QuotesGroup(LazyGroup):
     core or the database raises becomes one line on stderr and an exit status, never a
     traceback."""
 
+    def main(self, *args, **kwargs):
+        """What click's main lets through: the root's --help and --version are written before
+        any command is invoked, so standard output failing there is said here."""
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as error:
+            from quotes.cli.output import stdout_failed
+
+            try:
+                stdout_failed(error)
+            except click.ClickException as failure:  # past click's own handling: said here
+                failure.show()
+                sys.exit(failure.exit_code)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)

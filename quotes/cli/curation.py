@@ -20,6 +20,19 @@ data_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
+def require_data_folder(root: Path) -> None:
+    """A usage error when the data folder is not there: run from another folder, `check` and
+    `load` would list each registry file as not found and never say that the folder is wrong."""
+    if root.is_dir():
+        return
+    where = f"{root} in {Path.cwd()}" if not root.is_absolute() else str(root)
+    raise click.BadParameter(
+        f"there is no folder {where}: run quotes from the project folder (where data/ and "
+        "seeds/ are), or name the curated data folder with --data.",
+        param_hint="'--data'",
+    )
+
+
 @click.command()
 @paths_argument
 @data_option
@@ -40,6 +53,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
     """
     from quotes.curation.record import inspect_record
 
+    require_data_folder(root)
     record, problems = inspect_record(root=root, paths=paths)
     if not _no_database(ctx.find_root().obj):
         problems += _drift(ctx, record)
@@ -126,6 +140,7 @@ def load(
     from quotes.ingest import load_record
     from quotes.provenance import describe, record_load
 
+    require_data_folder(root)
     try:
         reading = functools.partial(progress, label="Reading", silent=silent)
         record = read_record(

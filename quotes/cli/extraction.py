@@ -86,6 +86,11 @@ def extract(
             raise click.BadParameter(str(error), param_hint="'--published'") from None
     if output and out_dir:
         raise click.UsageError("Give -o FILE or --out DIR, not both.")
+    if as_nl and (output or out_dir):
+        raise click.UsageError(
+            "--nl prints to standard output; -o and --out write drafts. "
+            "For JSON Lines in a file: quotes extract TEXT --nl > FILE.jsonl"
+        )
     if output and len(text_files) > 1:
         raise click.UsageError(
             f"-o writes one file but {len(text_files)} texts were given: use --out DIR."
@@ -124,8 +129,7 @@ def extract(
         if target is None:
             click.echo(draft, nl=False)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(draft, encoding="utf-8")
+        _write_whole(target, draft)
         if len(text_files) == 1 and not silent:
             click.echo(f"{count} candidate statement(s) drafted in {target}", err=True)
     if targets and len(text_files) > 1 and not silent:
@@ -133,6 +137,15 @@ def extract(
             f"{total} candidate statement(s) drafted in {len(targets)} file(s) in {out_dir}",
             err=True,
         )
+
+
+def _write_whole(target: Path, draft: str) -> None:
+    """Write ``draft`` whole or not at all (a temporary file renamed into place), so that a
+    full disk under --force leaves the curated file it would have replaced as it was."""
+    from quotes.cli.output import into_file
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    into_file(target, lambda out: out.write(draft), force=True, suffixes=(".yaml",))
 
 
 def _read(path: Path) -> tuple[str, bytes]:

@@ -78,14 +78,19 @@ def stdout_guarded():
     try:
         yield sys.stdout
         sys.stdout.flush()
-    except BrokenPipeError:
-        _stdout_to_devnull()
-        raise SystemExit(0) from None
     except OSError as error:
-        _stdout_to_devnull()
-        raise click.ClickException(
-            f"Cannot write to standard output: {error.strerror or error}."
-        ) from None
+        stdout_failed(error)
+
+
+def stdout_failed(error: OSError):
+    """End the command on standard output that failed: quietly with exit status 0 on a
+    closed pipe, else with one line and exit status 1."""
+    _stdout_to_devnull()
+    if isinstance(error, BrokenPipeError):
+        raise SystemExit(0) from None
+    raise click.ClickException(
+        f"Cannot write to standard output: {error.strerror or error}."
+    ) from None
 
 
 def _stdout_to_devnull() -> None:

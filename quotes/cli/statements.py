@@ -329,7 +329,8 @@ def show(reader, key: str, as_json: bool) -> None:
         raise click.BadParameter(str(error), param_hint="'KEY'") from None
     record = {**record, "location": location(record), "citation": chicago_note(record)}
     if as_json:
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        with stdout_guarded():
+            click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     role = f", {record['role']}" if record["role"] else ""
     written = record["speaker_as_written"]
@@ -378,7 +379,8 @@ def show(reader, key: str, as_json: bool) -> None:
             mark = "*" if other["key"] == record["key"] else " "
             lines.append(f"  {mark} {other['key']}")
             lines.append(f"      {chicago_note(other)}")
-    click.echo("\n".join(lines))
+    with stdout_guarded():
+        click.echo("\n".join(lines))
 
 
 EXPORT_FORMATS = {
@@ -396,6 +398,36 @@ EXPORT_SUFFIXES = {
     "nl": (".jsonl", ".ndjson", ".json"),
     "csl-json": (".json",),
 }
+
+# What a name's suffix says a file holds, where that is not the export's format.
+NAMED_FOR = {
+    ".csv": "a CSV file",
+    ".tsv": "a TSV file",
+    ".tab": "a TSV file",
+    ".json": "a JSON file",
+    ".jsonl": "a JSON Lines file",
+    ".ndjson": "a JSON Lines file",
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".ods": "a spreadsheet",
+}
+
+
+def refuse_another_format(output: Path, fmt: str) -> None:
+    """A usage error when ``output`` is named for another format than the one asked for: a
+    spreadsheet would open `-o x.xlsx` as a workbook (it is CSV), `--json -o x.csv` as CSV."""
+    suffix = output.suffix.lower()
+    if suffix not in NAMED_FOR or suffix in EXPORT_SUFFIXES[fmt]:
+        return
+    own, named = EXPORT_SUFFIXES[fmt][0], NAMED_FOR[suffix]
+    if suffix in (".xlsx", ".xls", ".ods"):
+        fix = ": quotes writes no workbook, and a spreadsheet opens a .csv (--excel for Excel)"
+    else:
+        asked = next(f for f, suffixes in EXPORT_SUFFIXES.items() if suffix in suffixes)
+        fix = f", or ask for --format {asked}"
+    raise click.UsageError(
+        f"{output} names {named}, but the export is {fmt.upper()}: name it {own}{fix}."
+    )
 
 
 @click.command()
@@ -442,6 +474,8 @@ def export(
             f"--excel adds the byte-order mark Excel needs to read CSV as UTF-8; a {fmt} file "
             "must not start with one. Leave out --excel, or export --csv."
         )
+    if output:
+        refuse_another_format(output, fmt)
     filters = _filters(reader, options)
 
     # Rows on a terminal and a bar on the same terminal would mix: the bar only beside a file

@@ -155,14 +155,17 @@ def delete_statements(session, statement_ids: list[int], *, children_only: bool)
 def prune_sources(session, keep: set[str], report: LoadReport) -> None:
     """Remove the sources whose files are gone, with their statements."""
     gone = [row.id for row in session.execute(select(Source.id, Source.key)) if row.key not in keep]
+    removed = 0
     for chunk in rows.chunks(gone):
         statements = [
             row.id
             for row in session.execute(select(Statement.id).where(Statement.source_id.in_(chunk)))
         ]
         delete_statements(session, statements, children_only=False)
+        removed += len(statements)
     if gone:
         rows.prune(session, Source, gone, report, "sources")
+    report.count("statements", "removed", removed)  # after "sources", as every load says them
 
 
 # The full-text indexes of migration 0006 (SQLite): their insert triggers, and what each

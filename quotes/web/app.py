@@ -307,10 +307,6 @@ class Site:
 
         return self.index("speakers.html", speaker_rows)
 
-        with self.session() as session:
-            rows = list(islice(speaker_rows(session), LISTED + 1))
-        return self.page("speakers.html", rows=rows[:LISTED], more=len(rows) > LISTED)
-
     def speaker(self, request: Request) -> Response:
         with self.session() as session:
             try:
@@ -324,12 +320,13 @@ class Site:
             roles = browse.speaker_roles(session, found)
             stances = browse.speaker_stances(session, found)
             party = browse.home_party_key(session, found.id)
+            heading = browse.speaker_heading(session, found.id)
         by_party: dict[str, dict[str, int]] = defaultdict(dict)
         for party_key, polarity, n in stances:
             by_party[party_key][polarity] = n
         return self.page(
             "speaker.html",
-            speaker=found,
+            speaker=heading,
             party=party,
             roles=roles,
             stances=by_party,
@@ -415,26 +412,22 @@ class Site:
 
         return self.index("sources.html", source_rows)
 
-        with self.session() as session:
-            rows = list(islice(source_rows(session), LISTED))
-        return self.page("sources.html", rows=rows)
-
     def source(self, request: Request) -> Response:
         with self.session() as session:
             try:
                 found = find_source(session, request.path_params["key"])
             except UnknownName as error:
                 return self.problem(str(error), 404)
-            text_path, sha256 = browse.source_file(session, found.id)
+            source = browse.source_heading(session, found.id)
             records = list(
                 islice(
                     statement_records(session, Filters(source_ids=(found.id,), sort="source")), 5000
                 )
             )
-        text = self.source_text(text_path, sha256)
+        text = self.source_text(source["text_path"], source["sha256"])
         return self.page(
             "source.html",
-            source=found,
+            source=source,
             records=records,
             segments=annotated(text, records) if text is not None else None,
         )
@@ -442,20 +435,27 @@ class Site:
     # -- the stance matrix
 
     def pictures(self) -> dict:
-        """The stance matrix and graph, counted and drawn once per process (the database
-        does not change under a read-only server); `quotes serve` starts this at startup."""
+        """The stance matrix and graph, counted and drawn once per load of the database: the
+        server only reads, but `quotes load` may write while it runs, and each load that
+        changes something is logged. `quotes serve` starts the first count at startup."""
         with self._pictures_lock:
-            if self._pictures is None:
-                with self.session() as session:
+            with self.session() as session:
+                load = _last_load_id(session)
+                if self._pictures is None or self._pictures["load"] != load:
                     rows, names = browse.stance_matrix(session), browse.party_names(session)
-                self._pictures = {
-                    "matrix": stance_matrix_svg(rows, names, matrix_href, most=MATRIX_MOST),
-                    "graph": criticism_graph_svg(rows, names, matrix_href),
-                    "matrix.svg": stance_matrix_svg(rows, names),
-                    "graph.svg": criticism_graph_svg(rows, names),
-                    "names": names,
-                }
+                    self._pictures = self._drawn(rows, names, load)
         return self._pictures
+
+    @staticmethod
+    def _drawn(rows, names, load: int | None) -> dict:
+        return {
+            "matrix": stance_matrix_svg(rows, names, matrix_href, most=MATRIX_MOST),
+            "graph": criticism_graph_svg(rows, names, matrix_href),
+            "matrix.svg": stance_matrix_svg(rows, names),
+            "graph.svg": criticism_graph_svg(rows, names),
+            "names": names,
+            "load": load,
+        }
 
     def matrix(self, request: Request) -> Response:
         pictures = self.pictures()
@@ -513,3 +513,12 @@ def annotated(text: str, records: list[dict]) -> list[tuple[str, list[dict], lis
         ending = [r for r in numbered if r["end"] == high]
         pieces.append((text[low:high], covering, ending))
     return pieces
+
+
+def _last_load_id(session: Session) -> int | None:
+    """The latest logged load (one that changed something): what the pictures were drawn from."""
+    from sqlalchemy import func, select
+
+    from quotes.models import Load
+
+    return session.execute(select(func.max(Load.id))).scalar_one()
