@@ -3140,3 +3140,40 @@ def test_a_quotation_after_another_ones_sentence_is_not_resumed():
         "Kessler is a disgrace to the republic",
         "Anybody but Kessler",
     ]
+
+
+def test_guillemets_and_german_low_marks_are_quotation_marks():
+    """Copy translated from the French or German press keeps its marks: «A,» he said and
+    „A“, she said are quotations as “A,” is. The draft ran «We are not selling ...» into the
+    cue before it as reported speech, and gave „... nobody seems to care,“ to a cue "seems"
+    said by nobody."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The transport minister defended the port agreement.\n\n"
+        "Transport Minister Jean-Baptiste de la Roche spoke to the paper. «We are not selling"
+        " the port. We are renting its cranes,» he said.\n\n"
+        "„Rostmund cannot match a state-backed investor, and nobody in Brussels seems to"
+        " care“, said Economy Minister Dirk Bremer.\n\n"
+        "»The port is in our city«, Mayor Aïcha Benali told the radio station.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert [(c.cue, c.text) for c in found] == [
+        ("said", "We are not selling the port. We are renting its cranes"),
+        (
+            "said",
+            "Rostmund cannot match a state-backed investor, and nobody in Brussels seems to care",
+        ),
+        ("told", "The port is in our city"),
+    ]
+    assert text[found[0].content_start : found[0].content_end].startswith("«We")
+    assert [c.speaker_as_written for c in found] == [
+        "he",
+        "Economy Minister Dirk Bremer",
+        "Mayor Aïcha Benali",
+    ]
+
+
+def test_foreign_marks_are_typeset_one_for_one():
+    from quotes.extract.typography import foreign
+
+    assert foreign("«A», »B« and „C“ or „D”.") == "“A”, “B” and “C” or “D”."
+    assert foreign("« Bonjour », dit-il.") == "“ Bonjour ”, dit-il."
