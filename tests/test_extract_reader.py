@@ -3177,3 +3177,30 @@ def test_foreign_marks_are_typeset_one_for_one():
 
     assert foreign("«A», »B« and „C“ or „D”.") == "“A”, “B” and “C” or “D”."
     assert foreign("« Bonjour », dit-il.") == "“ Bonjour ”, dit-il."
+
+
+def test_sources_familiar_with_the_matter_are_unnamed_and_the_person_is_them_again():
+    """Markets copy's anonymous sources: "people familiar with the matter", "two sources close
+    to the talks" and "A person close to the board" are speakers the text does not name (the
+    draft took them for registry speakers to add), "the person" later is that person again
+    (the draft had a speaker "person"), and "asking not to be named because ..." says why,
+    no statement of its own."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday.\n\n"
+        "Lenders are considering a waiver, people familiar with the matter said.\n\n"
+        "The bank wants a higher margin, two sources close to the talks said.\n\n"
+        "A person close to the company's board said directors were divided. The board would"
+        " decide on Monday, the person said, asking not to be named because the talks were"
+        " private.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker, c.speaker_unnamed) for c in found] == [
+        ("people familiar with the matter", "people familiar with the matter", True),
+        ("two sources close to the talks", "two sources close to the talks", True),
+        (
+            "A person close to the company's board",
+            "A person close to the company's board",
+            True,
+        ),
+        ("the person", "A person close to the company's board", True),
+    ]

@@ -384,6 +384,10 @@ _ANONYMITY = re.compile(
     r"of\s+anonymity|for\s+anonymity|anonymity)",
     re.IGNORECASE,
 )
+# A participle that asks for anonymity ("asking not to be identified"), and the reason given
+# after it ("because the talks were private"): why, not what, the source said.
+_ASKING_NOT = re.compile(r"asking|requesting|declining|speaking", re.IGNORECASE)
+_WHY = re.compile(r"(?:\s+(?:because|as|since)\s[^.!?\n]*)?[.,;]?\s*")
 # "Asked about the talks, X said ...": a question put to the speaker of the main verb, also
 # by someone ("Asked by a reporter whether ...").
 _QUESTIONED = re.compile(
@@ -492,6 +496,13 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     if anonymity and candidate.content_end <= anonymity.end() + 1:
         return True
     if _ANONYMITY.search(candidate.cue or ""):
+        return True
+    # "..., the person said, asking not to be named because the talks were private": why
+    if (
+        anonymity
+        and _ASKING_NOT.fullmatch(candidate.cue or "")
+        and _WHY.fullmatch(text, anonymity.end(), candidate.content_end)
+    ):
         return True
     opens_sentence = candidate.cue_start == 0 or text[candidate.cue_start - 1] in "\n"
     before = text[max(0, candidate.cue_start - 2) : candidate.cue_start]

@@ -29,6 +29,7 @@ PERSON_NOUNS = {
     "commissioner", "historian", "scientist", "biologist", "prosecutor", "judge", "inspector",
     "coach", "architect", "physician", "doctor", "nurse", "writer", "novelist", "campaigner",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
+    "person",  # "a person close to the board" (markets copy's anonymous source)
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",

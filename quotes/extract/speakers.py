@@ -351,6 +351,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if _the_unnamed(candidate, mention, state):
         return
+    if _SOURCES.fullmatch(mention.strip(" ,")):
+        # "people familiar with the matter": sources the text does not name, no one to register
+        candidate.speaker, candidate.speaker_unnamed = mention.strip(" ,"), True
+        return
     if mention == "A" and candidate.cue == ":" and (interviewee := _interviewee(text, mentions)):
         _name(candidate, registry, interviewee.name, key=interviewee.key, resolved=True)
         return
@@ -562,6 +566,15 @@ def _its_role(
 
 _REPORTS = re.compile(
     r"(?:(?:some|several|many|other|local|media|press|news|unconfirmed)\s+){0,2}reports", re.I
+)
+# Sources in the plural that the text does not name: "people familiar with the matter", "two
+# sources close to the talks", "bankers with knowledge of the deal" (no article before them).
+_SOURCES = re.compile(
+    r"(?:(?:two|three|four|five|several|some|other|\d+)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:people|persons|sources|officials|insiders|bankers|executives|diplomats|traders)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"involved\s+in|aware\s+of)\s[^,.;:]+",
+    re.IGNORECASE,
 )
 _ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
