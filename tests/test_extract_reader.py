@@ -3204,3 +3204,19 @@ def test_sources_familiar_with_the_matter_are_unnamed_and_the_person_is_them_aga
         ),
         ("the person", "A person close to the company's board", True),
     ]
+
+
+def test_a_speaker_left_at_its_article_takes_the_subject_up_to_the_cue():
+    """ "GENEVA, March 13 - The United Nations on Friday urged ...": the tagger ran its speaker
+    from the dateline's day to "The" and the draft had a speaker "The"; the speaker is the
+    subject up to the cue, less its day."""
+    text = (
+        "GENEVA, March 13 - The United Nations on Friday urged Varnia and Qasira to reopen the"
+        " two border crossings they closed last month, warning that food stocks in the valley"
+        " would run out within weeks.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker_as_written, c.speaker) for c in found] == [
+        ("urged", "The United Nations", "United Nations"),
+        ("warning", "The United Nations", "United Nations"),
+    ]

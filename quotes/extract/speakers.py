@@ -283,10 +283,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_ARTICLE = re.compile(r"(?:The|A|An)\s*")
+_CAPITALIZED = re.compile(r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)+")
+
+
+def _article_alone(text: str, candidate: Candidate) -> None:
+    """ "GENEVA, March 13 - The United Nations on Friday urged": a speaker span the tagger
+    left at its article ("The") is the name after it ("The United Nations")."""
+    start, end = candidate.speaker_start, candidate.speaker_end
+    if start is None or not _ARTICLE.fullmatch(text, start, end):
+        return
+    if name := _CAPITALIZED.match(text, end):
+        candidate.speaker_end = name.end()
+        candidate.speaker_as_written = text[start : candidate.speaker_end]
+
+
 def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -> None:
     """Name the speaker as a careful reader would: the registry's name for it, the person a
     pronoun or a description stands for, the name beside a role, an acronym's expansion, or
     the name a misspelling repeats."""
+    _article_alone(text, candidate)
     if candidate.speaker_start is not None:
         span = trim(text, candidate.speaker_start, candidate.speaker_end)
         if span is None:
