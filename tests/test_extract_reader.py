@@ -3220,3 +3220,17 @@ def test_a_speaker_left_at_its_article_takes_the_subject_up_to_the_cue():
         ("urged", "The United Nations", "United Nations"),
         ("warning", "The United Nations", "United Nations"),
     ]
+
+
+def test_a_percentage_in_the_speakers_relative_clause_is_not_the_speaker():
+    """ "The company's largest shareholder, the state investment fund Norvan Holding, which
+    owns 34%, said": the tagger's speaker was "34%," inside the clause; the rules' speaker
+    ends with its comma, so the clause after it went unseen. The fund speaks."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday.\n\n"
+        "The company's largest shareholder, the state investment fund Norvan Holding, which"
+        " owns 34%, said it would not commit to taking part in any share sale.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert c.speaker == "Norvan Holding"
+    assert c.speaker_as_written.startswith("The company's largest shareholder")

@@ -374,7 +374,8 @@ def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
     if (learned.speaker_as_written or "").lower() in ("who", "which"):
         return True
     between = text[rule.speaker_end : learned.speaker_start]
-    return re.match(r",\s+(?:who|which)\b", between) is not None
+    # the rules' speaker may keep its closing comma ("..., the fund Norvan Holding,")
+    return re.match(r",?\s+(?:who|which)\b", between) is not None
 
 
 # "who asked not to be named", "who declined to be named", "spoke on condition of anonymity":

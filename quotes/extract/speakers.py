@@ -746,6 +746,13 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
     return name, " ".join([*title, body.group(0).strip()])
 
 
+_KIND_NAMED = re.compile(
+    r"(?:the\s+)?((?:[a-z-]+\s+){0,3}(?:"
+    + "|".join(sorted(BODY_NOUNS | COMPANY_NOUNS | _INSTITUTIONS))
+    + r"))\s+((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
+)
+
+
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
     """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
     of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides), or of
@@ -762,6 +769,11 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
     for i in (1, 0):
         if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
             return parts[i], parts[1 - i]
+    # "The company's largest shareholder, the state investment fund Norvan Holding,": the
+    # name after what it is, both parts its role
+    kind = _KIND_NAMED.fullmatch(parts[1])
+    if kind and not _FULL_NAME.fullmatch(parts[0]):
+        return kind.group(2), f"{parts[0]}, {kind.group(1)}"
     titled = _named_member(parts[0])
     if titled and not _FULL_NAME.fullmatch(parts[1]):
         return titled[0], f"{titled[1]}, {parts[1]}"
