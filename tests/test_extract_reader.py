@@ -3234,3 +3234,27 @@ def test_a_percentage_in_the_speakers_relative_clause_is_not_the_speaker():
     (c,) = extract(text, published="2026-03-14")
     assert c.speaker == "Norvan Holding"
     assert c.speaker_as_written.startswith("The company's largest shareholder")
+
+
+def test_names_with_particles_are_names():
+    """ "Abdul Rahman al-Qasimi", "Dirk van der Berg", "Klaus von Hagen": a name's lower-case
+    particles are part of it. The draft took "The head of Al-Nahda Holdings, Abdul Rahman
+    al-Qasimi," whole for a speaker's name (no role), and "van der Berg" and "von Hagen" later
+    for speakers of their own."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The port deal has split the coalition.\n\n"
+        "The head of Al-Nahda Holdings, Abdul Rahman al-Qasimi, said the consortium would"
+        " invest 600 million euros.\n\n"
+        "The Halvian economy minister, Dirk van der Berg, told the newspaper that the deal was"
+        " unfair. “Nobody in Brussels seems to care,” van der Berg said.\n\n"
+        "Klaus von Hagen, chief executive of the Rostmund Port Authority, said he was not"
+        " worried. “We handled four million containers,” von Hagen said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker, c.role) for c in found] == [
+        ("said", "Abdul Rahman al-Qasimi", "head of Al-Nahda Holdings"),
+        ("told", "Dirk van der Berg", "Halvian economy minister"),
+        ("said", "Dirk van der Berg", None),
+        ("said", "Klaus von Hagen", "chief executive of the Rostmund Port Authority"),
+        ("said", "Klaus von Hagen", None),
+    ]

@@ -223,6 +223,8 @@ class Mentions:
     def near_miss(self, mention: str, position: int) -> Named | None:
         """A name already in the text that ``mention`` misspells ("Barabanow" for "Barabanov")."""
         words = normalize(mention).split()
+        if words and _PARTICLED.fullmatch(mention.strip(" ,")):
+            return self._particled(mention, position)
         if not words or not mention[:1].isupper():
             return None
         if not mention.split()[-1][:1].isupper():
@@ -252,7 +254,20 @@ class Mentions:
                 return named
         return None
 
+    def _particled(self, mention: str, position: int) -> Named | None:
+        """The person named before whose surname ``mention`` is, particles and all: "van
+        der Berg" after "Dirk van der Berg", "al-Qasimi" after "Abdul Rahman al-Qasimi"."""
+        surname = " " + normalize(mention.strip(" ,"))
+        for named in reversed(self.before(position)):
+            if named.person and normalize(named.name).endswith(surname):
+                return named
+        return None
 
+
+# A name's lower-case particles: "Abdul Rahman al-Qasimi", "Dirk van der Berg", "de la Roche"
+PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|del|della|di|da|du|dos|das|la|le|ter|zu)"
+# A surname that opens with its particles, as a story writes it after the full name
+_PARTICLED = re.compile(rf"(?:{PARTICLE}\s+){{1,2}}[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _NOT_OWNERS = {
     "the", "a", "an", "on", "in", "at", "by", "and", "but", "yesterday", "today", "meanwhile",

@@ -14,6 +14,7 @@ from quotes.extract.dates import DAY_NAME, PART_OF_DAY
 from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
+    PARTICLE,
     PERSON_NOUNS,
     PRESS_NOUNS,
     Mentions,
@@ -252,8 +253,14 @@ _HOLDS = {
     "teaches": None,
 }
 _HOLDS_POST = re.compile(rf",\s*who\s+(?P<verb>{'|'.join(_HOLDS)})\s+(?P<what>[^,]+)", re.I)
-_NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
+_PARTICLES = rf"(?:{PARTICLE}\s+){{0,2}}(?:(?:al|el)-)?"  # before a name's capitalized word
+_NAME_AFTER = re.compile(
+    rf",\s*((?:[A-Z][\w’'.-]+\s+(?:{_PARTICLES}(?=[A-Z]))?){{0,3}}{_PARTICLES}[A-Z][\w’'-]+)"
+    r"(?:,|\.(?:\s|$))"
+)
+_NAME_BEFORE = re.compile(
+    rf"([A-Z][\w’'.-]+(?:\s+{_PARTICLES}[A-Z][\w’'.-]+){{0,2}}\s+{_PARTICLES}[A-Z][\w’'-]+),\s*$"
+)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -726,7 +733,9 @@ _ROLE_BEFORE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- )|(?<=,\sand\s)|(?<=,\sbut\s))"
     r"((?:An?|The|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[’']s)\s[^,.;:\n“”\"]{3,80}),\s*$"
 )
-_FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
+_FULL_NAME = re.compile(
+    rf"[A-Z][\w’'.-]+(?:\s+{_PARTICLES}[A-Z][\w’'.-]+){{0,2}}\s+{_PARTICLES}[A-Z][\w’'-]+"
+)
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
 
 
