@@ -3258,3 +3258,18 @@ def test_names_with_particles_are_names():
         ("said", "Klaus von Hagen", "chief executive of the Rostmund Port Authority"),
         ("said", "Klaus von Hagen", None),
     ]
+
+
+def test_a_surname_with_a_capitalized_particle_is_the_name_before():
+    """ "Le Goff" after "Yves Le Goff" (and "Al-Qasimi" opening a sentence): the surname of
+    two words was drafted as a speaker of its own."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The dockers are divided.\n\n"
+        "Yves Le Goff, secretary general of the dockers' union, said the union had written"
+        " promises. “We want to read the contract,” Le Goff told the radio station.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker) for c in found] == [
+        ("said", "Yves Le Goff"),
+        ("told", "Yves Le Goff"),
+    ]

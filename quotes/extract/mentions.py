@@ -224,7 +224,8 @@ class Mentions:
         """A name already in the text that ``mention`` misspells ("Barabanow" for "Barabanov")."""
         words = normalize(mention).split()
         if words and _PARTICLED.fullmatch(mention.strip(" ,")):
-            return self._particled(mention, position)
+            if particled := self._particled(mention, position):
+                return particled
         if not words or not mention[:1].isupper():
             return None
         if not mention.split()[-1][:1].isupper():
@@ -267,7 +268,7 @@ class Mentions:
 # A name's lower-case particles: "Abdul Rahman al-Qasimi", "Dirk van der Berg", "de la Roche"
 PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|del|della|di|da|du|dos|das|la|le|ter|zu)"
 # A surname that opens with its particles, as a story writes it after the full name
-_PARTICLED = re.compile(rf"(?:{PARTICLE}\s+){{1,2}}[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+")
+_PARTICLED = re.compile(rf"(?i:{PARTICLE}\s+){{1,2}}[A-Z][\w’'-]+|(?i:al|el)-[A-Z][\w’'-]+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _NOT_OWNERS = {
     "the", "a", "an", "on", "in", "at", "by", "and", "but", "yesterday", "today", "meanwhile",
