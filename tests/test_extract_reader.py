@@ -3273,3 +3273,17 @@ def test_a_surname_with_a_capitalized_particle_is_the_name_before():
         ("said", "Yves Le Goff"),
         ("told", "Yves Le Goff"),
     ]
+
+
+def test_was_quoted_as_saying_is_the_cue_not_the_speaker():
+    """ "“We will not pay,” he was quoted as saying": the tagger's speaker ran on over "was
+    quoted as", so the pronoun was no pronoun and the draft's speaker "he was quoted as"."""
+    text = (
+        "Economy Minister Karl Brandt spoke to the agency on Friday. “We will not pay,” he was"
+        " quoted as saying. “Not one krone,” Brandt was quoted as saying.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker, c.cue) for c in found] == [
+        ("he", "Karl Brandt", "was quoted as saying"),
+        ("Brandt", "Karl Brandt", "was quoted as saying"),
+    ]

@@ -106,6 +106,7 @@ def extract(
     found = [c for c in found if not _an_act_done(text, c)]
     for candidate in found:
         _hearer_is_no_speaker(text, candidate)
+        _quoted_as(text, candidate)
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
@@ -458,6 +459,26 @@ _TOLD_PASSIVE = re.compile(
     r"(?:told|informed|assured)$",
     re.I,
 )
+
+
+_PASSIVE_QUOTED = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+as$"
+)
+
+
+def _quoted_as(text: str, candidate: Candidate) -> None:
+    """ "“...,” he was quoted as saying": "was quoted as" is the cue's, not the speaker's
+    (the tagger ran the speaker on over it, and "he was quoted as" was no pronoun)."""
+    if candidate.speaker_start is None or candidate.cue_start is None:
+        return
+    passive = _PASSIVE_QUOTED.search(text, candidate.speaker_start, candidate.speaker_end)
+    if passive and text[candidate.speaker_end : candidate.cue_start].strip() == "":
+        candidate.speaker_end = passive.start()
+        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+        candidate.cue_start = (
+            passive.start() + len(passive.group(0)) - len(passive.group(0).lstrip())
+        )
+        candidate.cue = text[candidate.cue_start : candidate.cue_end]
 
 
 def _hearer_is_no_speaker(text: str, candidate: Candidate) -> None:
