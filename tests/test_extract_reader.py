@@ -3287,3 +3287,14 @@ def test_was_quoted_as_saying_is_the_cue_not_the_speaker():
         ("he", "Karl Brandt", "was quoted as saying"),
         ("Brandt", "Karl Brandt", "was quoted as saying"),
     ]
+
+
+def test_a_cue_cut_before_its_day_leaves_the_days_on():
+    """ "Judge Renata Holm ruled on Wednesday that ...": the tagger's cue was "ruled on", the
+    day's "on" taken for the verb's preposition ("called on"); the cue is "ruled"."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - The trial entered its third week.\n\n"
+        "Judge Renata Holm ruled on Wednesday that the ledger could be shown to the jury.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.cue, c.said) == ("ruled", "2026-03-11")

@@ -559,7 +559,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
     after: list[Candidate] = []
     for candidate in kept:
-        trim_cue(candidate)
+        trim_cue(candidate, text)
         _cue_from_rules(text, candidate, ruled, learned)
         rule = by_cue.get(candidate.cue_start) or _rule_inside_cue(candidate, ruled)
         if rule is not None and _hearer_in_cue(candidate, rule):

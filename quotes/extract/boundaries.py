@@ -94,13 +94,18 @@ def no_closing_comma(text: str, candidate: Candidate) -> None:
         candidate.content_end = end - 1
 
 
-def trim_cue(candidate: Candidate) -> None:
+def trim_cue(candidate: Candidate, text: str) -> None:
     """ "said on Monday", "said Thursday night": the cue is the verb; the day is the date's
-    business."""
+    business, and so is an "on" the cue ends with before a day ("ruled on | Wednesday")."""
     when = _CUE_WHEN.search(candidate.cue or "")
+    if not when and candidate.cue_start is not None and _ON_DAY.match(text, candidate.cue_end):
+        when = re.search(r"\s+on$", candidate.cue or "")
     if when:
         candidate.cue = candidate.cue[: when.start()]
         candidate.cue_end = candidate.cue_start + len(candidate.cue)
+
+
+_ON_DAY = re.compile(rf"\s+(?:{DAY_NAME}|(?:{MONTH_NAME})\s+\d|\d{{1,2}}\s+(?:{MONTH_NAME}))\b")
 
 
 _CLOSED = re.compile(r"[.!?][”\"](?=[ \t]+[A-Z])")
