@@ -3298,3 +3298,15 @@ def test_a_cue_cut_before_its_day_leaves_the_days_on():
     )
     (c,) = extract(text, published="2026-03-14")
     assert (c.cue, c.said) == ("ruled", "2026-03-11")
+
+
+def test_a_day_in_the_question_put_does_not_date_the_answer():
+    """ "Asked whether the talks on March 24 could fail, Dioukhane said: “They can.”": the
+    day is the talks', not the answer's (the draft dated the answer 2025-03-24)."""
+    text = (
+        "GENEVA, March 13 - The envoy briefed the council.\n\n"
+        "Asked whether the talks on March 24 could fail, Dioukhane said: “They can. That is"
+        " exactly why they must start.”\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.cue.rstrip(":"), c.said, c.said_basis) == ("said", "../2026-03-14", "inferred")

@@ -132,6 +132,7 @@ def extract(
                 unsaid[sentence.start] = _outside_contents(sentence, found)
             words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
             words = _in_own_clause(sentence, candidate, words)
+            words = _question_out(words)
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
@@ -281,6 +282,15 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
         return words
     start = clauses[-1].start()
     return " " * start + words[start:]
+
+
+def _question_out(words: str) -> str:
+    """``words`` without the question put before the answer: "Asked whether the talks on
+    March 24 could fail, X said: ..." does not date the saying March 24."""
+    lead = len(words) - len(words.lstrip())
+    asked = _QUESTIONED.match(words, lead)
+    comma = words.find(",", asked.end()) if asked else -1
+    return " " * (comma + 1) + words[comma + 1 :] if comma > 0 else words
 
 
 _URGED = re.compile(r"(?:urged|asked|pressed|called\s+on|appealed\s+to)", re.IGNORECASE)
