@@ -3310,3 +3310,20 @@ def test_a_day_in_the_question_put_does_not_date_the_answer():
     )
     (c,) = extract(text, published="2026-03-14")
     assert (c.cue.rstrip(":"), c.said, c.said_basis) == ("said", "../2026-03-14", "inferred")
+
+
+def test_a_company_named_after_its_trade_or_its_shares_is_the_company_later():
+    """Markets copy names a company bare ("Shares in Norvan Steel fell"), or after what it is
+    ("Credit rating agency Sterling Ratings"): "the company" and "the agency" later are those
+    (the draft read "Norvan Steel" as a person's name and left both descriptions unresolved)."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday after"
+        " the company said it had breached a covenant on its credit facility.\n\n"
+        "Credit rating agency Sterling Ratings placed Norvan's rating on review. “Liquidity"
+        " remains adequate for now,” the agency said in a statement.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("the company", "Norvan Steel"),
+        ("the agency", "Sterling Ratings"),
+    ]

@@ -149,6 +149,25 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     return sorted([*((m.start(1), m.group(1)) for m in plain), *bodies])
 
 
+# What a body is, printed before its bare name: "Credit rating agency Sterling Ratings",
+# "steelmaker Norvan Steel"; and a company's shares: "Shares in Norvan Steel fell".
+_TRADE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?:[a-z-]+[ \t]+)?[a-z]*("
+    + "|".join(sorted(COMPANY_NOUNS | {"agency"}))
+    + r")[ \t]+$"
+)
+_SHARES_IN = re.compile(r"\b[Ss]hares[ \t]+(?:in|of)[ \t]+$")
+
+
+def _trade_before(text: str, start: int) -> str:
+    """The trade printed before a name at ``start`` ("agency", "maker"), "company" after
+    "Shares in", or ""."""
+    before = text[max(0, start - 40) : start]
+    if trade := _TRADE_BEFORE.search(before):
+        return trade[1]
+    return "company" if _SHARES_IN.search(before) else ""
+
+
 @dataclass
 class Named:
     start: int
@@ -175,7 +194,8 @@ class Mentions:
         for match in _person_names(text):
             if any(a <= match.start() < b for a, b in covered):
                 continue
-            trade = _TRADE_BESIDE.match(text, match.end())
+            beside = _TRADE_BESIDE.match(text, match.end())
+            trade = beside[1] if beside else _trade_before(text, match.start())
             line_start = match.start() == 0 or text[match.start() - 1] == "\n"
             # a headline or a line's first words: too often not a name, unless the story's
             # verb or the body's trade follows them ("Halvard Shipping, the largest carrier,")
@@ -184,7 +204,7 @@ class Mentions:
             if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
                 continue  # a byline's author is no one the story describes
             if trade:  # "Ostrava Metals, the largest aluminium producer in Brennov,": a body
-                mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
+                mentions.named.append(Named(match.start(), match.group(0), None, False, trade))
             else:
                 mentions.named.append(Named(match.start(), match.group(0), None, True))
         for start, name in _bodies(text):
