@@ -3327,3 +3327,17 @@ def test_a_company_named_after_its_trade_or_its_shares_is_the_company_later():
         ("the company", "Norvan Steel"),
         ("the agency", "Sterling Ratings"),
     ]
+
+
+def test_a_particled_surname_after_an_appositive_name_is_that_name():
+    """ "The head of Al-Nahda Holdings, Abdul Rahman al-Qasimi, said ... al-Qasimi was quoted
+    as saying": reading the text alone had found "Abdul Rahman" at the same place, and the
+    speaker's full name did not take its place, so "al-Qasimi" found no one."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The port deal has split the coalition.\n\n"
+        "The head of Al-Nahda Holdings, Abdul Rahman al-Qasimi, said the consortium would"
+        " invest 600 million euros. «Saint-Aubrac will become the gateway,» al-Qasimi was"
+        " quoted as saying.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [c.speaker for c in found] == ["Abdul Rahman al-Qasimi", "Abdul Rahman al-Qasimi"]

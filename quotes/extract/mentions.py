@@ -233,6 +233,8 @@ class Mentions:
             bisect.insort(self.named, named, key=lambda n: n.start)
         elif not named.person:  # read as a person's name, but the text says it is a body
             self.named[same[0]] = named
+        elif self.named[same[0]].key is None and len(named.name) > len(self.named[same[0]].name):
+            self.named[same[0]] = named  # "Abdul Rahman" read alone: "... al-Qasimi" in full
 
     def acronym_in(self, mention: str) -> tuple[str, str | None] | None:
         for word in re.findall(r"[A-Z][A-Za-z]{1,9}", mention):
