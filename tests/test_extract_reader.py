@@ -3341,3 +3341,13 @@ def test_a_particled_surname_after_an_appositive_name_is_that_name():
     )
     found = extract(text, published="2026-03-14")
     assert [c.speaker for c in found] == ["Abdul Rahman al-Qasimi", "Abdul Rahman al-Qasimi"]
+
+
+def test_a_papers_name_with_particles_after_what_it_is():
+    """ "the daily Le Courrier de l'Ouest reported": the paper is "Le Courrier de l'Ouest", a
+    daily (the draft's speaker was "daily Le Courrier de l'Ouest", and "the daily Novy Glas"
+    had the role "the daily", article and all)."""
+    for name in ("Le Courrier de l'Ouest", "Corriere della Sera", "Novy Glas"):
+        text = f"The plan has split the coalition, the daily {name} reported on Saturday.\n"
+        (c,) = extract(text, published="2026-03-14")
+        assert (c.speaker, c.role) == (name, "daily")

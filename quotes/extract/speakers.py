@@ -807,9 +807,10 @@ _COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
 _KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
-    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?"
+    r"(?:[Tt]he\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?"
     rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | PRESS_NOUNS | {'opposition'}))}))\s+"
-    r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
+    # the name, its particles too: "Le Courrier de l'Ouest", "Corriere della Sera"
+    rf"([A-Z][\w’'&-]+(?:\s+(?:{PARTICLE}\s+)*(?:[dl][’']|(?:al|el)-)?[A-Z0-9][\w’'&-]*){{0,4}})"
 )
 
 
