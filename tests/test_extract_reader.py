@@ -3351,3 +3351,14 @@ def test_a_papers_name_with_particles_after_what_it_is():
         text = f"The plan has split the coalition, the daily {name} reported on Saturday.\n"
         (c,) = extract(text, published="2026-03-14")
         assert (c.speaker, c.role) == (name, "daily")
+
+
+def test_said_earlier_in_the_week_is_the_cue_said():
+    """ "Jan Oster said earlier in the week that ...": the tagger's cue ran on over the time
+    ("said earlier in the week"), which "earlier this week" already left out."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - The trial entered its third week.\n\n"
+        "Jan Oster said earlier in the week that he had received cash from Abt.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.cue, c.said_as_written) == ("said", "earlier in the week")

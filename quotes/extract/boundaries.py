@@ -14,7 +14,8 @@ _CUE_WHEN = re.compile(
     rf"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
     rf"(?:\s+(?:{PART_OF_DAY}))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
-    r"(?:earlier|later)\s+in\s+the\s+day|then|earlier\s+this\s+(?:week|month)|last\s+month|"
+    r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month)|then|earlier\s+this\s+(?:week|month)|"
+    r"last\s+month|"
     rf"{DAYS_AGO})$"  # "said later on | Monday": the day left out
 )
 
