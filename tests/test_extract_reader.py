@@ -3362,3 +3362,16 @@ def test_said_earlier_in_the_week_is_the_cue_said():
     )
     (c,) = extract(text, published="2026-03-14")
     assert (c.cue, c.said_as_written) == ("said", "earlier in the week")
+
+
+def test_who_after_a_surname_is_the_person_named_before():
+    """ "Abt, who said in January that he would cooperate, faces ...": "who" is Abt, the
+    shipping agent Lorenz Abt named before (the draft found no one: only a name of two words
+    or more before "who" was read)."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - Prosecutors say the shipping agent Lorenz Abt paid"
+        " the bribes.\n\n"
+        "Abt, who said in January that he would cooperate, faces five years in prison.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker) for c in found][-1] == ("who", "Lorenz Abt")

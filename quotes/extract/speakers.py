@@ -254,6 +254,7 @@ _HOLDS = {
 }
 _HOLDS_POST = re.compile(rf",\s*who\s+(?P<verb>{'|'.join(_HOLDS)})\s+(?P<what>[^,]+)", re.I)
 _PARTICLES = rf"(?:{PARTICLE}\s+){{0,2}}(?:(?:al|el)-)?"  # before a name's capitalized word
+_SURNAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][\w’'-]+),\s*$")
 _NAME_AFTER = re.compile(
     rf",\s*((?:[A-Z][\w’'.-]+\s+(?:{_PARTICLES}(?=[A-Z]))?){{0,3}}{_PARTICLES}[A-Z][\w’'-]+)"
     r"(?:,|\.(?:\s|$))"
@@ -350,6 +351,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = titled[1]
         elif name:
             _name(candidate, registry, name.group(1), resolved=True)
+        elif surname := _SURNAME_BEFORE.search(text[: candidate.speaker_start]):
+            # "Abt, who said ...": the person named before in full ("Lorenz Abt")
+            missed = mentions.near_miss(surname.group(1), surname.start()) if mentions else None
+            if missed and missed.person:
+                _name(candidate, registry, missed.name, key=missed.key, resolved=True)
         return
     # "In her view, ...": whose view it is; "Her new book argues": whose book
     mention = _WRITING.sub(r"\1", mention)
