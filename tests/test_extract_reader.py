@@ -3375,3 +3375,18 @@ def test_who_after_a_surname_is_the_person_named_before():
     )
     found = extract(text, published="2026-03-14")
     assert [(c.speaker_as_written, c.speaker) for c in found][-1] == ("who", "Lorenz Abt")
+
+
+def test_an_aside_with_its_hearer_has_the_whole_sentence_for_its_text():
+    """ "The government, he told parliament, would not ...": the cue and its hearer are an
+    aside, as "The cabinet, it said, had approved" is; the draft's text began at "told"."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Economy Minister Karl Brandt spoke on Friday.\n\n"
+        "The government, he told parliament, would not put taxpayers' money into a private"
+        " balance sheet.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.cue == "told"]
+    assert c.text == (
+        "The government, he told parliament, would not put taxpayers' money into a private"
+        " balance sheet"
+    )

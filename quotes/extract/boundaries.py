@@ -130,14 +130,19 @@ def no_next_sentence(text: str, candidate: Candidate) -> None:
 _CLAUSE_BEFORE = re.compile(r"(?:^|[.!?][”\"]?\s+|\n)([^.!?\n“”\"]+),\s*$")
 
 
+# Where an aside's cue ends: at its comma, or after its hearer ("he told parliament,").
+_ASIDE_ENDS = re.compile(r"(?:\s+(?:the\s+)?[A-Za-z][\w’'.-]*){0,2},")
+
+
 def words_before_aside(text: str, candidate: Candidate) -> None:
-    """ "The cabinet, it said, had approved the plan": the cue and its speaker are an aside in
-    the words said, so the statement's text starts with the sentence, not at the cue (the
-    words said, its content, stay the part after the cue, as PolNeAR marks them)."""
+    """ "The cabinet, it said, had approved the plan" ("The government, he told parliament,
+    would ..."): the cue and its speaker (and hearer) are an aside in the words said, so the
+    statement's text starts with the sentence, not at the cue (the words said, its content,
+    stay the part after the cue, as PolNeAR marks them)."""
     speaker, cue = candidate.speaker_start, candidate.cue_start
     if candidate.kind == "direct" or speaker is None or cue is None or candidate.start != cue:
         return
-    if not speaker < cue or text[candidate.cue_end : candidate.cue_end + 1] != ",":
+    if not speaker < cue or not _ASIDE_ENDS.match(text, candidate.cue_end):
         return
     clause = _CLAUSE_BEFORE.search(text, max(0, speaker - 200), speaker)
     if clause and len(clause.group(1).split()) >= 2:
