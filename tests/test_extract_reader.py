@@ -3390,3 +3390,17 @@ def test_an_aside_with_its_hearer_has_the_whole_sentence_for_its_text():
         "The government, he told parliament, would not put taxpayers' money into a private"
         " balance sheet"
     )
+
+
+def test_a_question_put_to_someone_is_not_drafted(registry):
+    """ "Varga asked Rehnquist why his signature appeared ...": a question put to a witness,
+    as "asked whether" is, no claim (the draft took it for Varga's statement); "asked the
+    court to explain" is a request, and stays."""
+    text = (
+        "Under cross-examination, chief prosecutor Ilse Varga asked Rehnquist why his signature"
+        " appeared on three invoices. Defence lawyer Anton Brevik asked the court to explain"
+        " its ruling.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert "ilse-varga" not in draft
+    assert "anton-brevik-asked" in draft

@@ -197,7 +197,8 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
 # deeds, and "Torsen asked whether the company would sell" a question: none is a claim a
 # curator records.
 _VOTED = re.compile(r"(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
-_QUESTION = re.compile(r"(?:whether|if)\s")
+# whom it was put to may come first ("asked Rehnquist why"), but no request ("asked them to")
+_QUESTION = re.compile(r"(?:(?!to\s)[\w’'.-]+\s+){0,3}?(?:whether|if|why|how|what|when|where)\s")
 
 
 def _vote_or_question(candidate: Candidate, text: str) -> bool:
