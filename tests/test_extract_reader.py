@@ -3404,3 +3404,16 @@ def test_a_question_put_to_someone_is_not_drafted(registry):
     draft, _ = drafted(text, registry)
     assert "ilse-varga" not in draft
     assert "anton-brevik-asked" in draft
+
+
+def test_his_lawyer_is_the_lawyer_of_the_person_named_last():
+    """ "Abt ... is due to testify next week. His lawyer, Pieter Lund, said": Lund's role is
+    lawyer of Lorenz Abt, not "His lawyer"."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - Judge Renata Holm said the trial would go on.\n\n"
+        "The shipping agent Lorenz Abt paid the bribes, prosecutors say.\n\n"
+        "Abt is due to testify next week. His lawyer, Pieter Lund, said in an emailed statement"
+        " that his client would tell the truth.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.speaker == "Pieter Lund"]
+    assert c.role == "lawyer of Lorenz Abt"

@@ -491,6 +491,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         candidate.role = _its_role(
             candidate.role, state.last_body, mentions, candidate.speaker_start, registry, text
         )
+        candidate.role = _his_role(candidate, text, state)
     if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
         state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
@@ -591,6 +592,22 @@ def _its_role(
     if not owned or body is None:
         return role
     return f"{owned.group(1)} of {registry.speaker_name(body.key) if body.key else body.name}"
+
+
+def _his_role(candidate: Candidate, text: str, state: State) -> str:
+    """ "His lawyer, Pieter Lund,": lawyer of the person a "his" there means (the subject of a
+    sentence since the last speaker, "Abt is due to testify", else the last person who
+    spoke), not "His lawyer"; the role as it is where no one else is found."""
+    role = candidate.role or ""
+    owned = re.fullmatch(r"(?:his|her)\s+(.+)", role, re.IGNORECASE)
+    if not owned:
+        return role
+    at = candidate.speaker_start
+    whose = _subject_since(text, state.mentions, state.last_person_at, at)
+    name = whose.name if whose else state.last_person[0] if state.last_person else None
+    if not name or name == candidate.speaker:
+        return role
+    return f"{owned.group(1)} of {name}"
 
 
 _REPORTS = re.compile(
