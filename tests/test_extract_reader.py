@@ -3417,3 +3417,18 @@ def test_his_lawyer_is_the_lawyer_of_the_person_named_last():
     )
     (c,) = [c for c in extract(text, published="2026-03-14") if c.speaker == "Pieter Lund"]
     assert c.role == "lawyer of Lorenz Abt"
+
+
+def test_a_cue_that_opens_with_its_speakers_noun_leaves_it_to_the_speaker():
+    """ "The Qasiri delegation rejected that account": the tagger's cue was "delegation
+    rejected" and its speaker "The Qasiri"; the noun is the speaker's."""
+    text = (
+        "GENEVA, March 13 - Varnia said armed groups had used the crossings.\n\n"
+        "The Qasiri delegation rejected that account.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.speaker_as_written, c.cue, c.text) == (
+        "The Qasiri delegation",
+        "rejected",
+        "rejected that account",
+    )

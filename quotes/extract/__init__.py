@@ -31,7 +31,7 @@ from quotes.extract.boundaries import (
 )
 from quotes.extract.candidate import Candidate
 from quotes.extract.dates import COUNTS, DAY_NAME, LEADING_DAY, dateline, said_in, stamped
-from quotes.extract.mentions import PERSON_NOUNS, Mentions
+from quotes.extract.mentions import BODY_NOUNS, COMPANY_NOUNS, PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
 from quotes.extract.speakers import (
@@ -107,6 +107,7 @@ def extract(
     for candidate in found:
         _hearer_is_no_speaker(text, candidate)
         _quoted_as(text, candidate)
+        _noun_out_of_cue(text, candidate)
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
@@ -489,6 +490,34 @@ def _quoted_as(text: str, candidate: Candidate) -> None:
             passive.start() + len(passive.group(0)) - len(passive.group(0).lstrip())
         )
         candidate.cue = text[candidate.cue_start : candidate.cue_end]
+
+
+# Nouns that name who speaks, not how: "The Qasiri delegation | rejected"
+_SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS | COMPANY_NOUNS | {"delegation", "mission", "team"}
+
+
+def _noun_out_of_cue(text: str, candidate: Candidate) -> None:
+    """ "The Qasiri delegation rejected that account": a cue the tagger opened with the noun
+    its speaker ends with ("The Qasiri" | "delegation rejected") leaves the noun to the
+    speaker."""
+    if candidate.speaker_start is None or candidate.cue_start is None:
+        return
+    if text[candidate.speaker_end : candidate.cue_start] != " ":
+        return
+    noun = re.match(r"([a-z]+)\s+([a-z]+)", text[candidate.cue_start : candidate.cue_end])
+    if not noun or noun[1].removesuffix("s") not in _SPEAKER_NOUNS:
+        return
+    if not (noun[2].endswith("ed") or lexicon.CUE.fullmatch(noun[2])):
+        return  # "former campaign | worker for", "his | campaign theme of": no verb after it
+    noun = re.match(r"[a-z]+\s+", noun[0])
+    moved = candidate.cue_start + noun.end()
+    candidate.speaker_end = candidate.cue_start + len(noun[0].rstrip())
+    candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+    if candidate.start == candidate.cue_start:
+        candidate.start = moved
+        candidate.text = text[candidate.start : candidate.end]
+    candidate.content_start = max(candidate.content_start, moved)
+    candidate.cue_start, candidate.cue = moved, text[moved : candidate.cue_end]
 
 
 def _hearer_is_no_speaker(text: str, candidate: Candidate) -> None:
