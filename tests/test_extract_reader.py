@@ -3432,3 +3432,20 @@ def test_a_cue_that_opens_with_its_speakers_noun_leaves_it_to_the_speaker():
         "rejected",
         "rejected that account",
     )
+
+
+def test_a_relative_named_by_first_name_is_a_person_and_she_later():
+    """ "Rehnquist's wife, Karin, said ... “...,” she said": Karin is the speaker, his wife her
+    role, and "she" is Karin (the draft's speaker was "Rehnquist's wife, Karin" whole, and
+    "she" went to the lawyer named before)."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - Tomas Rehnquist denied the charges.\n\n"
+        "His lawyer, Pieter Lund, said his client would be cleared.\n\n"
+        "Outside the courtroom, Rehnquist's wife, Karin, said the family was confident. “We are"
+        " not afraid of it,” she said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker, c.role) for c in found][-2:] == [
+        ("Karin", "Rehnquist's wife"),
+        ("Karin", None),
+    ]

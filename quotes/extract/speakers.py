@@ -505,7 +505,13 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     state.last_many = (candidate.speaker, key) if _MANY.fullmatch(mention.strip(" ,")) else None
     if key and not registry.is_person(key) or trade or _a_body(mention):
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
-    elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
+    elif (
+        key
+        and registry.is_person(key)
+        or re.search(r"[A-Z]\w+ [A-Z]\w+", mention)
+        or surname_of
+        or (candidate.role or "-").split()[-1].lower() in _KIN  # "his wife, Karin,"
+    ):
         state.last_person = (candidate.speaker, key)
         state.last_person_at = candidate.speaker_start
     elif (
@@ -610,6 +616,12 @@ def _his_role(candidate: Candidate, text: str, state: State) -> str:
     return f"{owned.group(1)} of {name}"
 
 
+# Relatives, quoted by a first name beside the relation ("his wife, Karin,")
+_KIN = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+    "widower", "partner", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece",
+    "nephew",
+}  # fmt: skip
 _REPORTS = re.compile(
     r"(?:(?:some|several|many|other|local|media|press|news|unconfirmed)\s+){0,2}reports", re.I
 )
@@ -809,6 +821,9 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
     titled = _named_member(parts[0])
     if titled and not _FULL_NAME.fullmatch(parts[1]):
         return titled[0], f"{titled[1]}, {parts[1]}"
+    # "Rehnquist's wife, Karin,": a relative named by a first name alone
+    if re.fullmatch(r"[A-Z][\w’'-]+", parts[1]) and parts[0].split()[-1].lower() in _KIN:
+        return parts[1], parts[0]
     # "Ostrik, deputy head of the delegation,": a surname named again, with a role
     if re.fullmatch(r"[A-Z][\w’'-]+", parts[0]) and re.match(r"[a-z]", parts[1]):
         return parts[0], parts[1]
