@@ -110,6 +110,7 @@ def draft_yaml(
         and not _reports_another(candidate, candidates)
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
+        and not _according_to_data(candidate, text)
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
@@ -209,6 +210,20 @@ def _vote_or_question(candidate: Candidate, text: str) -> bool:
         cue.lower() == "asked"
         and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
     )
+
+
+# "according to data compiled by Meridian", "according to official figures": numbers the
+# story cites, not words anyone said
+_DATA = re.compile(
+    r"\s*(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:data|figures|statistics)\b"
+)
+
+
+def _according_to_data(candidate: Candidate, text: str) -> bool:
+    """Figures "according to" data (PolNeAR marks them, so extraction keeps them)."""
+    if (candidate.cue or "").lower() != "according to" or candidate.cue_end is None:
+        return False
+    return _DATA.match(text, candidate.cue_end) is not None
 
 
 _AGREED = re.compile(r"agree(?:d|s)?", re.IGNORECASE)
