@@ -3462,3 +3462,20 @@ def test_market_data_is_not_drafted(registry):
     assert "according to" in {c.cue for c in extract(text, registry=registry)}
     draft, _ = drafted(text, registry)
     assert "Bonds due" not in draft and "Inflation will slow" in draft
+
+
+def test_a_filing_is_the_company_that_filed_it():
+    """ "According to a filing with the Halden Stock Exchange, net debt rose ...": the company
+    that spoke last filed it (the draft's speaker was the filing, a registry key to add)."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday after"
+        " the company said it had breached a covenant.\n\n"
+        "According to a filing with the Halden Stock Exchange, net debt rose to 4.6 times"
+        " earnings at the end of December.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.cue, c.speaker_as_written, c.speaker) == (
+        "According to",
+        "a filing with the Halden Stock Exchange",
+        "Norvan Steel",
+    )

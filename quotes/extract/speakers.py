@@ -364,6 +364,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     )
     if _ISSUED.fullmatch(mention) and state.last_body:
         mention = "it"  # "“...,” the statement said": the body that just spoke issued it
+    if _FILED.fullmatch(mention.strip(" ,")) and state.last_body:
+        mention = "it"  # "according to a filing with the exchange": the company that filed it
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
@@ -635,6 +637,9 @@ _SOURCES = re.compile(
     re.IGNORECASE,
 )
 _ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
+_FILED = re.compile(
+    r"(?:an?|the|its)\s+(?:[a-z-]+\s+)?filings?(?:\s+(?:with|to)\s+[^,.;:]+)?", re.IGNORECASE
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
 _WRITING = re.compile(
     r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
