@@ -3479,3 +3479,16 @@ def test_a_filing_is_the_company_that_filed_it():
         "a filing with the Halden Stock Exchange",
         "Norvan Steel",
     )
+
+
+def test_a_speakers_key_spells_accented_letters_in_latin(registry):
+    """ "Mayor Aïcha Benali-Roux", "Hélène Marchetti-Vidal": keys "aicha-benali-roux" and
+    "helene-marchetti-vidal" (the draft dropped the letters: "a-cha-benali-roux",
+    "h-l-ne-marchetti-vidal")."""
+    text = (
+        "Mayor Aïcha Benali-Roux said the city council had not been consulted. The minister for"
+        " the economy, Hélène Marchetti-Vidal, said she had not seen the contract.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert "speaker: aicha-benali-roux" in draft
+    assert "speaker: helene-marchetti-vidal" in draft

@@ -8,10 +8,12 @@ from dataclasses import replace
 from quotes.curation.anchor import SourceIndex, occurrences
 from quotes.extract.candidate import Candidate
 from quotes.extract.mentions import description
+from quotes.names import latin
 
 
 def slug(words: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", words.lower()))[:60].strip("-")
+    """A key from ``words``, its letters in Latin ("Hélène" -> "helene", not "h-l-ne")."""
+    return "-".join(re.findall(r"[a-z0-9]+", latin(words)))[:60].strip("-")
 
 
 def unnamed_key(candidate: Candidate) -> str | None:
