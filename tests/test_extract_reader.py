@@ -3492,3 +3492,15 @@ def test_a_speakers_key_spells_accented_letters_in_latin(registry):
     draft, _ = drafted(text, registry)
     assert "speaker: aicha-benali-roux" in draft
     assert "speaker: helene-marchetti-vidal" in draft
+
+
+def test_a_day_after_the_cues_object_dates_the_cue():
+    """ "The company disclosed the breach late on Thursday": the day is the disclosing's (as
+    in "announced the sale on Monday"); the tagger ran the object's words on over it and
+    the draft left the statement undated."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday.\n\n"
+        "The company disclosed the breach late on Thursday.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.text, c.said) == ("disclosed the breach", "2026-03-12")

@@ -21,6 +21,7 @@ from quotes.extract.boundaries import (
     CUE_CUT,
     adverb_to_cue,
     cue_over_its_object,
+    day_after_object,
     day_out_of_words,
     day_to_the_end,
     name_out_of_cue,
@@ -90,6 +91,7 @@ def extract(
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             day_out_of_words(text, candidate)
+            day_after_object(text, candidate)
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
         found = one_per_cue(text, _speaker_cut_before_resumed(text, found))

@@ -184,6 +184,35 @@ def day_out_of_words(text: str, candidate: Candidate) -> None:
         candidate.content_start = day.end() + 1
 
 
+# "disclosed the breach | late on Thursday": a short noun phrase, no clause, then a day
+_OBJECT_THEN_DAY = re.compile(
+    r"(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*"
+    rf"(?P<day>\s+(?:(?:late|early)\s+)?on\s+(?:{DAY_NAME})(?:\s+(?:{PART_OF_DAY}))?)"
+)
+
+
+# Words that make the object a clause ("the delegations to meet on Friday": the meeting's day)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:to|that|was|were|is|are|be|been|had|has|have|did|does|do|would|will|could|should|"
+    r"can|may|might|must)\b"
+)
+
+
+def day_after_object(text: str, candidate: Candidate) -> None:
+    """ "The company disclosed the breach late on Thursday": a day after the cue's object, a
+    noun phrase of a few words with no clause in it, dates the disclosing, as in "announced
+    the sale on Monday"; it is no part of the words said."""
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return
+    if candidate.cue_start > candidate.content_start:
+        return
+    found = _OBJECT_THEN_DAY.fullmatch(text, candidate.content_start, candidate.content_end)
+    if found and not _CLAUSE_WORD.search(found[0]):
+        candidate.content_end = found.start("day")
+        candidate.end = min(candidate.end, candidate.content_end)
+        candidate.text = text[candidate.start : candidate.end]
+
+
 CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)
 _OBJECT_THEN_THAT = re.compile(r"(?:[\w’'.&-]+\s+){1,3}?(?=that\s)")
 
