@@ -3504,3 +3504,23 @@ def test_a_day_after_the_cues_object_dates_the_cue():
     )
     c = extract(text, published="2026-03-14")[-1]
     assert (c.text, c.said) == ("disclosed the breach", "2026-03-12")
+
+
+def test_the_ledes_description_is_the_person_named_next_with_an_age():
+    """Wire copy's lede describes, the next paragraph names: "A former director of the Port
+    of Veldra testified on Thursday that ...¶Tomas Rehnquist, 57, told the jury ...". The
+    description is Rehnquist, its words his role (the draft declared an unnamed "former
+    director" of its own); a description that no aged name follows stays unnamed."""
+    text = (
+        "Former port chief tells jury he never saw ledger\n\n"
+        "VELDRA, March 13 (Coastline Wire) - A former director of the Port of Veldra testified"
+        " on Thursday that he had never seen the ledger, as his trial entered its third week.\n\n"
+        "Tomas Rehnquist, 57, told the jury that the ledger was a forgery.\n\n"
+        "A spokesman for the court said the trial would last until April.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker, c.role, c.speaker_unnamed) for c in found] == [
+        ("Tomas Rehnquist", "former director of the Port of Veldra", False),
+        ("Tomas Rehnquist", None, False),
+        ("A spokesman for the court", None, True),
+    ]

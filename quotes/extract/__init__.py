@@ -153,8 +153,40 @@ def extract(
             text[candidate.content_start : candidate.content_end]
         )
         candidate.suggested_stances = _suggested(candidate)
+    _lede_named_next(text, found)
     restore(found, original, text)
     return found
+
+
+# The next paragraph's opening name with an age: "Tomas Rehnquist, 57, told the jury"
+_AGED_NAME = re.compile(r"((?:[A-Z][\w’'.-]+[ \t]+){1,3}[A-Z][\w’'-]+),[ \t]*\d{1,3},")
+
+
+def _lede_named_next(text: str, found: list[Candidate]) -> None:
+    """Wire copy's lede describes whom the next paragraph names, with an age: "A former
+    director of the Port of Veldra testified ...¶Tomas Rehnquist, 57, told the jury ...".
+    An unnamed speaker the story's first paragraph describes is the speaker so named, the
+    description his role."""
+    from quotes.extract.layout import body_start
+
+    begin = body_start(text)
+    lede_end = text.find("\n", begin)
+    if lede_end < 0:
+        return
+    named = _AGED_NAME.match(text, lede_end + len(text[lede_end:]) - len(text[lede_end:].lstrip()))
+    speaker = next((c for c in found if named and c.speaker_start == named.start()), None)
+    if speaker is None:
+        return
+    for c in found:
+        if (
+            c.speaker_unnamed
+            and c.speaker_start is not None
+            and begin <= c.speaker_start < lede_end
+        ):
+            description = c.speaker_as_written or ""
+            c.speaker, c.speaker_key = speaker.speaker, speaker.speaker_key
+            c.speaker_unnamed, c.speaker_resolved = False, True
+            c.role = c.role or re.sub(r"^(?:an?|one)\s+", "", description, flags=re.IGNORECASE)
 
 
 _AT_THE_TIME = re.compile(r"\s*At\s+(?:the|that)\s+time\b")
