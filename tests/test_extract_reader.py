@@ -2,6 +2,7 @@
 purpose, each exercising one pattern (appositive names, descriptions, acronyms, weekday
 dates against a dateline, two-sentence quotes with the cue after, headlines)."""
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -3524,3 +3525,17 @@ def test_the_ledes_description_is_the_person_named_next_with_an_age():
         ("Tomas Rehnquist", None, False),
         ("A spokesman for the court", None, True),
     ]
+
+
+def test_a_meeting_to_discuss_is_not_drafted(registry):
+    """ "The board would meet on Monday to discuss the options" and "The cabinet is due to
+    discuss the contract on Wednesday": a meeting planned, nothing said yet (the draft gave
+    them statements, one of them to nobody); "discussed the plan with reporters" stays out of
+    this, it happened."""
+    text = (
+        "The board would meet on Monday to discuss the options, the person said. The cabinet is"
+        " due to discuss the contract on Wednesday.\n"
+    )
+    draft, _ = drafted(text, registry, published="2026-03-14")
+    cues = re.findall(r'\n    cue: "([^"]*)"', draft)
+    assert cues and not [c for c in cues if "discuss" in c]

@@ -113,6 +113,7 @@ def draft_yaml(
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
         and not _according_to_data(candidate, text)
+        and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
@@ -214,6 +215,9 @@ def _vote_or_question(candidate: Candidate, text: str) -> bool:
     )
 
 
+# "would meet on Monday to discuss the options", "is due to discuss the contract": a meeting
+# planned, nothing said yet (PolNeAR marks plans, so extraction keeps them)
+_TO_DISCUSS = re.compile(r"(?:^|\s)to\s+discuss$", re.IGNORECASE)
 # "according to data compiled by Meridian", "according to official figures": numbers the
 # story cites, not words anyone said
 _DATA = re.compile(
