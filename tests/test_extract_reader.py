@@ -3539,3 +3539,28 @@ def test_a_meeting_to_discuss_is_not_drafted(registry):
     draft, _ = drafted(text, registry, published="2026-03-14")
     cues = re.findall(r'\n    cue: "([^"]*)"', draft)
     assert cues and not [c for c in cues if "discuss" in c]
+
+
+def test_one_of_the_sources_is_unnamed_and_its_words_come_before_it():
+    """ "..., one of the people said, speaking on condition of anonymity because ...": "one
+    of the people" is one of the unnamed sources (the draft took it for a registry speaker),
+    and what was said is the clause before it, not the reason for anonymity after the cue
+    (the tagger's words said)."""
+    text = (
+        "Two people familiar with the company's finances said it would have to raise new debt."
+        " The company would announce its plans by the end of the month, one of the people said,"
+        " speaking on condition of anonymity because the matter was confidential.\n"
+    )
+    said = [c for c in extract(text, published="2026-03-14") if c.cue == "said"]
+    assert [(c.speaker_as_written, c.speaker_unnamed, c.text) for c in said] == [
+        (
+            "Two people familiar with the company's finances",
+            True,
+            "said it would have to raise new debt",
+        ),
+        (
+            "one of the people",
+            True,
+            "The company would announce its plans by the end of the month",
+        ),
+    ]

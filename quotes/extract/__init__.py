@@ -109,6 +109,7 @@ def extract(
     for candidate in found:
         _hearer_is_no_speaker(text, candidate)
         _quoted_as(text, candidate)
+        _words_before_why_unnamed(text, candidate)
         _noun_out_of_cue(text, candidate)
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
@@ -509,6 +510,34 @@ _TOLD_PASSIVE = re.compile(
 _PASSIVE_QUOTED = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+as$"
 )
+
+
+# The tagger's words said that are only why the source is unnamed: ", speaking on condition
+# of anonymity because ...", ", asking not to be named"
+_WHY_UNNAMED_ONLY = re.compile(
+    r"[\s,]*(?:speaking|asking|requesting|declining)\b[^.!?\n]*?(?:anonymity|named|identified)"
+    r"\b[^.!?\n]*"
+)
+_CLAUSE_THEN_COMMA = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([^.!?\n]+?),\s+$")
+
+
+def _words_before_why_unnamed(text: str, candidate: Candidate) -> None:
+    """ "The company would announce its plans ..., one of the people said, speaking on
+    condition of anonymity because ...": the words said are the clause before the source,
+    not the reason for anonymity after the cue (which the tagger took for them)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return
+    if candidate.speaker_start is None or candidate.content_start < candidate.cue_end:
+        return
+    if not _WHY_UNNAMED_ONLY.fullmatch(text, candidate.content_start, candidate.content_end):
+        return
+    before = _CLAUSE_THEN_COMMA.search(
+        text, max(0, candidate.speaker_start - 400), candidate.speaker_start
+    )
+    if before:
+        candidate.start = candidate.content_start = before.start(1)
+        candidate.end = candidate.content_end = before.end(1)
+        candidate.text = text[candidate.start : candidate.end]
 
 
 def _quoted_as(text: str, candidate: Candidate) -> None:

@@ -633,7 +633,10 @@ _SOURCES = re.compile(
     r"(?:(?:two|three|four|five|several|some|other|\d+)\s+)?(?:[a-z-]+\s+)?"
     r"(?:people|persons|sources|officials|insiders|bankers|executives|diplomats|traders)\s+"
     r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
-    r"involved\s+in|aware\s+of)\s[^,.;:]+",
+    r"involved\s+in|aware\s+of)\s[^,.;:]+"
+    # "one of the people", "two of the sources": some of those sources again
+    r"|(?:one|two|three|some|several|most|all|both)\s+of\s+(?:the|those|these)\s+"
+    r"(?:people|persons|sources|officials|insiders|bankers|executives|diplomats|traders)",
     re.IGNORECASE,
 )
 _ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
