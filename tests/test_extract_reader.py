@@ -3564,3 +3564,18 @@ def test_one_of_the_sources_is_unnamed_and_its_words_come_before_it():
             "The company would announce its plans by the end of the month",
         ),
     ]
+
+
+def test_two_quotations_in_a_paragraph_keep_their_own_speakers():
+    """ "“We will not pay,” Orlov said. “Every door is open,” Petrova said.": each quotation is
+    its own cue's, the name right after it (the tagger paired them crosswise, and the draft
+    gave Orlov's words to Petrova and hers to him)."""
+    text = (
+        "The ruling was read out on Friday. Ivan Orlov and Ana Petrova spoke after it.\n\n"
+        "“We will not pay,” Orlov said. “Every door is open,” Petrova said.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert [(c.text, c.speaker) for c in found] == [
+        ("We will not pay", "Ivan Orlov"),
+        ("Every door is open", "Ana Petrova"),
+    ]

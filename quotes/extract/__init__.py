@@ -1469,12 +1469,25 @@ def _answer(text: str, q: Candidate) -> bool:
     )
 
 
+def _said_beside(text: str, q: Candidate) -> bool:
+    """Whether a quotation's speaker and cue follow its closing mark with nothing between
+    ("“A,” Orlov said." or "“A,” said Orlov."): who said it is beyond doubt."""
+    if q.speaker_start is None or q.cue_start is None or q.cue_start < q.content_end:
+        return False
+    if not re.search(r"(?:^|[.!?]”?\s|\n)$", text[max(0, q.content_start - 3) : q.content_start]):
+        return False  # a quotation opening its sentence, not a phrase quoted inside one
+    first, last = sorted((q.speaker_start, q.cue_start))
+    between = text[q.speaker_end : q.cue_start] if q.speaker_start < q.cue_start else ""
+    return not text[q.content_end : first].strip() and not between.strip() and last > first
+
+
 def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     """Each quotation the rules found given to the tagger's candidate for it (the one with
     the same cue, else the one sharing most words): that candidate keeps its cue and source
     and takes the quotation's words; cueless pieces of a quotation go. Returns the tagger's
     candidates and the quotations the tagger had nothing for."""
     kept, alone, taken = list(learned), [], set()
+    beside = {q.cue_start for q in quoted if _said_beside(text, q)}
     for q in quoted:
         near = [c for c in kept if id(c) not in taken and _overlaps(q, c)]
         # "“A,” X told her briefing, according to a translation": the tagger read A as the
@@ -1519,6 +1532,15 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
             and ((c.speaker_as_written or "").lower() in ("i", "we", "you") or _answer(text, q))
         )
         in_name = in_name or quoted_cue
+        # "“A,” Orlov said. “B,” Petrova said.": the tagger paired the quotations with each
+        # other's cues; a cue and speaker right after the closing mark are the quotation's
+        crossed = (
+            c.cue_start is not None
+            and c.cue_start != q.cue_start
+            and c.cue_start in beside  # the cue right after another quotation
+            and q.cue_start in beside
+        )
+        in_name = in_name or crossed
         if c.cue_start is None or in_name:
             c.cue, c.cue_start, c.cue_end = q.cue, q.cue_start, q.cue_end
         if (
