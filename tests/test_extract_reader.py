@@ -3566,6 +3566,19 @@ def test_one_of_the_sources_is_unnamed_and_its_words_come_before_it():
     ]
 
 
+def test_a_surname_of_two_words_is_the_full_name_before():
+    """ "Rui Tavares Neto" then "Tavares Neto said", "Ana Ruiz de la Peña" then "Ruiz de la
+    Peña said": Iberian double surnames, drafted as speakers of their own."""
+    text = (
+        "The Portanese energy minister, Rui Tavares Neto, told reporters the government would"
+        " stand behind the utility. Brisa's chief executive, Ana Ruiz de la Peña, said the"
+        " company would study the ruling.\n\n"
+        "“We will not pay,” Tavares Neto said. “Every door is open,” Ruiz de la Peña said.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert [c.speaker for c in found] == ["Rui Tavares Neto", "Ana Ruiz de la Peña"]
+
+
 def test_two_quotations_in_a_paragraph_keep_their_own_speakers():
     """ "“We will not pay,” Orlov said. “Every door is open,” Petrova said.": each quotation is
     its own cue's, the name right after it (the tagger paired them crosswise, and the draft

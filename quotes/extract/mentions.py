@@ -245,7 +245,8 @@ class Mentions:
     def near_miss(self, mention: str, position: int) -> Named | None:
         """A name already in the text that ``mention`` misspells ("Barabanow" for "Barabanov")."""
         words = normalize(mention).split()
-        if words and _PARTICLED.fullmatch(mention.strip(" ,")):
+        if len(words) >= 2 or words and _PARTICLED.fullmatch(mention.strip(" ,")):
+            # "van der Berg", "al-Qasimi", "Tavares Neto": a surname, in words or particles
             if particled := self._particled(mention, position):
                 return particled
         if not words or not mention[:1].isupper():
