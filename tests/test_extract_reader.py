@@ -3592,3 +3592,20 @@ def test_two_quotations_in_a_paragraph_keep_their_own_speakers():
         ("We will not pay", "Ivan Orlov"),
         ("Every door is open", "Ana Petrova"),
     ]
+
+
+def test_a_quotation_after_the_hearer_and_a_colon_is_direct():
+    """ "She told reporters on Friday: “Every door is open.”": a direct quotation, its words
+    the quotation's, as after "said:" (the draft had a partial statement whose words ran
+    from "reporters on Friday:"; PolNeAR's words said start at the mark too)."""
+    text = (
+        "Ana Ruiz is the chief executive of Brisa.\n\n"
+        "She told reporters on Friday: “Every door is open. We are not in a hurry.”\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.kind, c.cue, c.text, c.said) == (
+        "direct",
+        "told",
+        "Every door is open. We are not in a hurry",
+        "2026-03-13",
+    )

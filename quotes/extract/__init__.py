@@ -27,6 +27,7 @@ from quotes.extract.boundaries import (
     name_out_of_cue,
     no_closing_comma,
     no_next_sentence,
+    quotation_after_colon,
     trim_cue,
     words_before_aside,
 )
@@ -92,6 +93,7 @@ def extract(
             day_to_the_end(text, candidate)
             day_out_of_words(text, candidate)
             day_after_object(text, candidate)
+            quotation_after_colon(text, candidate)
             cue_over_its_object(text, candidate)
         found = _own_verb_in_words_said(text, found)
         found = one_per_cue(text, _speaker_cut_before_resumed(text, found))
