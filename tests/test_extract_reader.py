@@ -3609,3 +3609,16 @@ def test_a_quotation_after_the_hearer_and_a_colon_is_direct():
         "Every door is open. We are not in a hurry",
         "2026-03-13",
     )
+
+
+def test_a_call_on_a_cues_phrase_is_no_cue_of_its_own():
+    """ "Ruiz told analysts on a call on Friday: “Every door is open.”": one statement, cue
+    "told" (the tagger also read "call" for a cue, said by "Ruiz told analysts on a", and "a
+    call on Friday:" for the quotation's own cue, so the draft had it three times)."""
+    text = (
+        "Ana Ruiz is the chief executive of Brisa.\n\n"
+        "Asked whether Brisa could still settle, Ruiz told analysts on a call on Friday: “Every"
+        " door is open. We are not in a hurry.”\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.kind, c.cue, c.speaker) for c in found] == [("direct", "told", "Ana Ruiz")]

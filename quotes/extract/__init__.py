@@ -95,6 +95,7 @@ def extract(
             day_after_object(text, candidate)
             quotation_after_colon(text, candidate)
             cue_over_its_object(text, candidate)
+        found = _one_per_quotation(_no_cue_in_speaker(found))
         found = _own_verb_in_words_said(text, found)
         found = one_per_cue(text, _speaker_cut_before_resumed(text, found))
         found = split_speakers(text, _before_own_next_cue(text, found))
@@ -540,6 +541,51 @@ def _words_before_why_unnamed(text: str, candidate: Candidate) -> None:
         candidate.start = candidate.content_start = before.start(1)
         candidate.end = candidate.content_end = before.end(1)
         candidate.text = text[candidate.start : candidate.end]
+
+
+def _no_cue_in_speaker(found: list[Candidate]) -> list[Candidate]:
+    """Without a candidate whose cue is no verb and whose speaker runs over the cue of
+    another with the same subject ("Ruiz told analysts on a" | "call", beside "Ruiz" |
+    "told": the noun is where it was told, not a saying of its own)."""
+
+    def over_anothers(c: Candidate) -> bool:
+        return any(
+            d is not c
+            and d.cue_start is not None
+            and d.speaker_start == c.speaker_start
+            and c.speaker_start < d.cue_start < c.speaker_end
+            for d in found
+        )
+
+    return [c for c in found if c.speaker_start is None or _a_verb(c.cue) or not over_anothers(c)]
+
+
+def _one_per_quotation(found: list[Candidate]) -> list[Candidate]:
+    """One statement per quotation: of direct ones with the same words, the one whose cue is
+    a verb ("told"), not a phrase the tagger read for one ("a call on Friday:")."""
+    kept: list[Candidate] = []
+    for c in found:
+        same = next(
+            (
+                k
+                for k in kept
+                if c.kind == k.kind == "direct"
+                and (c.content_start, c.content_end) == (k.content_start, k.content_end)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(c)
+        elif _a_verb(c.cue) and not _a_verb(same.cue):
+            kept[kept.index(same)] = c
+    return kept
+
+
+def _a_verb(cue: str | None) -> bool:
+    """Whether a cue says how with a speech verb ("told", "often citing"), or is a
+    transcript's colon, rather than a noun the tagger read for one ("a call on Friday:")."""
+    words = [w.strip(":").lower() for w in (cue or "").split()]
+    return (cue or "").strip() == ":" or any(w in lexicon.VERB_FORMS for w in words)
 
 
 def _quoted_as(text: str, candidate: Candidate) -> None:
