@@ -2,6 +2,7 @@
 purpose, each exercising one pattern (appositive names, descriptions, acronyms, weekday
 dates against a dateline, two-sentence quotes with the cue after, headlines)."""
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -3140,3 +3141,484 @@ def test_a_quotation_after_another_ones_sentence_is_not_resumed():
         "Kessler is a disgrace to the republic",
         "Anybody but Kessler",
     ]
+
+
+def test_guillemets_and_german_low_marks_are_quotation_marks():
+    """Copy translated from the French or German press keeps its marks: «A,» he said and
+    „A“, she said are quotations as “A,” is. The draft ran «We are not selling ...» into the
+    cue before it as reported speech, and gave „... nobody seems to care,“ to a cue "seems"
+    said by nobody."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The transport minister defended the port agreement.\n\n"
+        "Transport Minister Jean-Baptiste de la Roche spoke to the paper. «We are not selling"
+        " the port. We are renting its cranes,» he said.\n\n"
+        "„Rostmund cannot match a state-backed investor, and nobody in Brussels seems to"
+        " care“, said Economy Minister Dirk Bremer.\n\n"
+        "»The port is in our city«, Mayor Aïcha Benali told the radio station.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert [(c.cue, c.text) for c in found] == [
+        ("said", "We are not selling the port. We are renting its cranes"),
+        (
+            "said",
+            "Rostmund cannot match a state-backed investor, and nobody in Brussels seems to care",
+        ),
+        ("told", "The port is in our city"),
+    ]
+    assert text[found[0].content_start : found[0].content_end].startswith("«We")
+    assert [c.speaker_as_written for c in found] == [
+        "he",
+        "Economy Minister Dirk Bremer",
+        "Mayor Aïcha Benali",
+    ]
+
+
+def test_foreign_marks_are_typeset_one_for_one():
+    from quotes.extract.typography import foreign
+
+    assert foreign("«A», »B« and „C“ or „D”.") == "“A”, “B” and “C” or “D”."
+    assert foreign("« Bonjour », dit-il.") == "“ Bonjour ”, dit-il."
+
+
+def test_sources_familiar_with_the_matter_are_unnamed_and_the_person_is_them_again():
+    """Markets copy's anonymous sources: "people familiar with the matter", "two sources close
+    to the talks" and "A person close to the board" are speakers the text does not name (the
+    draft took them for registry speakers to add), "the person" later is that person again
+    (the draft had a speaker "person"), and "asking not to be named because ..." says why,
+    no statement of its own."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday.\n\n"
+        "Lenders are considering a waiver, people familiar with the matter said.\n\n"
+        "The bank wants a higher margin, two sources close to the talks said.\n\n"
+        "A person close to the company's board said directors were divided. The board would"
+        " decide on Monday, the person said, asking not to be named because the talks were"
+        " private.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker, c.speaker_unnamed) for c in found] == [
+        ("people familiar with the matter", "people familiar with the matter", True),
+        ("two sources close to the talks", "two sources close to the talks", True),
+        (
+            "A person close to the company's board",
+            "A person close to the company's board",
+            True,
+        ),
+        ("the person", "A person close to the company's board", True),
+    ]
+
+
+def test_a_speaker_left_at_its_article_takes_the_subject_up_to_the_cue():
+    """ "GENEVA, March 13 - The United Nations on Friday urged ...": the tagger ran its speaker
+    from the dateline's day to "The" and the draft had a speaker "The"; the speaker is the
+    subject up to the cue, less its day."""
+    text = (
+        "GENEVA, March 13 - The United Nations on Friday urged Varnia and Qasira to reopen the"
+        " two border crossings they closed last month, warning that food stocks in the valley"
+        " would run out within weeks.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker_as_written, c.speaker) for c in found] == [
+        ("urged", "The United Nations", "United Nations"),
+        ("warning", "The United Nations", "United Nations"),
+    ]
+
+
+def test_a_percentage_in_the_speakers_relative_clause_is_not_the_speaker():
+    """ "The company's largest shareholder, the state investment fund Norvan Holding, which
+    owns 34%, said": the tagger's speaker was "34%," inside the clause; the rules' speaker
+    ends with its comma, so the clause after it went unseen. The fund speaks."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday.\n\n"
+        "The company's largest shareholder, the state investment fund Norvan Holding, which"
+        " owns 34%, said it would not commit to taking part in any share sale.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert c.speaker == "Norvan Holding"
+    assert c.speaker_as_written.startswith("The company's largest shareholder")
+
+
+def test_names_with_particles_are_names():
+    """ "Abdul Rahman al-Qasimi", "Dirk van der Berg", "Klaus von Hagen": a name's lower-case
+    particles are part of it. The draft took "The head of Al-Nahda Holdings, Abdul Rahman
+    al-Qasimi," whole for a speaker's name (no role), and "van der Berg" and "von Hagen" later
+    for speakers of their own."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The port deal has split the coalition.\n\n"
+        "The head of Al-Nahda Holdings, Abdul Rahman al-Qasimi, said the consortium would"
+        " invest 600 million euros.\n\n"
+        "The Halvian economy minister, Dirk van der Berg, told the newspaper that the deal was"
+        " unfair. “Nobody in Brussels seems to care,” van der Berg said.\n\n"
+        "Klaus von Hagen, chief executive of the Rostmund Port Authority, said he was not"
+        " worried. “We handled four million containers,” von Hagen said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker, c.role) for c in found] == [
+        ("said", "Abdul Rahman al-Qasimi", "head of Al-Nahda Holdings"),
+        ("told", "Dirk van der Berg", "Halvian economy minister"),
+        ("said", "Dirk van der Berg", None),
+        ("said", "Klaus von Hagen", "chief executive of the Rostmund Port Authority"),
+        ("said", "Klaus von Hagen", None),
+    ]
+
+
+def test_a_surname_with_a_capitalized_particle_is_the_name_before():
+    """ "Le Goff" after "Yves Le Goff" (and "Al-Qasimi" opening a sentence): the surname of
+    two words was drafted as a speaker of its own."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The dockers are divided.\n\n"
+        "Yves Le Goff, secretary general of the dockers' union, said the union had written"
+        " promises. “We want to read the contract,” Le Goff told the radio station.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker) for c in found] == [
+        ("said", "Yves Le Goff"),
+        ("told", "Yves Le Goff"),
+    ]
+
+
+def test_was_quoted_as_saying_is_the_cue_not_the_speaker():
+    """ "“We will not pay,” he was quoted as saying": the tagger's speaker ran on over "was
+    quoted as", so the pronoun was no pronoun and the draft's speaker "he was quoted as"."""
+    text = (
+        "Economy Minister Karl Brandt spoke to the agency on Friday. “We will not pay,” he was"
+        " quoted as saying. “Not one krone,” Brandt was quoted as saying.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker, c.cue) for c in found] == [
+        ("he", "Karl Brandt", "was quoted as saying"),
+        ("Brandt", "Karl Brandt", "was quoted as saying"),
+    ]
+
+
+def test_a_cue_cut_before_its_day_leaves_the_days_on():
+    """ "Judge Renata Holm ruled on Wednesday that ...": the tagger's cue was "ruled on", the
+    day's "on" taken for the verb's preposition ("called on"); the cue is "ruled"."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - The trial entered its third week.\n\n"
+        "Judge Renata Holm ruled on Wednesday that the ledger could be shown to the jury.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.cue, c.said) == ("ruled", "2026-03-11")
+
+
+def test_a_day_in_the_question_put_does_not_date_the_answer():
+    """ "Asked whether the talks on March 24 could fail, Dioukhane said: “They can.”": the
+    day is the talks', not the answer's (the draft dated the answer 2025-03-24)."""
+    text = (
+        "GENEVA, March 13 - The envoy briefed the council.\n\n"
+        "Asked whether the talks on March 24 could fail, Dioukhane said: “They can. That is"
+        " exactly why they must start.”\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.cue.rstrip(":"), c.said, c.said_basis) == ("said", "../2026-03-14", "inferred")
+
+
+def test_a_company_named_after_its_trade_or_its_shares_is_the_company_later():
+    """Markets copy names a company bare ("Shares in Norvan Steel fell"), or after what it is
+    ("Credit rating agency Sterling Ratings"): "the company" and "the agency" later are those
+    (the draft read "Norvan Steel" as a person's name and left both descriptions unresolved)."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday after"
+        " the company said it had breached a covenant on its credit facility.\n\n"
+        "Credit rating agency Sterling Ratings placed Norvan's rating on review. “Liquidity"
+        " remains adequate for now,” the agency said in a statement.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker) for c in found] == [
+        ("the company", "Norvan Steel"),
+        ("the agency", "Sterling Ratings"),
+    ]
+
+
+def test_a_particled_surname_after_an_appositive_name_is_that_name():
+    """ "The head of Al-Nahda Holdings, Abdul Rahman al-Qasimi, said ... al-Qasimi was quoted
+    as saying": reading the text alone had found "Abdul Rahman" at the same place, and the
+    speaker's full name did not take its place, so "al-Qasimi" found no one."""
+    text = (
+        "SAINT-AUBRAC, March 14 - The port deal has split the coalition.\n\n"
+        "The head of Al-Nahda Holdings, Abdul Rahman al-Qasimi, said the consortium would"
+        " invest 600 million euros. «Saint-Aubrac will become the gateway,» al-Qasimi was"
+        " quoted as saying.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [c.speaker for c in found] == ["Abdul Rahman al-Qasimi", "Abdul Rahman al-Qasimi"]
+
+
+def test_a_papers_name_with_particles_after_what_it_is():
+    """ "the daily Le Courrier de l'Ouest reported": the paper is "Le Courrier de l'Ouest", a
+    daily (the draft's speaker was "daily Le Courrier de l'Ouest", and "the daily Novy Glas"
+    had the role "the daily", article and all)."""
+    for name in ("Le Courrier de l'Ouest", "Corriere della Sera", "Novy Glas"):
+        text = f"The plan has split the coalition, the daily {name} reported on Saturday.\n"
+        (c,) = extract(text, published="2026-03-14")
+        assert (c.speaker, c.role) == (name, "daily")
+
+
+def test_said_earlier_in_the_week_is_the_cue_said():
+    """ "Jan Oster said earlier in the week that ...": the tagger's cue ran on over the time
+    ("said earlier in the week"), which "earlier this week" already left out."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - The trial entered its third week.\n\n"
+        "Jan Oster said earlier in the week that he had received cash from Abt.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.cue, c.said_as_written) == ("said", "earlier in the week")
+
+
+def test_who_after_a_surname_is_the_person_named_before():
+    """ "Abt, who said in January that he would cooperate, faces ...": "who" is Abt, the
+    shipping agent Lorenz Abt named before (the draft found no one: only a name of two words
+    or more before "who" was read)."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - Prosecutors say the shipping agent Lorenz Abt paid"
+        " the bribes.\n\n"
+        "Abt, who said in January that he would cooperate, faces five years in prison.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.speaker) for c in found][-1] == ("who", "Lorenz Abt")
+
+
+def test_an_aside_with_its_hearer_has_the_whole_sentence_for_its_text():
+    """ "The government, he told parliament, would not ...": the cue and its hearer are an
+    aside, as "The cabinet, it said, had approved" is; the draft's text began at "told"."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Economy Minister Karl Brandt spoke on Friday.\n\n"
+        "The government, he told parliament, would not put taxpayers' money into a private"
+        " balance sheet.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.cue == "told"]
+    assert c.text == (
+        "The government, he told parliament, would not put taxpayers' money into a private"
+        " balance sheet"
+    )
+
+
+def test_a_question_put_to_someone_is_not_drafted(registry):
+    """ "Varga asked Rehnquist why his signature appeared ...": a question put to a witness,
+    as "asked whether" is, no claim (the draft took it for Varga's statement); "asked the
+    court to explain" is a request, and stays."""
+    text = (
+        "Under cross-examination, chief prosecutor Ilse Varga asked Rehnquist why his signature"
+        " appeared on three invoices. Defence lawyer Anton Brevik asked the court to explain"
+        " its ruling.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert "ilse-varga" not in draft
+    assert "anton-brevik-asked" in draft
+
+
+def test_his_lawyer_is_the_lawyer_of_the_person_named_last():
+    """ "Abt ... is due to testify next week. His lawyer, Pieter Lund, said": Lund's role is
+    lawyer of Lorenz Abt, not "His lawyer"."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - Judge Renata Holm said the trial would go on.\n\n"
+        "The shipping agent Lorenz Abt paid the bribes, prosecutors say.\n\n"
+        "Abt is due to testify next week. His lawyer, Pieter Lund, said in an emailed statement"
+        " that his client would tell the truth.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.speaker == "Pieter Lund"]
+    assert c.role == "lawyer of Lorenz Abt"
+
+
+def test_a_cue_that_opens_with_its_speakers_noun_leaves_it_to_the_speaker():
+    """ "The Qasiri delegation rejected that account": the tagger's cue was "delegation
+    rejected" and its speaker "The Qasiri"; the noun is the speaker's."""
+    text = (
+        "GENEVA, March 13 - Varnia said armed groups had used the crossings.\n\n"
+        "The Qasiri delegation rejected that account.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.speaker_as_written, c.cue, c.text) == (
+        "The Qasiri delegation",
+        "rejected",
+        "rejected that account",
+    )
+
+
+def test_a_relative_named_by_first_name_is_a_person_and_she_later():
+    """ "Rehnquist's wife, Karin, said ... “...,” she said": Karin is the speaker, his wife her
+    role, and "she" is Karin (the draft's speaker was "Rehnquist's wife, Karin" whole, and
+    "she" went to the lawyer named before)."""
+    text = (
+        "VELDRA, March 13 (Coastline Wire) - Tomas Rehnquist denied the charges.\n\n"
+        "His lawyer, Pieter Lund, said his client would be cleared.\n\n"
+        "Outside the courtroom, Rehnquist's wife, Karin, said the family was confident. “We are"
+        " not afraid of it,” she said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker, c.role) for c in found][-2:] == [
+        ("Karin", "Rehnquist's wife"),
+        ("Karin", None),
+    ]
+
+
+def test_market_data_is_not_drafted(registry):
+    """ "Bonds due in 2028 fell 6 cents, according to data compiled by Meridian": figures, not
+    words anyone said (PolNeAR marks such, so extraction keeps it); "according to the
+    central bank" stays."""
+    text = (
+        "Bonds due in 2028 fell 6 cents to 81 cents on the euro, according to data compiled by"
+        " Meridian. Inflation will slow next year, according to the Halden central bank.\n"
+    )
+    assert "according to" in {c.cue for c in extract(text, registry=registry)}
+    draft, _ = drafted(text, registry)
+    assert "Bonds due" not in draft and "Inflation will slow" in draft
+
+
+def test_a_filing_is_the_company_that_filed_it():
+    """ "According to a filing with the Halden Stock Exchange, net debt rose ...": the company
+    that spoke last filed it (the draft's speaker was the filing, a registry key to add)."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday after"
+        " the company said it had breached a covenant.\n\n"
+        "According to a filing with the Halden Stock Exchange, net debt rose to 4.6 times"
+        " earnings at the end of December.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.cue, c.speaker_as_written, c.speaker) == (
+        "According to",
+        "a filing with the Halden Stock Exchange",
+        "Norvan Steel",
+    )
+
+
+def test_a_speakers_key_spells_accented_letters_in_latin(registry):
+    """ "Mayor Aïcha Benali-Roux", "Hélène Marchetti-Vidal": keys "aicha-benali-roux" and
+    "helene-marchetti-vidal" (the draft dropped the letters: "a-cha-benali-roux",
+    "h-l-ne-marchetti-vidal")."""
+    text = (
+        "Mayor Aïcha Benali-Roux said the city council had not been consulted. The minister for"
+        " the economy, Hélène Marchetti-Vidal, said she had not seen the contract.\n"
+    )
+    draft, _ = drafted(text, registry)
+    assert "speaker: aicha-benali-roux" in draft
+    assert "speaker: helene-marchetti-vidal" in draft
+
+
+def test_a_day_after_the_cues_object_dates_the_cue():
+    """ "The company disclosed the breach late on Thursday": the day is the disclosing's (as
+    in "announced the sale on Monday"); the tagger ran the object's words on over it and
+    the draft left the statement undated."""
+    text = (
+        "HALDEN, March 13 (Meridian Markets) - Shares in Norvan Steel fell 18% on Friday.\n\n"
+        "The company disclosed the breach late on Thursday.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.text, c.said) == ("disclosed the breach", "2026-03-12")
+
+
+def test_the_ledes_description_is_the_person_named_next_with_an_age():
+    """Wire copy's lede describes, the next paragraph names: "A former director of the Port
+    of Veldra testified on Thursday that ...¶Tomas Rehnquist, 57, told the jury ...". The
+    description is Rehnquist, its words his role (the draft declared an unnamed "former
+    director" of its own); a description that no aged name follows stays unnamed."""
+    text = (
+        "Former port chief tells jury he never saw ledger\n\n"
+        "VELDRA, March 13 (Coastline Wire) - A former director of the Port of Veldra testified"
+        " on Thursday that he had never seen the ledger, as his trial entered its third week.\n\n"
+        "Tomas Rehnquist, 57, told the jury that the ledger was a forgery.\n\n"
+        "A spokesman for the court said the trial would last until April.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker, c.role, c.speaker_unnamed) for c in found] == [
+        ("Tomas Rehnquist", "former director of the Port of Veldra", False),
+        ("Tomas Rehnquist", None, False),
+        ("A spokesman for the court", None, True),
+    ]
+
+
+def test_a_meeting_to_discuss_is_not_drafted(registry):
+    """ "The board would meet on Monday to discuss the options" and "The cabinet is due to
+    discuss the contract on Wednesday": a meeting planned, nothing said yet (the draft gave
+    them statements, one of them to nobody); "discussed the plan with reporters" stays out of
+    this, it happened."""
+    text = (
+        "The board would meet on Monday to discuss the options, the person said. The cabinet is"
+        " due to discuss the contract on Wednesday.\n"
+    )
+    draft, _ = drafted(text, registry, published="2026-03-14")
+    cues = re.findall(r'\n    cue: "([^"]*)"', draft)
+    assert cues and not [c for c in cues if "discuss" in c]
+
+
+def test_one_of_the_sources_is_unnamed_and_its_words_come_before_it():
+    """ "..., one of the people said, speaking on condition of anonymity because ...": "one
+    of the people" is one of the unnamed sources (the draft took it for a registry speaker),
+    and what was said is the clause before it, not the reason for anonymity after the cue
+    (the tagger's words said)."""
+    text = (
+        "Two people familiar with the company's finances said it would have to raise new debt."
+        " The company would announce its plans by the end of the month, one of the people said,"
+        " speaking on condition of anonymity because the matter was confidential.\n"
+    )
+    said = [c for c in extract(text, published="2026-03-14") if c.cue == "said"]
+    assert [(c.speaker_as_written, c.speaker_unnamed, c.text) for c in said] == [
+        (
+            "Two people familiar with the company's finances",
+            True,
+            "said it would have to raise new debt",
+        ),
+        (
+            "one of the people",
+            True,
+            "The company would announce its plans by the end of the month",
+        ),
+    ]
+
+
+def test_a_surname_of_two_words_is_the_full_name_before():
+    """ "Rui Tavares Neto" then "Tavares Neto said", "Ana Ruiz de la Peña" then "Ruiz de la
+    Peña said": Iberian double surnames, drafted as speakers of their own."""
+    text = (
+        "The Portanese energy minister, Rui Tavares Neto, told reporters the government would"
+        " stand behind the utility. Brisa's chief executive, Ana Ruiz de la Peña, said the"
+        " company would study the ruling.\n\n"
+        "“We will not pay,” Tavares Neto said. “Every door is open,” Ruiz de la Peña said.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert [c.speaker for c in found] == ["Rui Tavares Neto", "Ana Ruiz de la Peña"]
+
+
+def test_two_quotations_in_a_paragraph_keep_their_own_speakers():
+    """ "“We will not pay,” Orlov said. “Every door is open,” Petrova said.": each quotation is
+    its own cue's, the name right after it (the tagger paired them crosswise, and the draft
+    gave Orlov's words to Petrova and hers to him)."""
+    text = (
+        "The ruling was read out on Friday. Ivan Orlov and Ana Petrova spoke after it.\n\n"
+        "“We will not pay,” Orlov said. “Every door is open,” Petrova said.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert [(c.text, c.speaker) for c in found] == [
+        ("We will not pay", "Ivan Orlov"),
+        ("Every door is open", "Ana Petrova"),
+    ]
+
+
+def test_a_quotation_after_the_hearer_and_a_colon_is_direct():
+    """ "She told reporters on Friday: “Every door is open.”": a direct quotation, its words
+    the quotation's, as after "said:" (the draft had a partial statement whose words ran
+    from "reporters on Friday:"; PolNeAR's words said start at the mark too)."""
+    text = (
+        "Ana Ruiz is the chief executive of Brisa.\n\n"
+        "She told reporters on Friday: “Every door is open. We are not in a hurry.”\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.kind, c.cue, c.text, c.said) == (
+        "direct",
+        "told",
+        "Every door is open. We are not in a hurry",
+        "2026-03-13",
+    )
+
+
+def test_a_call_on_a_cues_phrase_is_no_cue_of_its_own():
+    """ "Ruiz told analysts on a call on Friday: “Every door is open.”": one statement, cue
+    "told" (the tagger also read "call" for a cue, said by "Ruiz told analysts on a", and "a
+    call on Friday:" for the quotation's own cue, so the draft had it three times)."""
+    text = (
+        "Ana Ruiz is the chief executive of Brisa.\n\n"
+        "Asked whether Brisa could still settle, Ruiz told analysts on a call on Friday: “Every"
+        " door is open. We are not in a hurry.”\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.kind, c.cue, c.speaker) for c in found] == [("direct", "told", "Ana Ruiz")]

@@ -21,17 +21,19 @@ from quotes.extract.boundaries import (
     CUE_CUT,
     adverb_to_cue,
     cue_over_its_object,
+    day_after_object,
     day_out_of_words,
     day_to_the_end,
     name_out_of_cue,
     no_closing_comma,
     no_next_sentence,
+    quotation_after_colon,
     trim_cue,
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
 from quotes.extract.dates import COUNTS, DAY_NAME, LEADING_DAY, dateline, said_in, stamped
-from quotes.extract.mentions import PERSON_NOUNS, Mentions
+from quotes.extract.mentions import BODY_NOUNS, COMPANY_NOUNS, PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.sentences import Sentence, sentences
 from quotes.extract.speakers import (
@@ -90,7 +92,10 @@ def extract(
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             day_out_of_words(text, candidate)
+            day_after_object(text, candidate)
+            quotation_after_colon(text, candidate)
             cue_over_its_object(text, candidate)
+        found = _one_per_quotation(_no_cue_in_speaker(found))
         found = _own_verb_in_words_said(text, found)
         found = one_per_cue(text, _speaker_cut_before_resumed(text, found))
         found = split_speakers(text, _before_own_next_cue(text, found))
@@ -106,6 +111,9 @@ def extract(
     found = [c for c in found if not _an_act_done(text, c)]
     for candidate in found:
         _hearer_is_no_speaker(text, candidate)
+        _quoted_as(text, candidate)
+        _words_before_why_unnamed(text, candidate)
+        _noun_out_of_cue(text, candidate)
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
@@ -131,6 +139,7 @@ def extract(
                 unsaid[sentence.start] = _outside_contents(sentence, found)
             words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
             words = _in_own_clause(sentence, candidate, words)
+            words = _question_out(words)
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
@@ -148,8 +157,40 @@ def extract(
             text[candidate.content_start : candidate.content_end]
         )
         candidate.suggested_stances = _suggested(candidate)
+    _lede_named_next(text, found)
     restore(found, original, text)
     return found
+
+
+# The next paragraph's opening name with an age: "Tomas Rehnquist, 57, told the jury"
+_AGED_NAME = re.compile(r"((?:[A-Z][\w’'.-]+[ \t]+){1,3}[A-Z][\w’'-]+),[ \t]*\d{1,3},")
+
+
+def _lede_named_next(text: str, found: list[Candidate]) -> None:
+    """Wire copy's lede describes whom the next paragraph names, with an age: "A former
+    director of the Port of Veldra testified ...¶Tomas Rehnquist, 57, told the jury ...".
+    An unnamed speaker the story's first paragraph describes is the speaker so named, the
+    description his role."""
+    from quotes.extract.layout import body_start
+
+    begin = body_start(text)
+    lede_end = text.find("\n", begin)
+    if lede_end < 0:
+        return
+    named = _AGED_NAME.match(text, lede_end + len(text[lede_end:]) - len(text[lede_end:].lstrip()))
+    speaker = next((c for c in found if named and c.speaker_start == named.start()), None)
+    if speaker is None:
+        return
+    for c in found:
+        if (
+            c.speaker_unnamed
+            and c.speaker_start is not None
+            and begin <= c.speaker_start < lede_end
+        ):
+            description = c.speaker_as_written or ""
+            c.speaker, c.speaker_key = speaker.speaker, speaker.speaker_key
+            c.speaker_unnamed, c.speaker_resolved = False, True
+            c.role = c.role or re.sub(r"^(?:an?|one)\s+", "", description, flags=re.IGNORECASE)
 
 
 _AT_THE_TIME = re.compile(r"\s*At\s+(?:the|that)\s+time\b")
@@ -282,6 +323,15 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
     return " " * start + words[start:]
 
 
+def _question_out(words: str) -> str:
+    """``words`` without the question put before the answer: "Asked whether the talks on
+    March 24 could fail, X said: ..." does not date the saying March 24."""
+    lead = len(words) - len(words.lstrip())
+    asked = _QUESTIONED.match(words, lead)
+    comma = words.find(",", asked.end()) if asked else -1
+    return " " * (comma + 1) + words[comma + 1 :] if comma > 0 else words
+
+
 _URGED = re.compile(r"(?:urged|asked|pressed|called\s+on|appealed\s+to)", re.IGNORECASE)
 _TOLD = re.compile(rf"(?:told|tells?|informed|assured|reminded|warned|{_URGED.pattern})", re.I)
 _TOLD_WHOM = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=that\s)")
@@ -374,7 +424,8 @@ def _in_relative_clause(text: str, learned: Candidate, rule: Candidate) -> bool:
     if (learned.speaker_as_written or "").lower() in ("who", "which"):
         return True
     between = text[rule.speaker_end : learned.speaker_start]
-    return re.match(r",\s+(?:who|which)\b", between) is not None
+    # the rules' speaker may keep its closing comma ("..., the fund Norvan Holding,")
+    return re.match(r",?\s+(?:who|which)\b", between) is not None
 
 
 # "who asked not to be named", "who declined to be named", "spoke on condition of anonymity":
@@ -384,6 +435,10 @@ _ANONYMITY = re.compile(
     r"of\s+anonymity|for\s+anonymity|anonymity)",
     re.IGNORECASE,
 )
+# A participle that asks for anonymity ("asking not to be identified"), and the reason given
+# after it ("because the talks were private"): why, not what, the source said.
+_ASKING_NOT = re.compile(r"asking|requesting|declining|speaking", re.IGNORECASE)
+_WHY = re.compile(r"(?:\s+(?:because|as|since)\s[^.!?\n]*)?[.,;]?\s*")
 # "Asked about the talks, X said ...": a question put to the speaker of the main verb, also
 # by someone ("Asked by a reporter whether ...").
 _QUESTIONED = re.compile(
@@ -455,6 +510,127 @@ _TOLD_PASSIVE = re.compile(
 )
 
 
+_PASSIVE_QUOTED = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+as$"
+)
+
+
+# The tagger's words said that are only why the source is unnamed: ", speaking on condition
+# of anonymity because ...", ", asking not to be named"
+_WHY_UNNAMED_ONLY = re.compile(
+    r"[\s,]*(?:speaking|asking|requesting|declining)\b[^.!?\n]*?(?:anonymity|named|identified)"
+    r"\b[^.!?\n]*"
+)
+_CLAUSE_THEN_COMMA = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([^.!?\n]+?),\s+$")
+
+
+def _words_before_why_unnamed(text: str, candidate: Candidate) -> None:
+    """ "The company would announce its plans ..., one of the people said, speaking on
+    condition of anonymity because ...": the words said are the clause before the source,
+    not the reason for anonymity after the cue (which the tagger took for them)."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return
+    if candidate.speaker_start is None or candidate.content_start < candidate.cue_end:
+        return
+    if not _WHY_UNNAMED_ONLY.fullmatch(text, candidate.content_start, candidate.content_end):
+        return
+    before = _CLAUSE_THEN_COMMA.search(
+        text, max(0, candidate.speaker_start - 400), candidate.speaker_start
+    )
+    if before:
+        candidate.start = candidate.content_start = before.start(1)
+        candidate.end = candidate.content_end = before.end(1)
+        candidate.text = text[candidate.start : candidate.end]
+
+
+def _no_cue_in_speaker(found: list[Candidate]) -> list[Candidate]:
+    """Without a candidate whose cue is no verb and whose speaker runs over the cue of
+    another with the same subject ("Ruiz told analysts on a" | "call", beside "Ruiz" |
+    "told": the noun is where it was told, not a saying of its own)."""
+
+    def over_anothers(c: Candidate) -> bool:
+        return any(
+            d is not c
+            and d.cue_start is not None
+            and d.speaker_start == c.speaker_start
+            and c.speaker_start < d.cue_start < c.speaker_end
+            for d in found
+        )
+
+    return [c for c in found if c.speaker_start is None or _a_verb(c.cue) or not over_anothers(c)]
+
+
+def _one_per_quotation(found: list[Candidate]) -> list[Candidate]:
+    """One statement per quotation: of direct ones with the same words, the one whose cue is
+    a verb ("told"), not a phrase the tagger read for one ("a call on Friday:")."""
+    kept: list[Candidate] = []
+    for c in found:
+        same = next(
+            (
+                k
+                for k in kept
+                if c.kind == k.kind == "direct"
+                and (c.content_start, c.content_end) == (k.content_start, k.content_end)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(c)
+        elif _a_verb(c.cue) and not _a_verb(same.cue):
+            kept[kept.index(same)] = c
+    return kept
+
+
+def _a_verb(cue: str | None) -> bool:
+    """Whether a cue says how with a speech verb ("told", "often citing"), or is a
+    transcript's colon, rather than a noun the tagger read for one ("a call on Friday:")."""
+    words = [w.strip(":").lower() for w in (cue or "").split()]
+    return (cue or "").strip() == ":" or any(w in lexicon.VERB_FORMS for w in words)
+
+
+def _quoted_as(text: str, candidate: Candidate) -> None:
+    """ "“...,” he was quoted as saying": "was quoted as" is the cue's, not the speaker's
+    (the tagger ran the speaker on over it, and "he was quoted as" was no pronoun)."""
+    if candidate.speaker_start is None or candidate.cue_start is None:
+        return
+    passive = _PASSIVE_QUOTED.search(text, candidate.speaker_start, candidate.speaker_end)
+    if passive and text[candidate.speaker_end : candidate.cue_start].strip() == "":
+        candidate.speaker_end = passive.start()
+        candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+        candidate.cue_start = (
+            passive.start() + len(passive.group(0)) - len(passive.group(0).lstrip())
+        )
+        candidate.cue = text[candidate.cue_start : candidate.cue_end]
+
+
+# Nouns that name who speaks, not how: "The Qasiri delegation | rejected"
+_SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS | COMPANY_NOUNS | {"delegation", "mission", "team"}
+
+
+def _noun_out_of_cue(text: str, candidate: Candidate) -> None:
+    """ "The Qasiri delegation rejected that account": a cue the tagger opened with the noun
+    its speaker ends with ("The Qasiri" | "delegation rejected") leaves the noun to the
+    speaker."""
+    if candidate.speaker_start is None or candidate.cue_start is None:
+        return
+    if text[candidate.speaker_end : candidate.cue_start] != " ":
+        return
+    noun = re.match(r"([a-z]+)\s+([a-z]+)", text[candidate.cue_start : candidate.cue_end])
+    if not noun or noun[1].removesuffix("s") not in _SPEAKER_NOUNS:
+        return
+    if not (noun[2].endswith("ed") or lexicon.CUE.fullmatch(noun[2])):
+        return  # "former campaign | worker for", "his | campaign theme of": no verb after it
+    noun = re.match(r"[a-z]+\s+", noun[0])
+    moved = candidate.cue_start + noun.end()
+    candidate.speaker_end = candidate.cue_start + len(noun[0].rstrip())
+    candidate.speaker_as_written = text[candidate.speaker_start : candidate.speaker_end]
+    if candidate.start == candidate.cue_start:
+        candidate.start = moved
+        candidate.text = text[candidate.start : candidate.end]
+    candidate.content_start = max(candidate.content_start, moved)
+    candidate.cue_start, candidate.cue = moved, text[moved : candidate.cue_end]
+
+
 def _hearer_is_no_speaker(text: str, candidate: Candidate) -> None:
     """ "She was told that the buyers had found cheaper grain abroad": she is not the speaker
     (the draft leaves the speaker for the curator). A speaker after the cue is left alone."""
@@ -493,6 +669,13 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
         return True
     if _ANONYMITY.search(candidate.cue or ""):
         return True
+    # "..., the person said, asking not to be named because the talks were private": why
+    if (
+        anonymity
+        and _ASKING_NOT.fullmatch(candidate.cue or "")
+        and _WHY.fullmatch(text, anonymity.end(), candidate.content_end)
+    ):
+        return True
     opens_sentence = candidate.cue_start == 0 or text[candidate.cue_start - 1] in "\n"
     before = text[max(0, candidate.cue_start - 2) : candidate.cue_start]
     opens_sentence = opens_sentence or re.fullmatch(r"[.!?”\"] ", before) is not None
@@ -526,7 +709,7 @@ def merge(text: str, ruled: list[Candidate], learned: list[Candidate]) -> list[C
     by_cue = {c.cue_start: c for c in ruled if c.cue_start is not None}
     after: list[Candidate] = []
     for candidate in kept:
-        trim_cue(candidate)
+        trim_cue(candidate, text)
         _cue_from_rules(text, candidate, ruled, learned)
         rule = by_cue.get(candidate.cue_start) or _rule_inside_cue(candidate, ruled)
         if rule is not None and _hearer_in_cue(candidate, rule):
@@ -1334,12 +1517,25 @@ def _answer(text: str, q: Candidate) -> bool:
     )
 
 
+def _said_beside(text: str, q: Candidate) -> bool:
+    """Whether a quotation's speaker and cue follow its closing mark with nothing between
+    ("“A,” Orlov said." or "“A,” said Orlov."): who said it is beyond doubt."""
+    if q.speaker_start is None or q.cue_start is None or q.cue_start < q.content_end:
+        return False
+    if not re.search(r"(?:^|[.!?]”?\s|\n)$", text[max(0, q.content_start - 3) : q.content_start]):
+        return False  # a quotation opening its sentence, not a phrase quoted inside one
+    first, last = sorted((q.speaker_start, q.cue_start))
+    between = text[q.speaker_end : q.cue_start] if q.speaker_start < q.cue_start else ""
+    return not text[q.content_end : first].strip() and not between.strip() and last > first
+
+
 def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]]:
     """Each quotation the rules found given to the tagger's candidate for it (the one with
     the same cue, else the one sharing most words): that candidate keeps its cue and source
     and takes the quotation's words; cueless pieces of a quotation go. Returns the tagger's
     candidates and the quotations the tagger had nothing for."""
     kept, alone, taken = list(learned), [], set()
+    beside = {q.cue_start for q in quoted if _said_beside(text, q)}
     for q in quoted:
         near = [c for c in kept if id(c) not in taken and _overlaps(q, c)]
         # "“A,” X told her briefing, according to a translation": the tagger read A as the
@@ -1384,6 +1580,15 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
             and ((c.speaker_as_written or "").lower() in ("i", "we", "you") or _answer(text, q))
         )
         in_name = in_name or quoted_cue
+        # "“A,” Orlov said. “B,” Petrova said.": the tagger paired the quotations with each
+        # other's cues; a cue and speaker right after the closing mark are the quotation's
+        crossed = (
+            c.cue_start is not None
+            and c.cue_start != q.cue_start
+            and c.cue_start in beside  # the cue right after another quotation
+            and q.cue_start in beside
+        )
+        in_name = in_name or crossed
         if c.cue_start is None or in_name:
             c.cue, c.cue_start, c.cue_end = q.cue, q.cue_start, q.cue_end
         if (

@@ -14,7 +14,8 @@ _CUE_WHEN = re.compile(
     rf"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:{DAY_NAME}|yesterday)"
     rf"(?:\s+(?:{PART_OF_DAY}))?|today|last\s+(?:week|night)|this\s+week|"
     r"this\s+(?:morning|afternoon|evening)|tonight|overnight|(?:earlier|later)(?:\s+on)?|"
-    r"(?:earlier|later)\s+in\s+the\s+day|then|earlier\s+this\s+(?:week|month)|last\s+month|"
+    r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month)|then|earlier\s+this\s+(?:week|month)|"
+    r"last\s+month|"
     rf"{DAYS_AGO})$"  # "said later on | Monday": the day left out
 )
 
@@ -94,13 +95,18 @@ def no_closing_comma(text: str, candidate: Candidate) -> None:
         candidate.content_end = end - 1
 
 
-def trim_cue(candidate: Candidate) -> None:
+def trim_cue(candidate: Candidate, text: str) -> None:
     """ "said on Monday", "said Thursday night": the cue is the verb; the day is the date's
-    business."""
+    business, and so is an "on" the cue ends with before a day ("ruled on | Wednesday")."""
     when = _CUE_WHEN.search(candidate.cue or "")
+    if not when and candidate.cue_start is not None and _ON_DAY.match(text, candidate.cue_end):
+        when = re.search(r"\s+on$", candidate.cue or "")
     if when:
         candidate.cue = candidate.cue[: when.start()]
         candidate.cue_end = candidate.cue_start + len(candidate.cue)
+
+
+_ON_DAY = re.compile(rf"\s+(?:{DAY_NAME}|(?:{MONTH_NAME})\s+\d|\d{{1,2}}\s+(?:{MONTH_NAME}))\b")
 
 
 _CLOSED = re.compile(r"[.!?][”\"](?=[ \t]+[A-Z])")
@@ -124,14 +130,19 @@ def no_next_sentence(text: str, candidate: Candidate) -> None:
 _CLAUSE_BEFORE = re.compile(r"(?:^|[.!?][”\"]?\s+|\n)([^.!?\n“”\"]+),\s*$")
 
 
+# Where an aside's cue ends: at its comma, or after its hearer ("he told parliament,").
+_ASIDE_ENDS = re.compile(r"(?:\s+(?:the\s+)?[A-Za-z][\w’'.-]*){0,2},")
+
+
 def words_before_aside(text: str, candidate: Candidate) -> None:
-    """ "The cabinet, it said, had approved the plan": the cue and its speaker are an aside in
-    the words said, so the statement's text starts with the sentence, not at the cue (the
-    words said, its content, stay the part after the cue, as PolNeAR marks them)."""
+    """ "The cabinet, it said, had approved the plan" ("The government, he told parliament,
+    would ..."): the cue and its speaker (and hearer) are an aside in the words said, so the
+    statement's text starts with the sentence, not at the cue (the words said, its content,
+    stay the part after the cue, as PolNeAR marks them)."""
     speaker, cue = candidate.speaker_start, candidate.cue_start
     if candidate.kind == "direct" or speaker is None or cue is None or candidate.start != cue:
         return
-    if not speaker < cue or text[candidate.cue_end : candidate.cue_end + 1] != ",":
+    if not speaker < cue or not _ASIDE_ENDS.match(text, candidate.cue_end):
         return
     clause = _CLAUSE_BEFORE.search(text, max(0, speaker - 200), speaker)
     if clause and len(clause.group(1).split()) >= 2:
@@ -171,6 +182,61 @@ def day_out_of_words(text: str, candidate: Candidate) -> None:
     day = LEADING_DAY.match(text, candidate.content_start)
     if day and day.end() < candidate.content_end and text[day.end() : day.end() + 1] == " ":
         candidate.content_start = day.end() + 1
+
+
+# "disclosed the breach | late on Thursday": a short noun phrase, no clause, then a day
+_OBJECT_THEN_DAY = re.compile(
+    r"(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*"
+    rf"(?P<day>\s+(?:(?:late|early)\s+)?on\s+(?:{DAY_NAME})(?:\s+(?:{PART_OF_DAY}))?)"
+)
+
+
+# Words that make the object a clause ("the delegations to meet on Friday": the meeting's day)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:to|that|was|were|is|are|be|been|had|has|have|did|does|do|would|will|could|should|"
+    r"can|may|might|must)\b"
+)
+
+
+def day_after_object(text: str, candidate: Candidate) -> None:
+    """ "The company disclosed the breach late on Thursday": a day after the cue's object, a
+    noun phrase of a few words with no clause in it, dates the disclosing, as in "announced
+    the sale on Monday"; it is no part of the words said."""
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return
+    if candidate.cue_start > candidate.content_start:
+        return
+    found = _OBJECT_THEN_DAY.fullmatch(text, candidate.content_start, candidate.content_end)
+    if found and not _CLAUSE_WORD.search(found[0]):
+        candidate.content_end = found.start("day")
+        candidate.end = min(candidate.end, candidate.content_end)
+        candidate.text = text[candidate.start : candidate.end]
+
+
+# "told reporters on Friday: “...”": a hearer or a phrase, a colon, and a whole quotation
+_COLON_THEN_QUOTATION = re.compile(r"([^.!?“”\"\n:]{1,60}?):[ \t]*(“[^“”\n]+”)[ \t]*")
+_SUBJECT_WORD = re.compile(r"\b(?:he|she|they|it|we|i|you)\b", re.IGNORECASE)
+
+
+def quotation_after_colon(text: str, candidate: Candidate) -> None:
+    """ "She told reporters on Friday: “Every door is open.”": the words said are the
+    quotation, direct, as after "said:"; the hearer and the day before the colon are how and
+    when it was said (the tagger's words ran from "reporters")."""
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return
+    if candidate.cue_start > candidate.content_start:
+        return
+    found = _COLON_THEN_QUOTATION.fullmatch(text, candidate.content_start, candidate.content_end)
+    if not found or len(found[1].split()) > 6 or _CLAUSE_WORD.search(found[1]):
+        return  # "said she has the essential quality for the job: “...”": a clause said
+    if _SUBJECT_WORD.search(found[1]):
+        return
+    candidate.kind = "direct"
+    candidate.content_start, candidate.content_end = found.span(2)
+    candidate.start, candidate.end = found.start(2) + 1, found.end(2) - 1
+    while candidate.end > candidate.start and text[candidate.end - 1] in ".,!?":
+        candidate.end -= 1  # as a direct quotation's words end: "... in a hurry" (not ".")
+    candidate.text = text[candidate.start : candidate.end]
 
 
 CUE_CUT = re.compile(r".*\s(?:on|in|at|to|via|by|from)$", re.IGNORECASE)

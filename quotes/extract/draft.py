@@ -8,10 +8,12 @@ from dataclasses import replace
 from quotes.curation.anchor import SourceIndex, occurrences
 from quotes.extract.candidate import Candidate
 from quotes.extract.mentions import description
+from quotes.names import latin
 
 
 def slug(words: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", words.lower()))[:60].strip("-")
+    """A key from ``words``, its letters in Latin ("Hélène" -> "helene", not "h-l-ne")."""
+    return "-".join(re.findall(r"[a-z0-9]+", latin(words)))[:60].strip("-")
 
 
 def unnamed_key(candidate: Candidate) -> str | None:
@@ -110,6 +112,8 @@ def draft_yaml(
         and not _reports_another(candidate, candidates)
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
+        and not _according_to_data(candidate, text)
+        and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
@@ -197,7 +201,8 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
 # deeds, and "Torsen asked whether the company would sell" a question: none is a claim a
 # curator records.
 _VOTED = re.compile(r"(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
-_QUESTION = re.compile(r"(?:whether|if)\s")
+# whom it was put to may come first ("asked Rehnquist why"), but no request ("asked them to")
+_QUESTION = re.compile(r"(?:(?!to\s)[\w’'.-]+\s+){0,3}?(?:whether|if|why|how|what|when|where)\s")
 
 
 def _vote_or_question(candidate: Candidate, text: str) -> bool:
@@ -208,6 +213,23 @@ def _vote_or_question(candidate: Candidate, text: str) -> bool:
         cue.lower() == "asked"
         and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
     )
+
+
+# "would meet on Monday to discuss the options", "is due to discuss the contract": a meeting
+# planned, nothing said yet (PolNeAR marks plans, so extraction keeps them)
+_TO_DISCUSS = re.compile(r"(?:^|\s)to\s+discuss$", re.IGNORECASE)
+# "according to data compiled by Meridian", "according to official figures": numbers the
+# story cites, not words anyone said
+_DATA = re.compile(
+    r"\s*(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:data|figures|statistics)\b"
+)
+
+
+def _according_to_data(candidate: Candidate, text: str) -> bool:
+    """Figures "according to" data (PolNeAR marks them, so extraction keeps them)."""
+    if (candidate.cue or "").lower() != "according to" or candidate.cue_end is None:
+        return False
+    return _DATA.match(text, candidate.cue_end) is not None
 
 
 _AGREED = re.compile(r"agree(?:d|s)?", re.IGNORECASE)

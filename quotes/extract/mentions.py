@@ -29,6 +29,7 @@ PERSON_NOUNS = {
     "commissioner", "historian", "scientist", "biologist", "prosecutor", "judge", "inspector",
     "coach", "architect", "physician", "doctor", "nurse", "writer", "novelist", "campaigner",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
+    "person",  # "a person close to the board" (markets copy's anonymous source)
 }  # fmt: skip
 BODY_NOUNS = {
     "group", "movement", "ministry", "government", "organization", "organisation", "militants",
@@ -148,6 +149,25 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     return sorted([*((m.start(1), m.group(1)) for m in plain), *bodies])
 
 
+# What a body is, printed before its bare name: "Credit rating agency Sterling Ratings",
+# "steelmaker Norvan Steel"; and a company's shares: "Shares in Norvan Steel fell".
+_TRADE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?:[a-z-]+[ \t]+)?[a-z]*("
+    + "|".join(sorted(COMPANY_NOUNS | {"agency"}))
+    + r")[ \t]+$"
+)
+_SHARES_IN = re.compile(r"\b[Ss]hares[ \t]+(?:in|of)[ \t]+$")
+
+
+def _trade_before(text: str, start: int) -> str:
+    """The trade printed before a name at ``start`` ("agency", "maker"), "company" after
+    "Shares in", or ""."""
+    before = text[max(0, start - 40) : start]
+    if trade := _TRADE_BEFORE.search(before):
+        return trade[1]
+    return "company" if _SHARES_IN.search(before) else ""
+
+
 @dataclass
 class Named:
     start: int
@@ -174,7 +194,8 @@ class Mentions:
         for match in _person_names(text):
             if any(a <= match.start() < b for a, b in covered):
                 continue
-            trade = _TRADE_BESIDE.match(text, match.end())
+            beside = _TRADE_BESIDE.match(text, match.end())
+            trade = beside[1] if beside else _trade_before(text, match.start())
             line_start = match.start() == 0 or text[match.start() - 1] == "\n"
             # a headline or a line's first words: too often not a name, unless the story's
             # verb or the body's trade follows them ("Halvard Shipping, the largest carrier,")
@@ -183,7 +204,7 @@ class Mentions:
             if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
                 continue  # a byline's author is no one the story describes
             if trade:  # "Ostrava Metals, the largest aluminium producer in Brennov,": a body
-                mentions.named.append(Named(match.start(), match.group(0), None, False, trade[1]))
+                mentions.named.append(Named(match.start(), match.group(0), None, False, trade))
             else:
                 mentions.named.append(Named(match.start(), match.group(0), None, True))
         for start, name in _bodies(text):
@@ -212,6 +233,8 @@ class Mentions:
             bisect.insort(self.named, named, key=lambda n: n.start)
         elif not named.person:  # read as a person's name, but the text says it is a body
             self.named[same[0]] = named
+        elif self.named[same[0]].key is None and len(named.name) > len(self.named[same[0]].name):
+            self.named[same[0]] = named  # "Abdul Rahman" read alone: "... al-Qasimi" in full
 
     def acronym_in(self, mention: str) -> tuple[str, str | None] | None:
         for word in re.findall(r"[A-Z][A-Za-z]{1,9}", mention):
@@ -222,6 +245,10 @@ class Mentions:
     def near_miss(self, mention: str, position: int) -> Named | None:
         """A name already in the text that ``mention`` misspells ("Barabanow" for "Barabanov")."""
         words = normalize(mention).split()
+        if len(words) >= 2 or words and _PARTICLED.fullmatch(mention.strip(" ,")):
+            # "van der Berg", "al-Qasimi", "Tavares Neto": a surname, in words or particles
+            if particled := self._particled(mention, position):
+                return particled
         if not words or not mention[:1].isupper():
             return None
         if not mention.split()[-1][:1].isupper():
@@ -251,7 +278,20 @@ class Mentions:
                 return named
         return None
 
+    def _particled(self, mention: str, position: int) -> Named | None:
+        """The person named before whose surname ``mention`` is, particles and all: "van
+        der Berg" after "Dirk van der Berg", "al-Qasimi" after "Abdul Rahman al-Qasimi"."""
+        surname = " " + normalize(mention.strip(" ,"))
+        for named in reversed(self.before(position)):
+            if named.person and normalize(named.name).endswith(surname):
+                return named
+        return None
 
+
+# A name's lower-case particles: "Abdul Rahman al-Qasimi", "Dirk van der Berg", "de la Roche"
+PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|del|della|di|da|du|dos|das|la|le|ter|zu)"
+# A surname that opens with its particles, as a story writes it after the full name
+_PARTICLED = re.compile(rf"(?i:{PARTICLE}\s+){{1,2}}[A-Z][\w’'-]+|(?i:al|el)-[A-Z][\w’'-]+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _NOT_OWNERS = {
     "the", "a", "an", "on", "in", "at", "by", "and", "but", "yesterday", "today", "meanwhile",

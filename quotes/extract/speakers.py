@@ -14,6 +14,7 @@ from quotes.extract.dates import DAY_NAME, PART_OF_DAY
 from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
+    PARTICLE,
     PERSON_NOUNS,
     PRESS_NOUNS,
     Mentions,
@@ -252,8 +253,15 @@ _HOLDS = {
     "teaches": None,
 }
 _HOLDS_POST = re.compile(rf",\s*who\s+(?P<verb>{'|'.join(_HOLDS)})\s+(?P<what>[^,]+)", re.I)
-_NAME_AFTER = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)(?:,|\.(?:\s|$))")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s*$")
+_PARTICLES = rf"(?:{PARTICLE}\s+){{0,2}}(?:(?:al|el)-)?"  # before a name's capitalized word
+_SURNAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][\w’'-]+),\s*$")
+_NAME_AFTER = re.compile(
+    rf",\s*((?:[A-Z][\w’'.-]+\s+(?:{_PARTICLES}(?=[A-Z]))?){{0,3}}{_PARTICLES}[A-Z][\w’'-]+)"
+    r"(?:,|\.(?:\s|$))"
+)
+_NAME_BEFORE = re.compile(
+    rf"([A-Z][\w’'.-]+(?:\s+{_PARTICLES}[A-Z][\w’'.-]+){{0,2}}\s+{_PARTICLES}[A-Z][\w’'-]+),\s*$"
+)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -283,10 +291,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_ARTICLE = re.compile(r"(?:The|A|An)\s*")
+_CAPITALIZED = re.compile(r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)+")
+
+
+def _article_alone(text: str, candidate: Candidate) -> None:
+    """ "GENEVA, March 13 - The United Nations on Friday urged": a speaker span the tagger
+    left at its article ("The") is the name after it ("The United Nations")."""
+    start, end = candidate.speaker_start, candidate.speaker_end
+    if start is None or not _ARTICLE.fullmatch(text, start, end):
+        return
+    if name := _CAPITALIZED.match(text, end):
+        candidate.speaker_end = name.end()
+        candidate.speaker_as_written = text[start : candidate.speaker_end]
+
+
 def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -> None:
     """Name the speaker as a careful reader would: the registry's name for it, the person a
     pronoun or a description stands for, the name beside a role, an acronym's expansion, or
     the name a misspelling repeats."""
+    _article_alone(text, candidate)
     if candidate.speaker_start is not None:
         span = trim(text, candidate.speaker_start, candidate.speaker_end)
         if span is None:
@@ -327,6 +351,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.role = titled[1]
         elif name:
             _name(candidate, registry, name.group(1), resolved=True)
+        elif surname := _SURNAME_BEFORE.search(text[: candidate.speaker_start]):
+            # "Abt, who said ...": the person named before in full ("Lorenz Abt")
+            missed = mentions.near_miss(surname.group(1), surname.start()) if mentions else None
+            if missed and missed.person:
+                _name(candidate, registry, missed.name, key=missed.key, resolved=True)
         return
     # "In her view, ...": whose view it is; "Her new book argues": whose book
     mention = _WRITING.sub(r"\1", mention)
@@ -335,6 +364,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     )
     if _ISSUED.fullmatch(mention) and state.last_body:
         mention = "it"  # "“...,” the statement said": the body that just spoke issued it
+    if _FILED.fullmatch(mention.strip(" ,")) and state.last_body:
+        mention = "it"  # "according to a filing with the exchange": the company that filed it
     if mention.lower() in lexicon.PRONOUNS:
         subject = _subject_since(text, mentions, state.last_person_at, candidate.speaker_start)
         if subject and mention.lower() in ("he", "she"):
@@ -350,6 +381,10 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker_resolved = True
         return
     if _the_unnamed(candidate, mention, state):
+        return
+    if _SOURCES.fullmatch(mention.strip(" ,")):
+        # "people familiar with the matter": sources the text does not name, no one to register
+        candidate.speaker, candidate.speaker_unnamed = mention.strip(" ,"), True
         return
     if mention == "A" and candidate.cue == ":" and (interviewee := _interviewee(text, mentions)):
         _name(candidate, registry, interviewee.name, key=interviewee.key, resolved=True)
@@ -458,6 +493,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         candidate.role = _its_role(
             candidate.role, state.last_body, mentions, candidate.speaker_start, registry, text
         )
+        candidate.role = _his_role(candidate, text, state)
     if candidate.role and candidate.speaker and not candidate.speaker_unnamed:
         state.titled.append((candidate.role.lower(), candidate.speaker, candidate.speaker_key))
     if candidate.speaker_unnamed and (described := description(mention)):
@@ -471,7 +507,13 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     state.last_many = (candidate.speaker, key) if _MANY.fullmatch(mention.strip(" ,")) else None
     if key and not registry.is_person(key) or trade or _a_body(mention):
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
-    elif key and registry.is_person(key) or re.search(r"[A-Z]\w+ [A-Z]\w+", mention) or surname_of:
+    elif (
+        key
+        and registry.is_person(key)
+        or re.search(r"[A-Z]\w+ [A-Z]\w+", mention)
+        or surname_of
+        or (candidate.role or "-").split()[-1].lower() in _KIN  # "his wife, Karin,"
+    ):
         state.last_person = (candidate.speaker, key)
         state.last_person_at = candidate.speaker_start
     elif (
@@ -560,10 +602,47 @@ def _its_role(
     return f"{owned.group(1)} of {registry.speaker_name(body.key) if body.key else body.name}"
 
 
+def _his_role(candidate: Candidate, text: str, state: State) -> str:
+    """ "His lawyer, Pieter Lund,": lawyer of the person a "his" there means (the subject of a
+    sentence since the last speaker, "Abt is due to testify", else the last person who
+    spoke), not "His lawyer"; the role as it is where no one else is found."""
+    role = candidate.role or ""
+    owned = re.fullmatch(r"(?:his|her)\s+(.+)", role, re.IGNORECASE)
+    if not owned:
+        return role
+    at = candidate.speaker_start
+    whose = _subject_since(text, state.mentions, state.last_person_at, at)
+    name = whose.name if whose else state.last_person[0] if state.last_person else None
+    if not name or name == candidate.speaker:
+        return role
+    return f"{owned.group(1)} of {name}"
+
+
+# Relatives, quoted by a first name beside the relation ("his wife, Karin,")
+_KIN = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+    "widower", "partner", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece",
+    "nephew",
+}  # fmt: skip
 _REPORTS = re.compile(
     r"(?:(?:some|several|many|other|local|media|press|news|unconfirmed)\s+){0,2}reports", re.I
 )
+# Sources in the plural that the text does not name: "people familiar with the matter", "two
+# sources close to the talks", "bankers with knowledge of the deal" (no article before them).
+_SOURCES = re.compile(
+    r"(?:(?:two|three|four|five|several|some|other|\d+)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:people|persons|sources|officials|insiders|bankers|executives|diplomats|traders)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"involved\s+in|aware\s+of)\s[^,.;:]+"
+    # "one of the people", "two of the sources": some of those sources again
+    r"|(?:one|two|three|some|several|most|all|both)\s+of\s+(?:the|those|these)\s+"
+    r"(?:people|persons|sources|officials|insiders|bankers|executives|diplomats|traders)",
+    re.IGNORECASE,
+)
 _ISSUED = re.compile(r"the\s+(?:[a-z]+\s+)?(?:statement|communiqu[eé]|press\s+release)", re.I)
+_FILED = re.compile(
+    r"(?:an?|the|its)\s+(?:[a-z-]+\s+)?filings?(?:\s+(?:with|to)\s+[^,.;:]+)?", re.IGNORECASE
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)")
 _WRITING = re.compile(
     r"^(his|her|their|its)\s+(?:[a-z]+\s+)?(?:book|memoir|letter|essay|article|paper|column|"
@@ -697,7 +776,9 @@ _ROLE_BEFORE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- )|(?<=,\sand\s)|(?<=,\sbut\s))"
     r"((?:An?|The|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[’']s)\s[^,.;:\n“”\"]{3,80}),\s*$"
 )
-_FULL_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
+_FULL_NAME = re.compile(
+    rf"[A-Z][\w’'.-]+(?:\s+{_PARTICLES}[A-Z][\w’'.-]+){{0,2}}\s+{_PARTICLES}[A-Z][\w’'-]+"
+)
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.&-]+)*$")
 
 
@@ -717,6 +798,13 @@ def _name_of_body(mention: str) -> tuple[str, str] | None:
     return name, " ".join([*title, body.group(0).strip()])
 
 
+_KIND_NAMED = re.compile(
+    r"(?:the\s+)?((?:[a-z-]+\s+){0,3}(?:"
+    + "|".join(sorted(BODY_NOUNS | COMPANY_NOUNS | _INSTITUTIONS))
+    + r"))\s+((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
+)
+
+
 def _inner_appositive(mention: str) -> tuple[str, str] | None:
     """(name, role) of "Russia’s envoy, Zamir Kabulov," or "Zamir Kabulov, the envoy,", or
     of "Former deputy minister Rustam Kholov, now a consultant," (the role both sides), or of
@@ -733,9 +821,17 @@ def _inner_appositive(mention: str) -> tuple[str, str] | None:
     for i in (1, 0):
         if _FULL_NAME.fullmatch(parts[i]) and not _FULL_NAME.fullmatch(parts[1 - i]):
             return parts[i], parts[1 - i]
+    # "The company's largest shareholder, the state investment fund Norvan Holding,": the
+    # name after what it is, both parts its role
+    kind = _KIND_NAMED.fullmatch(parts[1])
+    if kind and not _FULL_NAME.fullmatch(parts[0]):
+        return kind.group(2), f"{parts[0]}, {kind.group(1)}"
     titled = _named_member(parts[0])
     if titled and not _FULL_NAME.fullmatch(parts[1]):
         return titled[0], f"{titled[1]}, {parts[1]}"
+    # "Rehnquist's wife, Karin,": a relative named by a first name alone
+    if re.fullmatch(r"[A-Z][\w’'-]+", parts[1]) and parts[0].split()[-1].lower() in _KIN:
+        return parts[1], parts[0]
     # "Ostrik, deputy head of the delegation,": a surname named again, with a role
     if re.fullmatch(r"[A-Z][\w’'-]+", parts[0]) and re.match(r"[a-z]", parts[1]):
         return parts[0], parts[1]
@@ -757,9 +853,10 @@ _COURTESY = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"}
 
 
 _KIND_OF_BODY = re.compile(  # "Environmental group Green Corridor", "The opposition Unity Bloc"
-    r"(?:The\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?"
+    r"(?:[Tt]he\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?"
     rf"(?:{'|'.join(sorted(BODY_NOUNS | COMPANY_NOUNS | PRESS_NOUNS | {'opposition'}))}))\s+"
-    r"((?:[A-Z][\w’'&-]+\s+){0,3}[A-Z][\w’'&-]+)"
+    # the name, its particles too: "Le Courrier de l'Ouest", "Corriere della Sera"
+    rf"([A-Z][\w’'&-]+(?:\s+(?:{PARTICLE}\s+)*(?:[dl][’']|(?:al|el)-)?[A-Z0-9][\w’'&-]*){{0,4}})"
 )
 
 

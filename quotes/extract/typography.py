@@ -7,6 +7,8 @@ thin space and the mark, the mark beside the words (`` “Words”  ``), so offs
 typeset text are offsets into the original, whose own characters the candidates keep.
 Single marks (British copy: 'Nobody likes it,' Mr Orlov said) are read as “ and ” in pairs,
 its apostrophes left alone, except inside a double quotation, where they quote within it.
+Copy translated from the French, Russian or German press keeps its own marks (« », „ “): they
+are read as “ and ” too, one character for one.
 """
 
 import re
@@ -58,10 +60,44 @@ def _in_double(text: str, at: int) -> bool:
     return before.rfind("“") > before.rfind("”")
 
 
+_GUILLEMET = re.compile("[«»]")
+_LOW_OPEN = re.compile("„")
+
+
+def foreign(text: str) -> str:
+    """``text`` with guillemets and German low marks read as “ and ”: « opens and » closes
+    (a French « with a space inside too), but the other way round where the copy sets them
+    so, »word ... word« (the German and Danish order); „ opens, and its closing mark, which
+    German writes “, is the first “ after it in the paragraph (a ” there closes it already,
+    as Polish copy writes it). The same length: only the marks change."""
+    if not _GUILLEMET.search(text) and not _LOW_OPEN.search(text):
+        return text
+    chars = list(text)
+    for mark in _GUILLEMET.finditer(text):
+        i = mark.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if mark.group(0) == "»":
+            reversed_ = before.isspace() and (after.isalnum() or after in "'‘")
+            chars[i] = "“" if reversed_ else "”"
+        else:
+            reversed_ = not before.isspace() and (after.isspace() or after in ",.;:!?)")
+            chars[i] = "”" if reversed_ else "“"
+    for mark in _LOW_OPEN.finditer(text):
+        chars[mark.start()] = "“"
+        end = text.find("\n", mark.end())
+        closing = re.compile("[“”]").search(text, mark.end(), len(text) if end < 0 else end)
+        if closing and closing.group(0) == "“":
+            chars[closing.start()] = "”"
+    return "".join(chars)
+
+
 def typeset(text: str) -> str:
     """``text`` with each ``"`` or ``''`` turned into “ where it opens a quotation and ” where
     it closes one, judged by the character before it, or its single marks where it has no
-    double ones (``singles``); the same length, nothing else changed."""
+    double ones (``singles``), and the foreign press's marks read as these (``foreign``); the
+    same length, nothing else changed."""
+    text = foreign(text)
     if '"' not in text and "''" not in text:
         return singles(text)
     chars = list(text)
