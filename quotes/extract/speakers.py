@@ -433,7 +433,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if not candidate.speaker_key and mentions:
             missed = mentions.near_miss(name, candidate.speaker_start)
             # a surname alone is the full name before it, in the registry or not
-            if missed and (missed.key or " " not in name):
+            if missed and (missed.key or " " not in name or _surname_of(name, missed.name)):
                 _name(candidate, registry, missed.name, key=missed.key, resolved=True)
     else:
         described = description(mention)
@@ -568,6 +568,11 @@ def _post_held(clause: str) -> str | None:
         return None
     noun = _HOLDS[held["verb"].lower()]
     return f"{noun} of {held['what']}" if noun else f"{held['verb']} {held['what']}"
+
+
+def _surname_of(surname: str, name: str) -> bool:
+    """Whether ``surname`` ends ``name`` ("Tavares Neto" of "Rui Tavares Neto")."""
+    return name.endswith(" " + surname) and name != surname
 
 
 def _without_article(words: str) -> str:
