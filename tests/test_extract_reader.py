@@ -3622,3 +3622,27 @@ def test_a_call_on_a_cues_phrase_is_no_cue_of_its_own():
     )
     found = extract(text, published="2026-03-14")
     assert [(c.kind, c.cue, c.speaker) for c in found] == [("direct", "told", "Ana Ruiz")]
+
+
+def test_a_relative_clause_without_its_comma_is_no_part_of_the_role():
+    """ "said Pieter van Dijk, a partner at the law firm Halm & Roos who led the company's
+    case": his role is partner at the law firm Halm & Roos (the draft's role ran on over
+    "who led the company's case")."""
+    text = (
+        "Lawyers for Nordgas welcomed the decision. “A contract is a contract,” said Pieter van"
+        " Dijk, a partner at the law firm Halm & Roos who led the company's case.\n"
+    )
+    c = extract(text, published="2026-03-14")[-1]
+    assert (c.speaker, c.role) == ("Pieter van Dijk", "partner at the law firm Halm & Roos")
+
+
+def test_a_two_word_surname_beside_its_title_is_the_full_name_before():
+    """ "The minister, Tavares Neto, said" after "Rui Tavares Neto": the minister named
+    before, not a speaker "Tavares Neto" of his own."""
+    text = (
+        "The Portanese energy minister, Rui Tavares Neto, told reporters the government would"
+        " stand behind the utility.\n\n"
+        "The minister, Tavares Neto, said he had asked the utility for a full report.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [c.speaker for c in found] == ["Rui Tavares Neto", "Rui Tavares Neto"]

@@ -252,6 +252,7 @@ _HOLDS = {
     "represents": None,
     "teaches": None,
 }
+_DEED_AFTER = re.compile(rf"\s+who\s+(?!(?:{'|'.join(_HOLDS)})\b).*$", re.I)
 _HOLDS_POST = re.compile(rf",\s*who\s+(?P<verb>{'|'.join(_HOLDS)})\s+(?P<what>[^,]+)", re.I)
 _PARTICLES = rf"(?:{PARTICLE}\s+){{0,2}}(?:(?:al|el)-)?"  # before a name's capitalized word
 _SURNAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][\w’'-]+),\s*$")
@@ -432,7 +433,7 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if not candidate.speaker_key and mentions:
             missed = mentions.near_miss(name, candidate.speaker_start)
             # a surname alone is the full name before it, in the registry or not
-            if missed and (missed.key or " " not in name):
+            if missed and (missed.key or " " not in name or _surname_of(name, missed.name)):
                 _name(candidate, registry, missed.name, key=missed.key, resolved=True)
     else:
         described = description(mention)
@@ -490,6 +491,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     if party:
         candidate.role = f"{candidate.role} ({party[1]})" if candidate.role else party[1]
     if candidate.role:
+        # "a partner at Halm & Roos who led the company's case": what the partner did is no
+        # part of the post ("the Tallinn Democrat who chairs the panel": a post held, is)
+        candidate.role = _DEED_AFTER.sub("", candidate.role) or candidate.role
         candidate.role = _its_role(
             candidate.role, state.last_body, mentions, candidate.speaker_start, registry, text
         )
@@ -564,6 +568,11 @@ def _post_held(clause: str) -> str | None:
         return None
     noun = _HOLDS[held["verb"].lower()]
     return f"{noun} of {held['what']}" if noun else f"{held['verb']} {held['what']}"
+
+
+def _surname_of(surname: str, name: str) -> bool:
+    """Whether ``surname`` ends ``name`` ("Tavares Neto" of "Rui Tavares Neto")."""
+    return name.endswith(" " + surname) and name != surname
 
 
 def _without_article(words: str) -> str:
