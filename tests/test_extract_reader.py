@@ -3646,3 +3646,26 @@ def test_a_two_word_surname_beside_its_title_is_the_full_name_before():
     )
     found = extract(text, published="2026-03-14")
     assert [c.speaker for c in found] == ["Rui Tavares Neto", "Rui Tavares Neto"]
+
+
+def test_a_day_in_the_speakers_relative_clause_does_not_date_the_saying():
+    """ "Captain X, who scored twice on Wednesday, said ...": Wednesday is when he scored, not
+    when he spoke (the draft dated the statement Wednesday; "last year" likewise); a clause
+    that is itself the saying ("who said on Thursday that ...") still dates it."""
+    text = (
+        "VELDRA, March 14 - Rovers beat Harbour City 2-1.\n\n"
+        "Captain Anders Kell, who scored twice on Wednesday, said the dressing room had been"
+        " quiet for weeks.\n\n"
+        "“We were patient,” said Tilde Marsh, who came on as a substitute on Wednesday.\n\n"
+        "On Friday, Mira Dahl, who chaired the inquiry last year, told reporters the report was"
+        " ready.\n\n"
+        "The club's owner, Ivo Brandt, who said on Thursday that he would sell, was not seen.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    dated = {c.cue: c.said for c in found}
+    assert [c.said for c in found if c.cue == "said" and "Kell" in c.speaker_as_written] == [
+        "../2026-03-14"
+    ]
+    assert [c.said for c in found if "Marsh" in (c.speaker_as_written or "")] == ["../2026-03-14"]
+    assert dated["told"] == "2026-03-13"  # On Friday
+    assert [c.said for c in found if c.text.startswith("said on Thursday")] == ["2026-03-12"]

@@ -139,6 +139,7 @@ def extract(
                 unsaid[sentence.start] = _outside_contents(sentence, found)
             words = _others_days_out(sentence, candidate, found, unsaid[sentence.start])
             words = _in_own_clause(sentence, candidate, words)
+            words = _speakers_clause_out(sentence, candidate, words)
             words = _question_out(words)
         if line and words.startswith(line.written):
             words = words[len(line.written) :]  # the dateline dates the story, not the words
@@ -321,6 +322,27 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
         return words
     start = clauses[-1].start()
     return " " * start + words[start:]
+
+
+# A relative clause on the speaker: "Captain X, who scored twice on Wednesday, said", "said
+# X, who chaired the inquiry last year."
+_SPEAKERS_CLAUSE = re.compile(r",\s*(?:who|whose|which)\s[^,;:.!?“”\"]*(?=[,.;:!?]|$)")
+
+
+def _speakers_clause_out(sentence, candidate: Candidate, words: str) -> str:
+    """``words`` without a relative clause on the speaker: what it tells of the speaker
+    ("who scored twice on Wednesday") happened at its own time, not the saying's."""
+    if candidate.speaker_start is None or candidate.cue_start is None:
+        return words
+    offset = sentence.start
+    for clause in _SPEAKERS_CLAUSE.finditer(words):
+        start, end = clause.start() + offset, clause.end() + offset
+        if not candidate.speaker_start < start <= candidate.speaker_end + 1:
+            continue  # not right after the speaker's name
+        if start <= candidate.cue_start < end or start < candidate.content_start < end:
+            continue  # "X, who said on Friday that ...": the clause is the saying
+        words = words[: clause.start()] + " " * (end - start) + words[clause.end() :]
+    return words
 
 
 def _question_out(words: str) -> str:
