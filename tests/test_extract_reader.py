@@ -3622,3 +3622,21 @@ def test_a_call_on_a_cues_phrase_is_no_cue_of_its_own():
     )
     found = extract(text, published="2026-03-14")
     assert [(c.kind, c.cue, c.speaker) for c in found] == [("direct", "told", "Ana Ruiz")]
+
+
+def test_a_day_before_an_appositive_is_no_one_a_pronoun_means():
+    """ "On Wednesday, transport ministry spokeswoman Ilse Marwick added that ..." then
+    "“...,” she said.": both are Marwick's, her role the words before her name (the draft
+    took "On Wednesday" for the name the description stood beside, and "she" for it too)."""
+    text = (
+        "VELMORA, March 12 (Lakeside Wire) - The Velmora water authority will ration supplies"
+        " from next week, officials said.\n\n"
+        "On Wednesday, transport ministry spokeswoman Ilse Marwick added that buses would run"
+        " on a reduced timetable.\n\n"
+        "“We are asking people to be patient,” she said.\n"
+    )
+    found = [c for c in extract(text, published="2026-03-14") if c.cue in ("added", "said")]
+    assert [(c.cue, c.speaker, c.role) for c in found[1:]] == [
+        ("added", "Ilse Marwick", "transport ministry spokeswoman"),
+        ("said", "Ilse Marwick", None),
+    ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import DAY_NAME, PART_OF_DAY
+from quotes.extract.dates import DAY_NAME, MONTH_NAME, PART_OF_DAY
 from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
@@ -262,6 +262,11 @@ _NAME_AFTER = re.compile(
 _NAME_BEFORE = re.compile(
     rf"([A-Z][\w’'.-]+(?:\s+{_PARTICLES}[A-Z][\w’'.-]+){{0,2}}\s+{_PARTICLES}[A-Z][\w’'-]+),\s*$"
 )
+# "On Thursday", "In March", "Late Friday night": a time, never a person's name
+A_TIME = re.compile(
+    rf"(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ast|[Ll]ate|[Ee]arly|[Tt]his|[Nn]ext)\s+)*"
+    rf"(?:(?:{DAY_NAME}|{MONTH_NAME})(?:\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?(?:\s+(?:{PART_OF_DAY}))?)"
+)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -507,6 +512,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     state.last_many = (candidate.speaker, key) if _MANY.fullmatch(mention.strip(" ,")) else None
     if key and not registry.is_person(key) or trade or _a_body(mention):
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
+    elif A_TIME.fullmatch(candidate.speaker or ""):
+        pass  # a day taken for a speaker is no one a later "she" could mean
     elif (
         key
         and registry.is_person(key)
@@ -886,6 +893,8 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
         return after.group(1)
     head = text[max(0, candidate.speaker_start - 120) : candidate.speaker_start]
     before = _NAME_BEFORE.search(head[-60:])
+    if before and A_TIME.fullmatch(before.group(1)):
+        return None  # "On Thursday, ministry spokeswoman X": a day, no one's name
     # "According to an analyst at the Lindqvist Institute, the ministry expects": the name
     # closes whom the sentence is according to; the ministry is no appositive of it
     if before and re.search(r"\b[Aa]ccording\s+to\s[^.!?;:\n]*$", head):
