@@ -3640,3 +3640,15 @@ def test_a_day_before_an_appositive_is_no_one_a_pronoun_means():
         ("added", "Ilse Marwick", "transport ministry spokeswoman"),
         ("said", "Ilse Marwick", None),
     ]
+
+
+def test_an_age_before_a_description_is_no_speaker():
+    """ "Agnes Thorpe, 71, a retired nurse who has lived ..., told the board ...": Thorpe
+    speaks, a retired nurse (the draft's speaker was "71, a", with no role)."""
+    text = (
+        "Residents packed the hall in Dunmere on Tuesday night.\n\n"
+        "Agnes Thorpe, 71, a retired nurse who has lived in the village for forty years, told"
+        " the board the closure was “a betrayal of every family here.”\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker, c.role, c.cue) == ("Agnes Thorpe", "retired nurse", "told")

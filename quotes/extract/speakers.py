@@ -311,11 +311,32 @@ def _article_alone(text: str, candidate: Candidate) -> None:
         candidate.speaker_as_written = text[start : candidate.speaker_end]
 
 
+# "Agnes Thorpe, 71, a retired nurse who ...,": the name before an age, and what she is
+_NAME_THEN_AGE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),\s*$")
+_AGED_AS = re.compile(r"\d{1,3},\s*(?:(?:an?|the)\s+[^,;:]*?(?=\s+(?:who|whose|which)\b|,|$))?")
+
+
+def _name_before_age(text: str, candidate: Candidate) -> None:
+    """A speaker span that starts at an age ("71, a" of "Agnes Thorpe, 71, a retired nurse
+    who ..., told") is the name before it, with the description after it for a role."""
+    start, end = candidate.speaker_start, candidate.speaker_end
+    if start is None or not re.match(r"\d{1,3},", text[start:end]):
+        return
+    name = _NAME_THEN_AGE.search(text, max(0, start - 60), start)
+    if not name:
+        return
+    limit = candidate.cue_start if candidate.cue_start and candidate.cue_start > start else end
+    aged = _AGED_AS.match(text[:limit], start)
+    candidate.speaker_start = name.start(1)
+    candidate.speaker_end = max(aged.end(), end) if aged else end
+
+
 def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -> None:
     """Name the speaker as a careful reader would: the registry's name for it, the person a
     pronoun or a description stands for, the name beside a role, an acronym's expansion, or
     the name a misspelling repeats."""
     _article_alone(text, candidate)
+    _name_before_age(text, candidate)
     if candidate.speaker_start is not None:
         span = trim(text, candidate.speaker_start, candidate.speaker_end)
         if span is None:
