@@ -3652,3 +3652,16 @@ def test_an_age_before_a_description_is_no_speaker():
     )
     (c,) = extract(text, published="2026-03-14")
     assert (c.speaker, c.role, c.cue) == ("Agnes Thorpe", "retired nurse", "told")
+
+
+def test_being_told_is_not_drafted(registry):
+    """ "Kovacs, 64, frowned when told of the decision.": he heard it, and said nothing (the
+    draft had a statement by "64", cue "told", words "of the decision"; PolNeAR marks a
+    reporter's "When told ..." as an attribution, so extraction keeps it)."""
+    text = (
+        "The board closed the Dunmere clinic on Monday. Its director, Imre Kovacs, was not"
+        " consulted.\n\n"
+        "Kovacs, 64, frowned when told of the decision.\n"
+    )
+    draft, count = drafted(text, registry, published="2026-03-14")
+    assert count == 0 and "told" not in draft

@@ -206,12 +206,34 @@ _QUESTION = re.compile(r"(?:(?!to\s)[\w’'.-]+\s+){0,3}?(?:whether|if|why|how|w
 
 
 def _vote_or_question(candidate: Candidate, text: str) -> bool:
-    """A vote, a signing or a question put (PolNeAR marks some as attributions, so extraction
-    keeps them; "asked the council to reconsider" is a request, and stays)."""
+    """A vote, a signing, a question put or being told something (PolNeAR marks some as
+    attributions, so extraction keeps them; "asked the council to reconsider" is a request,
+    and stays)."""
     cue = candidate.cue or ""
-    return bool(_VOTED.match(cue)) or (
-        cue.lower() == "asked"
-        and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
+    return (
+        bool(_VOTED.match(cue))
+        or _being_told(candidate, text)
+        or (
+            cue.lower() == "asked"
+            and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
+        )
+    )
+
+
+# "when told of the remark", "after being told": being told, not telling
+_BEING_TOLD = re.compile(
+    r"\b(?:(?:when|after|once|until|if|upon|on|before)\s+being|when|after|once|until|if)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _being_told(candidate: Candidate, text: str) -> bool:
+    """ "Kovacs, 64, frowned when told of the decision": he heard it and said nothing (the
+    teller, a reporter as a rule, goes unnamed)."""
+    if candidate.cue_start is None or not re.fullmatch(r"told|informed", candidate.cue or "", re.I):
+        return False
+    return (
+        _BEING_TOLD.search(text, max(0, candidate.cue_start - 20), candidate.cue_start) is not None
     )
 
 
