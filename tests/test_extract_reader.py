@@ -3665,3 +3665,46 @@ def test_being_told_is_not_drafted(registry):
     )
     draft, count = drafted(text, registry, published="2026-03-14")
     assert count == 0 and "told" not in draft
+
+
+def test_a_speaker_is_not_a_word_of_the_relative_clause_before_the_cue():
+    """ "Alderman Piet Varga, whose children use the branch after school, said ...": Varga
+    speaks, an alderman (the draft's speaker was "school", the clause's last word)."""
+    text = (
+        "The library board voted to shut the Mill Street branch.\n\n"
+        "Alderman Piet Varga, whose children use the branch after school, said families had"
+        " not been consulted.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.cue == "said"]
+    assert (c.speaker, c.role) == ("Piet Varga", "Alderman")
+
+
+def test_a_relative_clause_read_for_the_speaker_is_no_role():
+    """The tagger's speaker span "whose district includes the Mill Street branch" (the
+    clause alone) is Quist's, a councilwoman: the draft had the clause for her role."""
+    from quotes.extract.candidate import Candidate
+    from quotes.extract.mentions import Mentions
+    from quotes.extract.speakers import State, resolve
+
+    text = (
+        "The board shut the branch.\n\nCouncilwoman Nadia Quist, whose district includes the"
+        " Mill Street branch, called it “a false economy.”\n"
+    )
+    start, end, cue = text.index("whose"), text.index(", called"), text.index("called")
+    c = Candidate(
+        text="it “a false economy.”",
+        start=cue,
+        end=len(text) - 1,
+        kind="partial",
+        cue="called",
+        cue_start=cue,
+        cue_end=cue + 6,
+        speaker=text[start:end],
+        speaker_start=start,
+        speaker_end=end,
+        content_start=cue + 7,
+        content_end=len(text) - 1,
+    )
+    empty = Registry.empty()
+    resolve(c, empty, State(mentions=Mentions.read(text, empty)), text)
+    assert (c.speaker, c.role) == ("Nadia Quist", "Councilwoman")

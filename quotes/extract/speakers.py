@@ -331,12 +331,36 @@ def _name_before_age(text: str, candidate: Candidate) -> None:
     candidate.speaker_end = max(aged.end(), end) if aged else end
 
 
+# ", whose children use the branch after school, said": a relative clause closed before the cue
+_CLAUSE_BEFORE_CUE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;:.!?\n]|(?<=\d),(?=\d{3}))*,\s*$")
+_PHRASE_BEFORE = re.compile(r"(?:^|(?<=[.!?,;:\n—–])\s*)([^.!?,;:\n—–]+)$")
+
+
+def _subject_before_clause(text: str, candidate: Candidate) -> None:
+    """A speaker span inside a relative clause closed before its cue ("school" of "Parent
+    Sofia Lind, whose children use the branch after school, said"; the clause alone) is the
+    subject the clause is about, the clause kept as PolNeAR's spans keep it."""
+    start, cue = candidate.speaker_start, candidate.cue_start
+    if start is None or cue is None or cue < candidate.speaker_end:
+        return
+    base = max(0, start - 200)
+    clause = _CLAUSE_BEFORE_CUE.search(text, base, cue)
+    if not clause or clause.start() >= start or clause.end() < candidate.speaker_end:
+        return
+    phrase = _PHRASE_BEFORE.search(text, base, clause.start())
+    if not phrase or not re.search(r"[A-Z]", phrase.group(1)) or len(phrase.group(1).split()) > 8:
+        return
+    candidate.speaker_start = phrase.start(1)
+    candidate.speaker_end = text.rindex(",", clause.start(), clause.end()) + 1
+
+
 def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -> None:
     """Name the speaker as a careful reader would: the registry's name for it, the person a
     pronoun or a description stands for, the name beside a role, an acronym's expansion, or
     the name a misspelling repeats."""
     _article_alone(text, candidate)
     _name_before_age(text, candidate)
+    _subject_before_clause(text, candidate)
     if candidate.speaker_start is not None:
         span = trim(text, candidate.speaker_start, candidate.speaker_end)
         if span is None:
@@ -466,6 +490,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if appositive:
             _name(candidate, registry, appositive, resolved=True)
             candidate.role = _without_article(mention.strip(" ,"))
+            if re.match(r"(?:who|whose|which)\b", candidate.role):
+                candidate.role = _post_held(candidate.role)  # a clause is no role but a post
         elif described and described[1] and (titled := _given_the_title(mention, state)):
             _name(candidate, registry, titled[0], key=titled[1], resolved=True)
         elif described:
