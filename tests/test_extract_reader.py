@@ -3708,3 +3708,39 @@ def test_a_relative_clause_read_for_the_speaker_is_no_role():
     empty = Registry.empty()
     resolve(c, empty, State(mentions=Mentions.read(text, empty)), text)
     assert (c.speaker, c.role) == ("Nadia Quist", "Councilwoman")
+
+
+def test_according_to_opening_a_sentence_says_the_clause_after_it():
+    """ "According to the regional housing office, rents in Castlebury rose ...": the words
+    said are the clause after the comma (the draft's text ran from "According to")."""
+    text = (
+        "Castlebury is short of homes.\n\n"
+        "According to the regional housing office, rents in Castlebury rose by 9 percent last"
+        " year.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker_as_written, c.cue, c.text) == (
+        "the regional housing office",
+        "According to",
+        "rents in Castlebury rose by 9 percent last year",
+    )
+
+
+def test_according_to_a_source_with_a_relative_clause_is_two_statements():
+    """ "Vacancy rates fell again, according to the Tenants Federation, which has warned for
+    months that ...": the federation's figure, and its warning (the draft had one statement
+    over the whole sentence, and the warning lost)."""
+    text = (
+        "Castlebury is short of homes.\n\n"
+        "Vacancy rates fell again, according to the Tenants Federation, which has warned for"
+        " months that families are being priced out of the city.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
+        ("the Tenants Federation", "according to", "Vacancy rates fell again"),
+        (
+            "the Tenants Federation",
+            "warned",
+            "warned for months that families are being priced out of the city",
+        ),
+    ]
