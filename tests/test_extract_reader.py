@@ -3744,3 +3744,20 @@ def test_according_to_a_source_with_a_relative_clause_is_two_statements():
             "warned for months that families are being priced out of the city",
         ),
     ]
+
+
+def test_a_player_described_by_age_is_the_one_named_with_it(registry):
+    """ "Marco Ventis, 29, joined ..." then "The 29-year-old midfielder also revealed that
+    ...": Ventis speaks, and the draft's cue is the verb (the draft kept the description for
+    the speaker and "also revealed" for the cue; PolNeAR's cue keeps the adverb, so
+    extraction keeps it)."""
+    text = (
+        "Marco Ventis, 29, joined Dunmere Rovers from a club in the south last summer.\n\n"
+        "The 29-year-old midfielder also revealed that he had turned down an offer from"
+        " abroad.\n"
+    )
+    (c,) = extract(text, registry=registry, published="2026-03-14")
+    assert (c.speaker, c.role, c.cue) == ("Marco Ventis", "midfielder", "also revealed")
+    draft, _ = drafted(text, registry, published="2026-03-14")
+    assert '    cue: "revealed"' in draft
+    assert '    text: "revealed that he had turned down an offer from abroad"' in draft

@@ -117,7 +117,7 @@ def draft_yaml(
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
-        for one in _each_speaker(candidate)
+        for one in _each_speaker(_no_adverb_in_cue(candidate))
     ]
     published_line = f"  published: {_string(published) if published else 'null'}"
     if published_note:
@@ -203,6 +203,23 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
 _VOTED = re.compile(r"(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
 # whom it was put to may come first ("asked Rehnquist why"), but no request ("asked them to")
 _QUESTION = re.compile(r"(?:(?!to\s)[\w’'.-]+\s+){0,3}?(?:whether|if|why|how|what|when|where)\s")
+
+
+# "also revealed", "again warned", "further said": the verb is the cue, the adverb only
+# says it came after something else
+_ADVERB_BEFORE = re.compile(r"(?:also|again|further)\s+(?=\S)", re.IGNORECASE)
+
+
+def _no_adverb_in_cue(candidate: Candidate) -> Candidate:
+    """The cue without an "also", "again" or "further" before its verb, and the words from
+    the verb on (PolNeAR's cue keeps the adverb, so extraction keeps it)."""
+    adverb = _ADVERB_BEFORE.match(candidate.cue or "")
+    if not adverb:
+        return candidate
+    cue, words, start = candidate.cue[adverb.end() :], candidate.text, candidate.start
+    if candidate.text.startswith(candidate.cue):
+        words, start = candidate.text[adverb.end() :], start + adverb.end()
+    return replace(candidate, cue=cue, text=words, start=start)
 
 
 def _vote_or_question(candidate: Candidate, text: str) -> bool:

@@ -432,6 +432,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         return
     if _the_unnamed(candidate, mention, state):
         return
+    if aged := _of_that_age(text, mention, candidate.speaker_start, mentions):
+        _name(candidate, registry, aged.name, key=aged.key, resolved=True)
+        candidate.role = candidate.role or _YEAR_OLD.fullmatch(mention.strip(" ,"))[2]
+        state.last_person, state.last_person_at = (candidate.speaker, aged.key), aged.start
+        return
     if _SOURCES.fullmatch(mention.strip(" ,")):
         # "people familiar with the matter": sources the text does not name, no one to register
         candidate.speaker, candidate.speaker_unnamed = mention.strip(" ,"), True
@@ -782,6 +787,34 @@ def _trade(mention: str) -> str:
         return ""
     noun = re.findall(r"\w+", parts[1].lower())[-1:]
     return noun[0] if noun and noun[0] in COMPANY_NOUNS else ""
+
+
+# "The 29-year-old midfielder": someone named before with that age
+_YEAR_OLD = re.compile(r"[Tt]he\s+(\d{1,3})-year-old\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+_NAME_AGED = r"((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+),\s*{age},"
+_AGED_NAME = (
+    r"\b{age}-year-old\s+(?:[a-z][\w-]*\s+){{0,2}}((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+)"
+)
+
+
+def _of_that_age(text: str, mention: str, position: int, mentions) -> "Named | None":
+    """ "The 29-year-old midfielder also revealed": the person named before with that age
+    ("Marco Ventis, 29," or "29-year-old Marco Ventis"), the last one so named."""
+    year_old = _YEAR_OLD.fullmatch(mention.strip(" ,"))
+    if not year_old:
+        return None
+    age = year_old[1]
+    named = [
+        m
+        for pattern in (_NAME_AGED, _AGED_NAME)
+        for m in re.finditer(pattern.format(age=age), text[:position])
+    ]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.start(1))
+    name = re.sub(r"^(?:The|A|An)\s+", "", last[1])
+    missed = mentions.near_miss(name, position) if mentions else None
+    return missed or Named(last.start(1), name, None, True, "")
 
 
 def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
