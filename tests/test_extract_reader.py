@@ -3761,3 +3761,21 @@ def test_a_player_described_by_age_is_the_one_named_with_it(registry):
     draft, _ = drafted(text, registry, published="2026-03-14")
     assert '    cue: "revealed"' in draft
     assert '    text: "revealed that he had turned down an offer from abroad"' in draft
+
+
+def test_deeds_and_unanswered_calls_are_not_drafted(registry):
+    """ "suspended a timber export agreement", "cancelled her contract", "deputies voted
+    against the deal", "did not return calls": things done, or no answer, drafted as
+    statements (PolNeAR marks some, so extraction keeps them); what was said stays."""
+    text = (
+        "The Norvanian government suspended a timber export agreement with Qasira in July, citing"
+        " unpaid invoices.\n\n"
+        "The mayor's office did not return calls seeking comment.\n\n"
+        "Two opposition deputies voted against the deal, and one abstained.\n\n"
+        "Mill owner Petra Hale cancelled her contract with the exporter last week and said she"
+        " would sue.\n"
+    )
+    cues = {c.cue for c in extract(text, registry=registry, published="2026-03-14")}
+    assert {"suspended", "did not return calls", "cancelled"} <= cues
+    draft, count = drafted(text, registry, published="2026-03-14")
+    assert re.findall(r"\n    cue: (.*)", draft) == ['"citing"', '"said"']  # reasons and words

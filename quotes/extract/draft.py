@@ -112,6 +112,7 @@ def draft_yaml(
         and not _reports_another(candidate, candidates)
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
+        and not _a_deed(candidate, text)
         and not _according_to_data(candidate, text)
         and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
@@ -200,7 +201,20 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
 # "The council voted 7-2 to reject the plan" and "the ministers signed the agreement" are
 # deeds, and "Torsen asked whether the company would sell" a question: none is a claim a
 # curator records.
-_VOTED = re.compile(r"(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
+# "deputies voted against": the tagger's cue may take in the subject's last word first
+_VOTED = re.compile(r"(?:[a-z]+\s+)?(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
+# "suspended a timber export agreement", "lost her job as a crane operator": a deed done to
+# a thing, nothing said; "did not return calls", "could not be reached": nothing said at all
+_DEED = re.compile(
+    r"(?:suspend(?:ed|s)|cancell?ed|cancels|scrapped|terminated|halted|lost|loses)\s*$",
+    re.IGNORECASE,
+)
+_OBJECT = re.compile(r"\s*(?:an?|the|its|his|her|their|our|\d[\d,.]*)\s")
+_NO_ANSWER = re.compile(
+    r"(?:did\s+not|didn[’']t|has\s+not|have\s+not|had\s+not)\s+(?:immediately\s+)?"
+    r"(?:return|respond|reply|answer)|could\s+not\s+be\s+reached",
+    re.IGNORECASE,
+)
 # whom it was put to may come first ("asked Rehnquist why"), but no request ("asked them to")
 _QUESTION = re.compile(r"(?:(?!to\s)[\w’'.-]+\s+){0,3}?(?:whether|if|why|how|what|when|where)\s")
 
@@ -242,6 +256,19 @@ _BEING_TOLD = re.compile(
     r"\b(?:(?:when|after|once|until|if|upon|on|before)\s+being|when|after|once|until|if)\s+$",
     re.IGNORECASE,
 )
+
+
+def _a_deed(candidate: Candidate, text: str) -> bool:
+    """ "The government suspended a timber export agreement", "lost her job as a crane
+    operator", "The mayor's office did not return calls": something done, or no answer
+    given, not words said (the tagger proposes such cues; PolNeAR marks some, so extraction
+    keeps them)."""
+    cue = candidate.cue or ""
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return False
+    if _NO_ANSWER.match(cue):
+        return True
+    return bool(_DEED.match(cue)) and _OBJECT.match(text, candidate.cue_end) is not None
 
 
 def _being_told(candidate: Candidate, text: str) -> bool:
