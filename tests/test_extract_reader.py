@@ -3779,3 +3779,17 @@ def test_deeds_and_unanswered_calls_are_not_drafted(registry):
     assert {"suspended", "did not return calls", "cancelled"} <= cues
     draft, count = drafted(text, registry, published="2026-03-14")
     assert re.findall(r"\n    cue: (.*)", draft) == ['"citing"', '"said"']  # reasons and words
+
+
+def test_she_is_the_person_whose_deed_opens_the_paragraph():
+    """ "Ilona Bartos lost her job as a crane operator ... “Nobody warned us,” she said.":
+    Bartos speaks (the draft left "she" unresolved, and beside another speaker took her for
+    him: a name opening a line was a person only before "has", "was", "said" and the like)."""
+    text = (
+        "Hundreds of workers have left the Karsk shipyard since the spring. The port's"
+        " director, Omar Fell, said the yard would hire again in the autumn.\n\n"
+        "Ilona Bartos lost her job as a crane operator in January after eleven years at the"
+        " yard, and now drives a taxi. “Nobody warned us,” she said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [c.speaker for c in found if c.kind == "direct"] == ["Ilona Bartos"]
