@@ -3793,3 +3793,30 @@ def test_she_is_the_person_whose_deed_opens_the_paragraph():
     )
     found = extract(text, published="2026-03-14")
     assert [c.speaker for c in found if c.kind == "direct"] == ["Ilona Bartos"]
+
+
+def test_a_description_after_an_age_is_taken_whole():
+    """ "Union chairman Viktor Hollis, 62, a former dairy farmer who has led the union since
+    2019, told ...": the tagger's speaker stopped at "a former dairy", and so did the role."""
+    text = (
+        "Farmers in the Tarn valley will receive emergency payments, the ministry said.\n\n"
+        "Union chairman Viktor Hollis, 62, a former dairy farmer who has led the union since"
+        " 2019, told the regional assembly that the payments were “too little and too late.”\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-05-06") if c.cue == "told"]
+    assert (c.speaker, c.role) == ("Viktor Hollis", "Union chairman, a former dairy farmer")
+
+
+def test_which_after_whom_a_sentence_is_according_to_is_that_source():
+    """ "Grain prices rose 14 percent in April, according to the Breska commodity exchange,
+    which has forecast further increases.": the exchange forecast them (the draft's speaker
+    was "which"; the span stays "which", as PolNeAR marks a relative pronoun)."""
+    text = (
+        "Farmers in the Tarn valley will receive emergency payments, the ministry said.\n\n"
+        "Grain prices rose 14 percent in April, according to the Breska commodity exchange,"
+        " which has forecast further increases.\n"
+    )
+    found = extract(text, published="2026-05-06")
+    assert [(c.speaker_as_written, c.speaker) for c in found if c.cue == "has forecast"] == [
+        ("which", "Breska commodity exchange")
+    ]

@@ -311,6 +311,7 @@ def _article_alone(text: str, candidate: Candidate) -> None:
         candidate.speaker_as_written = text[start : candidate.speaker_end]
 
 
+_ACCORDING_TO_SOURCE = re.compile(r"\b[Aa]ccording\s+to\s+([^,.;:\n]+),\s*$")
 # "Agnes Thorpe, 71, a retired nurse who ...,": the name before an age, and what she is
 _NAME_THEN_AGE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),\s*$")
 _AGED_AS = re.compile(r"\d{1,3},\s*(?:(?:an?|the)\s+[^,;:]*?(?=\s+(?:who|whose|which)\b|,|$))?")
@@ -318,14 +319,22 @@ _AGED_AS = re.compile(r"\d{1,3},\s*(?:(?:an?|the)\s+[^,;:]*?(?=\s+(?:who|whose|w
 
 def _name_before_age(text: str, candidate: Candidate) -> None:
     """A speaker span that starts at an age ("71, a" of "Agnes Thorpe, 71, a retired nurse
-    who ..., told") is the name before it, with the description after it for a role."""
+    who ..., told") is the name before it, with the description after it for a role; one
+    that stops inside that description ("a former dairy") takes it whole."""
     start, end = candidate.speaker_start, candidate.speaker_end
-    if start is None or not re.match(r"\d{1,3},", text[start:end]):
+    if start is None:
+        return
+    limit = candidate.cue_start if candidate.cue_start and candidate.cue_start > start else end
+    inside = re.search(r",\s*(?=\d{1,3},\s*(?:an?|the)\s)", text[start:end])
+    if inside:  # "Viktor Hollis, 62, a former dairy | farmer who ...": the description whole
+        aged = _AGED_AS.match(text[:limit], start + inside.end())
+        candidate.speaker_end = max(aged.end(), end) if aged else end
+        return
+    if not re.match(r"\d{1,3},", text[start:end]):
         return
     name = _NAME_THEN_AGE.search(text, max(0, start - 60), start)
     if not name:
         return
-    limit = candidate.cue_start if candidate.cue_start and candidate.cue_start > start else end
     aged = _AGED_AS.match(text[:limit], start)
     candidate.speaker_start = name.start(1)
     candidate.speaker_end = max(aged.end(), end) if aged else end
@@ -390,7 +399,23 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     # "Falk himself has dismissed ...": Falk
     mention = re.sub(r"\s+(?:him|her|it)self$|\s+themselves$", "", mention.strip(" ,")) or mention
     mentions = state.mentions
-    if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
+    if mention.lower() in ("who", "which") and (
+        source := _ACCORDING_TO_SOURCE.search(
+            text, max(0, candidate.speaker_start - 150), candidate.speaker_start
+        )
+    ):
+        # "..., according to the Breska commodity exchange, which has forecast ...": whom
+        # the sentence is according to (the span stays "which", as PolNeAR marks it)
+        whom = replace(
+            candidate, speaker_start=source.start(1), speaker_end=source.end(1), speaker=None
+        )
+        whom.speaker_as_written = source[1]
+        resolve(whom, registry, state, text)
+        for field in ("speaker", "speaker_key", "speaker_options", "speaker_unnamed", "role"):
+            setattr(candidate, field, getattr(whom, field))
+        candidate.speaker_resolved = True
+        return
+    if mention.lower() in ("who", "which"):  # "Amrullah Saleh, who recently described"
         name = re.search(
             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),\s*$", text[: candidate.speaker_start]
         )
