@@ -3820,3 +3820,26 @@ def test_which_after_whom_a_sentence_is_according_to_is_that_source():
     assert [(c.speaker_as_written, c.speaker) for c in found if c.cue == "has forecast"] == [
         ("which", "Breska commodity exchange")
     ]
+
+
+def test_the_bare_year_old_is_the_person_named_with_that_age():
+    """ "“...,” said the 27-year-old.": Dana Petrov, named before with that age (the draft's
+    speaker was "the 27-year-old", to be added to the registry)."""
+    text = (
+        "The Ostraven city council will vote next week on closing two public pools.\n\n"
+        "Dana Petrov, 27, has worked at the Harbour Street pool since she was a student. “This"
+        " is where the whole district learned to swim,” said the 27-year-old.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-06-02") if c.kind == "direct"]
+    assert (c.speaker, c.speaker_resolved) == ("Dana Petrov", True)
+
+
+def test_a_trade_in_lower_case_before_a_name_is_the_role():
+    """ "Mill owner Petra Hale said ...": Petra Hale, a mill owner (the draft's speaker was
+    "Mill owner Petra Hale", keyed mill-owner-petra-hale)."""
+    text = (
+        "The timber agreement was suspended in July.\n\n"
+        "Mill owner Petra Hale said she would sue the exporter.\n"
+    )
+    (c,) = extract(text, published="2026-06-02")
+    assert (c.speaker, c.role) == ("Petra Hale", "Mill owner")

@@ -555,6 +555,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 _name(candidate, registry, kind.group(2))
                 candidate.role = kind.group(1)
                 trade = kind.group(1).split()[-1].lower()
+            elif traded := _trade_before_name(mention):  # "Mill owner Petra Hale"
+                _name(candidate, registry, traded[0])
+                candidate.role = traded[1]
             else:
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
@@ -814,8 +817,8 @@ def _trade(mention: str) -> str:
     return noun[0] if noun and noun[0] in COMPANY_NOUNS else ""
 
 
-# "The 29-year-old midfielder": someone named before with that age
-_YEAR_OLD = re.compile(r"[Tt]he\s+(\d{1,3})-year-old\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+# "The 29-year-old midfielder", "said the 27-year-old": someone named before with that age
+_YEAR_OLD = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*))?")
 _NAME_AGED = r"((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+),\s*{age},"
 _AGED_NAME = (
     r"\b{age}-year-old\s+(?:[a-z][\w-]*\s+){{0,2}}((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+)"
@@ -838,8 +841,24 @@ def _of_that_age(text: str, mention: str, position: int, mentions) -> "Named | N
         return None
     last = max(named, key=lambda m: m.start(1))
     name = re.sub(r"^(?:The|A|An)\s+", "", last[1])
+    name = (_named_member(name) or _trade_before_name(name) or (name,))[0]
     missed = mentions.near_miss(name, position) if mentions else None
     return missed or Named(last.start(1), name, None, True, "")
+
+
+# "Mill owner Petra Hale", "Board chair Owen Pratt": a trade in lower case opening a
+# sentence, then the name
+_TRADE_THEN_NAME = re.compile(
+    r"((?:(?!(?:The|A|An)\s)[A-Z][a-z]+\s+)?(?:(?!(?:of|and|or|for|the|in|at|on|to|by|with|from|de|van|von|del|la)\s)[a-z][a-z-]+\s+){1,2})"
+    r"((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
+)
+
+
+def _trade_before_name(mention: str) -> tuple[str, str] | None:
+    """(name, role) of "Mill owner Petra Hale": the words up to the last in lower case are
+    what she is, the capitalized ones after them her name."""
+    trade = _TRADE_THEN_NAME.fullmatch(mention.strip(" ,"))
+    return (trade[2], trade[1].strip()) if trade else None
 
 
 def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
