@@ -114,6 +114,7 @@ def extract(
         _quoted_as(text, candidate)
         _words_before_why_unnamed(text, candidate)
         _noun_out_of_cue(text, candidate)
+        _words_after_according_to(text, candidate)
     for candidate in found:
         if candidate.kind == "direct" and _HOW_DESCRIBED.match(text, candidate.end):
             candidate.kind = "partial"
@@ -629,6 +630,19 @@ def _quoted_as(text: str, candidate: Candidate) -> None:
 _SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS | COMPANY_NOUNS | {"delegation", "mission", "team"}
 
 
+def _words_after_according_to(text: str, candidate: Candidate) -> None:
+    """ "According to the housing office, rents rose by 9 percent": the words said are the
+    clause after the comma, not the attribution before it (the cue is no verb the speaker
+    said them with, as "said that ..." is)."""
+    if (candidate.cue or "").lower() != "according to" or candidate.kind == "direct":
+        return
+    if candidate.cue_start is None or candidate.cue_start > candidate.start:
+        return
+    if candidate.content_start >= candidate.cue_end:
+        candidate.start, candidate.end = candidate.content_start, candidate.content_end
+        candidate.text = text[candidate.start : candidate.end]
+
+
 def _noun_out_of_cue(text: str, candidate: Candidate) -> None:
     """ "The Qasiri delegation rejected that account": a cue the tagger opened with the noun
     its speaker ends with ("The Qasiri" | "delegation rejected") leaves the noun to the
@@ -1019,6 +1033,9 @@ def _rule_inside_cue(candidate: Candidate, ruled: list[Candidate]) -> Candidate 
     )
 
 
+_WHICH_AFTER = re.compile(r",\s+(?:which|who|whose)\b")
+
+
 def _according_to_asides(kept: list[Candidate], ruled: list[Candidate]) -> list[Candidate]:
     """ "Everyone in Dernov, according to the organisers, wants the crossings reopened": one
     statement, the organisers' (the rules' reading), its words the whole sentence; not the
@@ -1029,6 +1046,9 @@ def _according_to_asides(kept: list[Candidate], ruled: list[Candidate]) -> list[
         if (r.cue or "").lower() == "according to"
         and r.content_start < r.cue_start < r.content_end
         and r.speaker_start is not None
+        # "..., according to the federation, which has warned ...": a clause about the
+        # source, no words said running on after it
+        and not _WHICH_AFTER.match(r.text, r.speaker_end - r.start)
     ]
     for aside in asides:
         for candidate in kept:

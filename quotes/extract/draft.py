@@ -112,12 +112,13 @@ def draft_yaml(
         and not _reports_another(candidate, candidates)
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
+        and not _a_deed(candidate, text)
         and not _according_to_data(candidate, text)
         and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
-        for one in _each_speaker(candidate)
+        for one in _each_speaker(_no_adverb_in_cue(candidate))
     ]
     published_line = f"  published: {_string(published) if published else 'null'}"
     if published_note:
@@ -200,18 +201,83 @@ def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
 # "The council voted 7-2 to reject the plan" and "the ministers signed the agreement" are
 # deeds, and "Torsen asked whether the company would sell" a question: none is a claim a
 # curator records.
-_VOTED = re.compile(r"(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
+# "deputies voted against": the tagger's cue may take in the subject's last word first
+_VOTED = re.compile(r"(?:[a-z]+\s+)?(?:vot(?:ed|es|ing)|sign(?:ed|s|ing))\b", re.IGNORECASE)
+# "suspended a timber export agreement", "lost her job as a crane operator": a deed done to
+# a thing, nothing said; "did not return calls", "could not be reached": nothing said at all
+_DEED = re.compile(
+    r"(?:suspend(?:ed|s)|cancell?ed|cancels|scrapped|terminated|halted|lost|loses)\s*$",
+    re.IGNORECASE,
+)
+_OBJECT = re.compile(r"\s*(?:an?|the|its|his|her|their|our|\d[\d,.]*)\s")
+_NO_ANSWER = re.compile(
+    r"(?:did\s+not|didn[’']t|has\s+not|have\s+not|had\s+not)\s+(?:immediately\s+)?"
+    r"(?:return|respond|reply|answer)|could\s+not\s+be\s+reached",
+    re.IGNORECASE,
+)
 # whom it was put to may come first ("asked Rehnquist why"), but no request ("asked them to")
 _QUESTION = re.compile(r"(?:(?!to\s)[\w’'.-]+\s+){0,3}?(?:whether|if|why|how|what|when|where)\s")
 
 
+# "also revealed", "again warned", "further said": the verb is the cue, the adverb only
+# says it came after something else
+_ADVERB_BEFORE = re.compile(r"(?:also|again|further)\s+(?=\S)", re.IGNORECASE)
+
+
+def _no_adverb_in_cue(candidate: Candidate) -> Candidate:
+    """The cue without an "also", "again" or "further" before its verb, and the words from
+    the verb on (PolNeAR's cue keeps the adverb, so extraction keeps it)."""
+    adverb = _ADVERB_BEFORE.match(candidate.cue or "")
+    if not adverb:
+        return candidate
+    cue, words, start = candidate.cue[adverb.end() :], candidate.text, candidate.start
+    if candidate.text.startswith(candidate.cue):
+        words, start = candidate.text[adverb.end() :], start + adverb.end()
+    return replace(candidate, cue=cue, text=words, start=start)
+
+
 def _vote_or_question(candidate: Candidate, text: str) -> bool:
-    """A vote, a signing or a question put (PolNeAR marks some as attributions, so extraction
-    keeps them; "asked the council to reconsider" is a request, and stays)."""
+    """A vote, a signing, a question put or being told something (PolNeAR marks some as
+    attributions, so extraction keeps them; "asked the council to reconsider" is a request,
+    and stays)."""
     cue = candidate.cue or ""
-    return bool(_VOTED.match(cue)) or (
-        cue.lower() == "asked"
-        and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
+    return (
+        bool(_VOTED.match(cue))
+        or _being_told(candidate, text)
+        or (
+            cue.lower() == "asked"
+            and _QUESTION.match(text, candidate.content_start, candidate.content_end) is not None
+        )
+    )
+
+
+# "when told of the remark", "after being told": being told, not telling
+_BEING_TOLD = re.compile(
+    r"\b(?:(?:when|after|once|until|if|upon|on|before)\s+being|when|after|once|until|if)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _a_deed(candidate: Candidate, text: str) -> bool:
+    """ "The government suspended a timber export agreement", "lost her job as a crane
+    operator", "The mayor's office did not return calls": something done, or no answer
+    given, not words said (the tagger proposes such cues; PolNeAR marks some, so extraction
+    keeps them)."""
+    cue = candidate.cue or ""
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return False
+    if _NO_ANSWER.match(cue):
+        return True
+    return bool(_DEED.match(cue)) and _OBJECT.match(text, candidate.cue_end) is not None
+
+
+def _being_told(candidate: Candidate, text: str) -> bool:
+    """ "Kovacs, 64, frowned when told of the decision": he heard it and said nothing (the
+    teller, a reporter as a rule, goes unnamed)."""
+    if candidate.cue_start is None or not re.fullmatch(r"told|informed", candidate.cue or "", re.I):
+        return False
+    return (
+        _BEING_TOLD.search(text, max(0, candidate.cue_start - 20), candidate.cue_start) is not None
     )
 
 

@@ -89,6 +89,14 @@ _PERSON_NAME = re.compile(  # on one line; "Solheim-Vance" is one word
 
 # A paragraph's first words that name its subject: "Dr Irena Vass has spent most of ...".
 _OPENS_STORY = re.compile(r"\s+(?:has|had|is|was|said|told|says)\s+[^\n]*[.!?][”\"]?[ \t]*(?:\n|$)")
+# "Ilona Bartos lost her job ...", "Ilona Bartos, 44, left the yard": a person's deed, by an
+# age or a "her" in the sentence (a company "posted a record profit")
+_OPENS_LIFE = re.compile(
+    r"(?:,[ \t]*\d{1,3},[ \t]*(?=[a-z]{2,}\s)"
+    r"|[ \t]+(?=[a-z]{2,}\s[^.!?\n]*\b(?:his|her|he|she|him)\b))"
+    r"(?:[a-z]{2,}ed|lost|left|took|spent|went|came|won|fled|ran|began|became|grew|sold|bought|"
+    r"drove|made)\s"
+)
 _NOT_FIRST_NAMES = {"One", "Another", "Two", "Three", "Some", "Each", "Every", "Both", "Several"}
 # A sentence's first word, capitalized as any is: "On Dec. 2, he had told" names no "On Dec".
 _OPENING_WORDS = {
@@ -199,7 +207,8 @@ class Mentions:
             line_start = match.start() == 0 or text[match.start() - 1] == "\n"
             # a headline or a line's first words: too often not a name, unless the story's
             # verb or the body's trade follows them ("Halvard Shipping, the largest carrier,")
-            if line_start and not _OPENS_STORY.match(text, match.end()) and not trade:
+            opens = _OPENS_STORY.match(text, match.end()) or _OPENS_LIFE.match(text, match.end())
+            if line_start and not opens and not trade:
                 continue
             if text.startswith("By ", text.rfind("\n", 0, match.start()) + 1):
                 continue  # a byline's author is no one the story describes

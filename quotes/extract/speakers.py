@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import DAY_NAME, PART_OF_DAY
+from quotes.extract.dates import DAY_NAME, MONTH_NAME, PART_OF_DAY
 from quotes.extract.mentions import (
     BODY_NOUNS,
     COMPANY_NOUNS,
@@ -263,6 +263,11 @@ _NAME_AFTER = re.compile(
 _NAME_BEFORE = re.compile(
     rf"([A-Z][\w’'.-]+(?:\s+{_PARTICLES}[A-Z][\w’'.-]+){{0,2}}\s+{_PARTICLES}[A-Z][\w’'-]+),\s*$"
 )
+# "On Thursday", "In March", "Late Friday night": a time, never a person's name
+A_TIME = re.compile(
+    rf"(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ast|[Ll]ate|[Ee]arly|[Tt]his|[Nn]ext)\s+)*"
+    rf"(?:(?:{DAY_NAME}|{MONTH_NAME})(?:\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?(?:\s+(?:{PART_OF_DAY}))?)"
+)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -307,11 +312,65 @@ def _article_alone(text: str, candidate: Candidate) -> None:
         candidate.speaker_as_written = text[start : candidate.speaker_end]
 
 
+_ACCORDING_TO_SOURCE = re.compile(r"\b[Aa]ccording\s+to\s+([^,.;:\n]+),\s*$")
+# "Agnes Thorpe, 71, a retired nurse who ...,": the name before an age, and what she is
+_NAME_THEN_AGE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),\s*$")
+_AGED_AS = re.compile(r"\d{1,3},\s*(?:(?:an?|the)\s+[^,;:]*?(?=\s+(?:who|whose|which)\b|,|$))?")
+
+
+def _name_before_age(text: str, candidate: Candidate) -> None:
+    """A speaker span that starts at an age ("71, a" of "Agnes Thorpe, 71, a retired nurse
+    who ..., told") is the name before it, with the description after it for a role; one
+    that stops inside that description ("a former dairy") takes it whole."""
+    start, end = candidate.speaker_start, candidate.speaker_end
+    if start is None:
+        return
+    limit = candidate.cue_start if candidate.cue_start and candidate.cue_start > start else end
+    inside = re.search(r",\s*(?=\d{1,3},\s*(?:an?|the)\s)", text[start:end])
+    if inside:  # "Viktor Hollis, 62, a former dairy | farmer who ...": the description whole
+        aged = _AGED_AS.match(text[:limit], start + inside.end())
+        candidate.speaker_end = max(aged.end(), end) if aged else end
+        return
+    if not re.match(r"\d{1,3},", text[start:end]):
+        return
+    name = _NAME_THEN_AGE.search(text, max(0, start - 60), start)
+    if not name:
+        return
+    aged = _AGED_AS.match(text[:limit], start)
+    candidate.speaker_start = name.start(1)
+    candidate.speaker_end = max(aged.end(), end) if aged else end
+
+
+# ", whose children use the branch after school, said": a relative clause closed before the cue
+_CLAUSE_BEFORE_CUE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;:.!?\n]|(?<=\d),(?=\d{3}))*,\s*$")
+_PHRASE_BEFORE = re.compile(r"(?:^|(?<=[.!?,;:\n—–])\s*)([^.!?,;:\n—–]+)$")
+
+
+def _subject_before_clause(text: str, candidate: Candidate) -> None:
+    """A speaker span inside a relative clause closed before its cue ("school" of "Parent
+    Sofia Lind, whose children use the branch after school, said"; the clause alone) is the
+    subject the clause is about, the clause kept as PolNeAR's spans keep it."""
+    start, cue = candidate.speaker_start, candidate.cue_start
+    if start is None or cue is None or cue < candidate.speaker_end:
+        return
+    base = max(0, start - 200)
+    clause = _CLAUSE_BEFORE_CUE.search(text, base, cue)
+    if not clause or clause.start() >= start or clause.end() < candidate.speaker_end:
+        return
+    phrase = _PHRASE_BEFORE.search(text, base, clause.start())
+    if not phrase or not re.search(r"[A-Z]", phrase.group(1)) or len(phrase.group(1).split()) > 8:
+        return
+    candidate.speaker_start = phrase.start(1)
+    candidate.speaker_end = text.rindex(",", clause.start(), clause.end()) + 1
+
+
 def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -> None:
     """Name the speaker as a careful reader would: the registry's name for it, the person a
     pronoun or a description stands for, the name beside a role, an acronym's expansion, or
     the name a misspelling repeats."""
     _article_alone(text, candidate)
+    _name_before_age(text, candidate)
+    _subject_before_clause(text, candidate)
     if candidate.speaker_start is not None:
         span = trim(text, candidate.speaker_start, candidate.speaker_end)
         if span is None:
@@ -341,7 +400,23 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     # "Falk himself has dismissed ...": Falk
     mention = re.sub(r"\s+(?:him|her|it)self$|\s+themselves$", "", mention.strip(" ,")) or mention
     mentions = state.mentions
-    if mention.lower() == "who":  # "Amrullah Saleh, who recently described"
+    if mention.lower() in ("who", "which") and (
+        source := _ACCORDING_TO_SOURCE.search(
+            text, max(0, candidate.speaker_start - 150), candidate.speaker_start
+        )
+    ):
+        # "..., according to the Breska commodity exchange, which has forecast ...": whom
+        # the sentence is according to (the span stays "which", as PolNeAR marks it)
+        whom = replace(
+            candidate, speaker_start=source.start(1), speaker_end=source.end(1), speaker=None
+        )
+        whom.speaker_as_written = source[1]
+        resolve(whom, registry, state, text)
+        for field in ("speaker", "speaker_key", "speaker_options", "speaker_unnamed", "role"):
+            setattr(candidate, field, getattr(whom, field))
+        candidate.speaker_resolved = True
+        return
+    if mention.lower() in ("who", "which"):  # "Amrullah Saleh, who recently described"
         name = re.search(
             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),\s*$", text[: candidate.speaker_start]
         )
@@ -382,6 +457,11 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
             candidate.speaker_resolved = True
         return
     if _the_unnamed(candidate, mention, state):
+        return
+    if aged := _of_that_age(text, mention, candidate.speaker_start, mentions):
+        _name(candidate, registry, aged.name, key=aged.key, resolved=True)
+        candidate.role = candidate.role or _YEAR_OLD.fullmatch(mention.strip(" ,"))[2]
+        state.last_person, state.last_person_at = (candidate.speaker, aged.key), aged.start
         return
     if _SOURCES.fullmatch(mention.strip(" ,")):
         # "people familiar with the matter": sources the text does not name, no one to register
@@ -441,6 +521,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         if appositive:
             _name(candidate, registry, appositive, resolved=True)
             candidate.role = _without_article(mention.strip(" ,"))
+            if re.match(r"(?:who|whose|which)\b", candidate.role):
+                candidate.role = _post_held(candidate.role)  # a clause is no role but a post
         elif described and described[1] and (titled := _given_the_title(mention, state)):
             _name(candidate, registry, titled[0], key=titled[1], resolved=True)
         elif described:
@@ -474,6 +556,9 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 _name(candidate, registry, kind.group(2))
                 candidate.role = kind.group(1)
                 trade = kind.group(1).split()[-1].lower()
+            elif traded := _trade_before_name(mention):  # "Mill owner Petra Hale"
+                _name(candidate, registry, traded[0])
+                candidate.role = traded[1]
             else:
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
@@ -511,6 +596,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
     state.last_many = (candidate.speaker, key) if _MANY.fullmatch(mention.strip(" ,")) else None
     if key and not registry.is_person(key) or trade or _a_body(mention):
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
+    elif A_TIME.fullmatch(candidate.speaker or ""):
+        pass  # a day taken for a speaker is no one a later "she" could mean
     elif (
         key
         and registry.is_person(key)
@@ -739,6 +826,50 @@ def _trade(mention: str) -> str:
     return noun[0] if noun and noun[0] in COMPANY_NOUNS else ""
 
 
+# "The 29-year-old midfielder", "said the 27-year-old": someone named before with that age
+_YEAR_OLD = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*))?")
+_NAME_AGED = r"((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+),\s*{age},"
+_AGED_NAME = (
+    r"\b{age}-year-old\s+(?:[a-z][\w-]*\s+){{0,2}}((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'-]+)"
+)
+
+
+def _of_that_age(text: str, mention: str, position: int, mentions) -> "Named | None":
+    """ "The 29-year-old midfielder also revealed": the person named before with that age
+    ("Marco Ventis, 29," or "29-year-old Marco Ventis"), the last one so named."""
+    year_old = _YEAR_OLD.fullmatch(mention.strip(" ,"))
+    if not year_old:
+        return None
+    age = year_old[1]
+    named = [
+        m
+        for pattern in (_NAME_AGED, _AGED_NAME)
+        for m in re.finditer(pattern.format(age=age), text[:position])
+    ]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.start(1))
+    name = re.sub(r"^(?:The|A|An)\s+", "", last[1])
+    name = (_named_member(name) or _trade_before_name(name) or (name,))[0]
+    missed = mentions.near_miss(name, position) if mentions else None
+    return missed or Named(last.start(1), name, None, True, "")
+
+
+# "Mill owner Petra Hale", "Board chair Owen Pratt": a trade in lower case opening a
+# sentence, then the name
+_TRADE_THEN_NAME = re.compile(
+    r"((?:(?!(?:The|A|An)\s)[A-Z][a-z]+\s+)?(?:(?!(?:of|and|or|for|the|in|at|on|to|by|with|from|de|van|von|del|la)\s)[a-z][a-z-]+\s+){1,2})"
+    r"((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
+)
+
+
+def _trade_before_name(mention: str) -> tuple[str, str] | None:
+    """(name, role) of "Mill owner Petra Hale": the words up to the last in lower case are
+    what she is, the capitalized ones after them her name."""
+    trade = _TRADE_THEN_NAME.fullmatch(mention.strip(" ,"))
+    return (trade[2], trade[1].strip()) if trade else None
+
+
 def _the_unnamed(candidate: Candidate, mention: str, state: State) -> bool:
     """ "the official" after "an Uzbek official": the unnamed speaker introduced last with
     that noun, rather than a named person or body of the sort."""
@@ -895,6 +1026,8 @@ def _appositive(text: str, candidate: Candidate) -> str | None:
         return after.group(1)
     head = text[max(0, candidate.speaker_start - 120) : candidate.speaker_start]
     before = _NAME_BEFORE.search(head[-60:])
+    if before and A_TIME.fullmatch(before.group(1)):
+        return None  # "On Thursday, ministry spokeswoman X": a day, no one's name
     # "According to an analyst at the Lindqvist Institute, the ministry expects": the name
     # closes whom the sentence is according to; the ministry is no appositive of it
     if before and re.search(r"\b[Aa]ccording\s+to\s[^.!?;:\n]*$", head):
