@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from quotes.extract import _by_rules, _words_from_rules, extract, merge
+from quotes.extract import _words_from_rules, extract, merge, read_by_rules
 from quotes.extract.boundaries import adverb_to_cue, name_out_of_cue
 from quotes.extract.candidate import Candidate
 from quotes.extract.registry import Registry
@@ -283,7 +283,7 @@ def test_a_speech_noun_whose_speakers_follow_it_is_read_by_the_rules():
     # The tagger sees words said and who said them, but no cue.
     tagged = _candidate(text, source=None, cue=None, content="for a new bridge")
     tagged.cue = tagged.cue_start = tagged.cue_end = None
-    found = [c for c in merge(text, _by_rules(text), [tagged]) if c.cue_start is not None]
+    found = [c for c in merge(text, read_by_rules(text), [tagged]) if c.cue_start is not None]
     assert [(c.cue, c.speaker_as_written) for c in found] == [
         ("calls", "Ivan Orlov and Tver mayor Mira Sokolova")
     ]

@@ -1,10 +1,11 @@
 """Assisted extraction: a text in, candidate statements out, for a curator to review.
 
-A trained tagger (``tagger``) proposes source, cue and content spans; rules keep what they do
-better: quotation marks and reporting cues ("said", "warned that", "according to") locate what
-was said, the words around the cue give who said it (``speakers``), the edges of spans follow
-the corpus's conventions (``boundaries``), and dates come from the sentence (``dates``). It
-knows nothing of the database. Offsets are character offsets into the text as Python reads
+A trained tagger (``tagger``) proposes source, cue and content spans; rules (``rules``) keep
+what they do better: quotation marks and reporting cues ("said", "warned that", "according
+to") locate what was said, the words around the cue give who said it (``speakers``), the edges
+of spans follow the corpus's conventions (``boundaries``), words the tagger cut apart are
+rejoined (``rejoin``), and dates come from the sentence (``dates``). It knows nothing of the
+database. Offsets are character offsets into the text as Python reads
 it; ``text``/``start``/``end`` follow the curated convention (a direct quote without its
 quotation marks; reported speech from the cue on), while ``content_start``/``content_end``
 give the content alone, as attribution corpora mark it.
@@ -32,27 +33,37 @@ from quotes.extract.boundaries import (
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import COUNTS, DAY_NAME, LEADING_DAY, dateline, said_in, stamped
+from quotes.extract.dates import COUNTS, LEADING_DAY, dateline, said_in, stamped
 from quotes.extract.mentions import BODY_NOUNS, COMPANY_NOUNS, PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
-from quotes.extract.sentences import Sentence, sentences
+from quotes.extract.rejoin import (
+    MANNER,
+    one_per_cue,
+    overlaps,
+    quoted_as_one_calls_it,
+    quoted_as_saying,
+    said_after_as,
+    said_after_manner,
+    said_after_who,
+    said_in_next_paragraph,
+    speaker_cut_before_resumed,
+)
+from quotes.extract.rules import (
+    DETERMINER_BEFORE,
+    LATER_CLAUSE,
+    QUOTE_PAIR,
+    candidate_at,
+    read_by_rules,
+)
+from quotes.extract.sentences import sentences
 from quotes.extract.speakers import (
     State,
-    clean,
-    possessor,
     resolve,
-    sentence_subject,
     split_speakers,
-    subject,
 )
 from quotes.extract.typography import restore, typeset
 
 _DAY_OR_COARSER = re.compile(r"\d{4}(?:-\d{2}){0,2}")
-# Typography in the wild mixes curly and straight marks (“...," or "...”), and some texts
-# write quotation marks as two apostrophes.
-QUOTE_PAIR = re.compile(r"[“\"][^“”\"\n]*[”\"]|''(?:(?!'')[^\n])*''")
-_SUBORDINATE = re.compile(r"(?:Although|While|As|Though|If|Because|Since|When|Whereas)\b")
-_LEADING = re.compile(r"^(?:[,:]\s*|\s+|that\s+)+", re.IGNORECASE)
 
 
 def extract(
@@ -74,7 +85,7 @@ def extract(
 
     original, text = text, typeset(text)
     registry = registry or Registry.empty()
-    found = _by_rules(text)
+    found = read_by_rules(text)
     if model:
         from quotes.extract.tagger import tag
 
@@ -97,7 +108,7 @@ def extract(
             cue_over_its_object(text, candidate)
         found = _one_per_quotation(_no_cue_in_speaker(found))
         found = _own_verb_in_words_said(text, found)
-        found = one_per_cue(text, _speaker_cut_before_resumed(text, found))
+        found = one_per_cue(text, speaker_cut_before_resumed(text, found))
         found = split_speakers(text, _before_own_next_cue(text, found))
         found = quoted_as_saying(text, found)
     # A cue the tagger found nothing said for, or reported words without a cue, is no
@@ -249,7 +260,9 @@ def _in_whose_view(text: str, candidate: Candidate) -> Candidate:
         return candidate
     if view.end() >= candidate.content_end:
         return candidate
-    return _make(text, "indirect", view.span(1), view.end(), candidate.content_end, view.span(2))
+    return candidate_at(
+        text, "indirect", view.span(1), view.end(), candidate.content_end, view.span(2)
+    )
 
 
 # "has repeatedly accused", "have warned": a perfect tense says no day ("Dastan has accused
@@ -302,14 +315,6 @@ def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
     return words
 
 
-# A clause of another time after the main one: "..., days after the city's transport company
-# asked for ..." (but "..., as councillors demanded ..." is the same time).
-_LATER_CLAUSE = re.compile(
-    r",\s+(?:(?:days|weeks|months|hours|a\s+day|a\s+week|shortly|soon|just|even)\s+)?"
-    r"(?:after|before|since|until)\s"
-)
-
-
 def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
     """``words`` without the main clause when the statement's speaker and cue are in a clause
     after it: "Keller ruled out on Tuesday any rise, days after the company asked for one"
@@ -318,7 +323,7 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
     if who is None or not sentence.start <= who < sentence.start + len(words):
         return words
     # (read in the sentence itself: the words may be blanked out as another's words said)
-    clauses = list(_LATER_CLAUSE.finditer(sentence.text, 0, who - sentence.start))
+    clauses = list(LATER_CLAUSE.finditer(sentence.text, 0, who - sentence.start))
     if not clauses or "," in sentence.text[clauses[-1].end() : who - sentence.start]:
         return words
     start = clauses[-1].start()
@@ -369,7 +374,7 @@ def _said_parts(sentence, candidate: Candidate) -> list[tuple[int, int]]:
     told = _TOLD_WHOM.match(sentence.text, inside, end - sentence.start)
     if _URGED.fullmatch(candidate.cue or ""):
         told = _URGED_WHOM.match(sentence.text, inside, end - sentence.start)
-    how = _TOLD.fullmatch(candidate.cue or "") or _MANNER.match(sentence.text, inside)
+    how = _TOLD.fullmatch(candidate.cue or "") or MANNER.match(sentence.text, inside)
     if told and candidate.kind != "direct" and how:
         # "told a conference in the capital last month that ...", "said at a briefing on
         # Wednesday that ...", "urged both sides on Wednesday to ...": whom, how and when it
@@ -855,7 +860,7 @@ def _no_noun_for_cue(text: str, found: list[Candidate]) -> list[Candidate]:
         if c.kind != "direct"
         and c.cue_start is not None
         and (c.cue or "").lower() in lexicon.VERB_FORMS
-        and _DETERMINER_BEFORE.search(text, max(0, c.cue_start - 8), c.cue_start)
+        and DETERMINER_BEFORE.search(text, max(0, c.cue_start - 8), c.cue_start)
     ]
     kept = [c for c in found if not any(c is n for n in nouns)]
     for candidate, noun in itertools.product(kept, nouns):
@@ -1164,383 +1169,6 @@ def _owners_after(text: str, ruled: list[Candidate]) -> list[Candidate]:
     return list(joined.values())
 
 
-_CONTINUED = re.compile(r"[\s,.;:]*[“\"]")
-# A cue that ends its paragraph with a colon: "He said:", "The governor added:".
-_COLON_THEN_PARAGRAPH = re.compile(r"[ \t]*:?[ \t]*\n\s*(?P<said>[^\n]*\S)")
-_QUOTATION_GOES_ON = re.compile(r"\n\s*“[^\n]*\S")  # a quotation's next paragraph
-
-
-def _through_open_paragraphs(text: str, begin: int, end: int) -> int:
-    """The end of a quotation opened at ``begin`` and still open at ``end``, a paragraph's
-    end: "“B.\n\n“C.”" is one quotation, each paragraph opening with a mark."""
-    while text.count("“", begin, end) > text.count("”", begin, end):
-        more = _QUOTATION_GOES_ON.match(text, end)
-        if more is None:
-            break
-        end = more.end()
-    return end
-
-
-def said_in_next_paragraph(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "Limbaugh added:" closing a paragraph introduces the next paragraph: those are the
-    words said (a quotation when quotation marks enclose them), and any piece of them the
-    tagger left without a cue goes. The tagger reads one paragraph at a time, so it finds
-    such a cue with nothing said after it."""
-    taken = []
-    for c in found:
-        if c.cue_start is None or c.content_end > c.content_start:
-            continue
-        colon = text[c.cue_end - 1] == ":" or text[c.cue_end : c.cue_end + 1] == ":"
-        said = _COLON_THEN_PARAGRAPH.match(text, c.cue_end) if colon else None
-        if said is None:
-            continue
-        begin, end = said.span("said")
-        if text[begin] == "“":
-            end = _through_open_paragraphs(text, begin, end)
-        taken.append((begin, end))
-        if re.fullmatch(r"“[^”]*”[.,]?", text[begin:end]):
-            c.kind, c.start, c.end = "direct", begin + 1, text.rindex("”", begin, end)
-            while c.end > c.start and text[c.end - 1] in ",.":
-                c.end -= 1
-        else:
-            end -= text[end - 1] == "."  # the full stop is not the words', as PolNeAR marks them
-            c.kind, c.start, c.end = "indirect", begin, end
-        c.content_start, c.content_end = begin, end
-        c.text = text[c.start : c.end]
-    return [
-        c
-        for c in found
-        if c.cue_start is not None
-        or not any(begin <= c.content_start and c.content_end <= end for begin, end in taken)
-    ]
-
-
-# How the words were said, between the cue and what was said: "in a letter to the council".
-_MANNER = re.compile(r"(?:in|to|at|during|through|via|with|after|before)\s", re.IGNORECASE)
-
-
-def said_after_manner(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "said in a letter to the council on Monday that it supported ...": the tagger often
-    gives the cue the phrase after it ("in a letter ...") and leaves the "that" clause
-    without a cue; the clause is what the cue said, and the phrase how."""
-    taken = set()
-    for clause in found:
-        if clause.cue_start is not None or not re.match(r"that\s", text[clause.content_start :]):
-            continue
-        for c in found:
-            if c.cue_start is None or c.kind == "direct" or c.content_end > clause.content_start:
-                continue
-            between = text[c.content_end : clause.content_start]
-            if (
-                _MANNER.match(text, c.content_start)
-                and c.start == c.cue_start
-                and not re.search(r"[.;:!?\n“”\"]", between)
-                and len(between.split()) <= 4
-            ):
-                c.content_start, c.content_end = clause.content_start, clause.content_end
-                c.end = clause.content_end
-                c.text = text[c.start : c.end]
-                taken.add(id(clause))
-                break
-    return [c for c in found if id(c) not in taken]
-
-
-def said_after_who(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "brokered by the council's secretary-general, Matteo Ferrante, who said in a speech
-    in September that both sides wanted a way out": a relative clause's cue says what
-    follows it, not the main clause before it, which both the tagger and the rules read
-    as said (as in "..., officials said"). The clause after it is the words said."""
-    taken = set()
-    for c in found:
-        if (c.speaker_as_written or "").lower() not in ("who", "which") or c.cue_start is None:
-            continue
-        if c.kind == "direct" or c.content_end > c.cue_start:
-            continue
-        for clause in found:
-            between = text[c.cue_end : clause.content_start]
-            if (
-                clause.cue_start is None
-                and clause.content_start >= c.cue_end
-                and not re.search(r"[.;:!?\n“”\"]", between)
-                and len(between.split()) <= 8
-            ):
-                c.content_start, c.content_end = clause.content_start, clause.content_end
-                c.start, c.end = c.cue_start, clause.content_end
-                c.text = text[c.start : c.end]
-                taken.add(id(clause))
-                break
-    return [c for c in found if id(c) not in taken]
-
-
-# "As Orlov has pointed out, the formula ...": a sentence opening with "As", its speaker and
-# cue, then a comma; what follows, to the sentence's end, is what was pointed out.
-_AS_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[.!?][”\"]))\s*As\s+$")
-_AS_SAID = re.compile(r"[^,.;:!?“”\"\n]{0,40}?,\s+(?=\S)")
-
-
-def said_after_as(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "As Ivan Orlov has pointed out, the formula was written before the harvest failed.":
-    the tagger finds the cue with nothing said after it (the words follow the comma, as the
-    main clause), so the candidate had no words and went."""
-    for c in found:
-        if c.cue_start is None or c.speaker_start is None or c.content_end > c.content_start:
-            continue
-        if not _AS_BEFORE.search(text, max(0, c.speaker_start - 6), c.speaker_start):
-            continue
-        said = _AS_SAID.match(text, c.cue_end)
-        if said is None:
-            continue
-        line_end = text.find("\n", said.end())
-        line_end = len(text) if line_end < 0 else line_end
-        stop = re.search(r"[.!?](?=[”\"]?(?:\s+[A-Z“\"]|\s*$))", text[said.end() : line_end])
-        begin = said.end()
-        end = begin + stop.start() if stop else line_end
-        c.content_start, c.content_end = begin, end
-        c.start, c.end = c.cue_start, end
-        c.kind = "partial" if re.search(r"[“\"]", text[begin:end]) else "indirect"
-        c.text = text[c.start : c.end]
-    return found
-
-
-_AS_ONE_CALLS = re.compile(r",?\s*as\s+$")
-
-
-def quoted_as_one_calls_it(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "“a monument to impatience,” as local historian Greta Lind calls it": the quotation is
-    what she calls it; the tagger read "it" as her words and left the quotation without a
-    speaker or cue. The quotation takes hers, and "calls it" goes."""
-    taken = set()
-    for c in found:
-        if c.cue_start is None or c.speaker_start is None or c.kind == "direct":
-            continue
-        if text[c.content_start : c.content_end] != "it":
-            continue
-        for q in found:
-            if (
-                q.kind == "direct"
-                and q.cue_start is None
-                and q.content_end <= c.speaker_start
-                and _AS_ONE_CALLS.fullmatch(text, q.content_end, c.speaker_start)
-            ):
-                for field in ("cue", "cue_start", "cue_end", "speaker_start", "speaker_end"):
-                    setattr(q, field, getattr(c, field))
-                q.speaker_as_written = c.speaker_as_written
-                taken.add(id(c))
-                break
-    return [c for c in found if id(c) not in taken]
-
-
-# "VNA quoted the minister, Sabine Orlan, as saying that ...": what the agency reported is
-# what she said; the span before the cue is "quoted <whom> as ".
-_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^.;:!?“”\"\n]+?),?\s+as\s+$")
-
-
-def quoted_as_saying(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "X quoted Y as saying that ...": Y said it, and X's "quoted" is how it reached the
-    page, not a statement of X's (the tagger reads "quoted the minister" as one)."""
-    dropped = set()
-    for c in found:
-        _saying_of_quoted(text, c)
-        if c.cue_start is None:
-            continue
-        whom = _QUOTED_AS.search(text, max(0, c.cue_start - 200), c.cue_start)
-        if not whom:
-            continue
-        c.speaker_start, c.speaker_end = whom.span(1)
-        c.speaker = text[c.speaker_start : c.speaker_end]
-        for other in found:
-            if other.cue_start == whom.start() and other is not c:
-                dropped.add(id(other))
-            elif (
-                other.cue_start is not None
-                and other.content_start < whom.start() < other.content_end
-            ):
-                # "said voters were “tired ...,” and quoted a teacher, X, as saying": the
-                # first words end before the quoting
-                end = len(text[: whom.start()].rstrip().removesuffix("and").rstrip(" ,"))
-                other.content_end = other.end = end
-                other.text = text[other.start : other.end]
-    return [c for c in found if id(c) not in dropped]
-
-
-# "quoted a retired teacher, Marta Lind, as saying she would ...": the words the cue
-# "quoted" was given, up to the cue of the one quoted
-_WHOM_AS_SAYING = re.compile(r"[^.;:!?“”\"\n]+?,?\s+as\s+(saying)\s+(?:that\s+)?")
-
-
-def _saying_of_quoted(text: str, c: Candidate) -> None:
-    """ "The Ostrov Herald, in the north, quoted a retired teacher, X, as saying ...": a
-    "quoted" whose words run over the one quoted and "as saying" (the tagger read no cue in
-    them) is cued by "saying", the words after it (``quoted_as_saying`` then gives them to
-    whom was quoted)."""
-    if not re.fullmatch(r"quot(?:ed|es|ing)", c.cue or ""):
-        return
-    saying = _WHOM_AS_SAYING.match(text, c.content_start, c.content_end)
-    if not saying or saying.end() >= c.content_end:
-        return
-    c.cue_start, c.cue_end = saying.span(1)
-    c.cue = text[c.cue_start : c.cue_end]
-    c.start, c.content_start = c.cue_start, saying.end()
-    c.text = text[c.start : c.end]
-
-
-# The rest of a speaker's appositive, then the quotation resumed: " clinic, “and ..."
-_APPOSITIVE_THEN_QUOTATION = re.compile(r"[^“”\"\n.!?,;:]{1,80}(?=,\s*([“\"]))")
-
-
-def _speaker_cut_before_resumed(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "“A,” said Marta Ilves, a nurse at the district clinic, “and B.”": where the tagger
-    ended the speaker inside the appositive ("... the district") and read the rest as words
-    said, or as a cue ("clinic for"), the speaker ends at the comma before the quotation
-    resumes, and what the tagger made of the rest is that quotation's second part, with no
-    cue of its own (``one_per_cue`` then makes A and B one)."""
-    for c in found:
-        if c.kind != "direct" or c.speaker_end is None or c.cue_start is None:
-            continue
-        if not c.content_end <= c.cue_start < c.speaker_start:
-            continue  # "“A,” said X, ...": the cue, then the speaker, after the quotation
-        rest = _APPOSITIVE_THEN_QUOTATION.match(text, c.speaker_end)
-        if rest is None or not text[c.speaker_end].isspace():
-            continue
-        if re.match(r"\s*\w+ing\b", rest[0]):
-            continue  # "said Sherman, speaking of politicians, “and ...”": no appositive
-        resumed = rest.start(1)
-        others = [
-            o
-            for o in found
-            if o is not c
-            and c.speaker_end <= o.content_start < resumed
-            and (o.cue_start is None or c.speaker_end <= o.cue_start < resumed)
-        ]
-        if not others:
-            continue
-        c.speaker_end = rest.end()
-        c.speaker_as_written = text[c.speaker_start : c.speaker_end]
-        for o in others:
-            o.kind, o.content_start = "direct", resumed
-            o.cue = o.cue_start = o.cue_end = None
-            o.speaker = o.speaker_start = o.speaker_end = o.speaker_as_written = None
-            o.start = resumed + 1
-            o.text = text[o.start : o.end]
-    return found
-
-
-# A quotation resumed after its speaker: "..., said X, “and B.”"
-_AFTER_A_COMMA = re.compile(r",\s*\Z")
-
-
-def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
-    """One statement per cue: "“A,” she said. “B.”" is one quotation, A to B, when nothing but
-    its cue and speaker stand between its parts (B with the same cue, or with none); any other
-    content the same cue was given is a piece the tagger cut off, and goes."""
-    by_cue: dict[int, list[Candidate]] = {}
-    for candidate in found:
-        if candidate.cue_start is not None:
-            by_cue.setdefault(candidate.cue_start, []).append(candidate)
-    dropped = set()
-    for group in by_cue.values():
-        if len(group) < 2:
-            continue
-        group.sort(key=lambda c: (c.kind != "direct", c.content_start))
-        for other in group[1:]:
-            dropped.add(id(other))
-            _resume(text, group[0], other)
-    quotations = sorted(
-        (c for c in found if c.kind == "direct" and id(c) not in dropped),
-        key=lambda c: c.content_end,
-    )
-    for candidate in found:
-        if candidate.cue_start is None and id(candidate) not in dropped:
-            if candidate.kind == "direct" and not _AFTER_A_COMMA.search(
-                text, 0, candidate.content_start
-            ):
-                continue  # "“A,” read one. “B,”": another quotation, or a title
-            before = [q for q in quotations if q.content_end <= candidate.content_start]
-            if before and _resume(text, before[-1], candidate):
-                dropped.add(id(candidate))
-    kept = [c for c in found if id(c) not in dropped]
-    return _resumed_after_attribution(text, kept)
-
-
-# The attribution after a quotation, up to the end of its sentence, then the next quotation:
-# "“A,” Serikbayev told reporters after meeting the envoys. “B.”"
-# The second quotation may stay open at the end of its paragraph and go on in the next.
-_ATTRIBUTION_THEN_QUOTE = re.compile(r"[^“”\n]{1,160}?[.!?]\s+(“[^“”\n]+(?:”|(?=\n\s*“)))")
-
-
-def _left_open(text: str, quotation: Candidate) -> int | None:
-    """Where the last part of a direct quotation opens, if nothing closes it before its
-    paragraph ends ("“Nobody will learn that from a map.\n\n"), else None."""
-    opens = text.rfind("“", quotation.content_start, quotation.content_end)
-    if opens < 0 or "”" in text[opens : quotation.content_end]:
-        return None
-    return opens if re.match(r"[^“”\n\w]*\n", text[quotation.content_end :]) else None
-
-
-def _resumed_after_attribution(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A quotation whose next sentence, after its attribution, is nothing but a quotation
-    with no cue of its own goes on: one direct statement, its second part taken from
-    whatever candidate the tagger made of it (with a cue from inside the attribution)."""
-    dropped = set()
-    for first in found:
-        if first.kind != "direct" or first.cue_start is None or id(first) in dropped:
-            continue
-        then = _ATTRIBUTION_THEN_QUOTE.match(text, first.content_end)
-        if then and first.content_end <= first.cue_start < then.start(1):
-            begin, end = then.span(1)
-        elif (opens := _left_open(text, first)) is not None:
-            # "“A,” said X. “B.\n\n“C.”": the draft's B, unclosed, goes on in C
-            begin, end = opens, text.index("\n", first.content_end)
-        else:
-            continue
-        end = _through_open_paragraphs(text, begin, end)
-        if text[end - 1] != "”":
-            continue
-        after = text[end : end + 2]
-        if after.strip() and not re.match(r"\s*\n", after):
-            continue  # the quotation has words of its own after it (its own cue, say)
-        others = [
-            c for c in found if c is not first and c.content_start < end and begin < c.content_end
-        ]
-        if any(
-            c.cue_start is not None and not first.content_end <= c.cue_start < begin for c in others
-        ):
-            continue  # the second quotation has a cue of its own
-        dropped |= {id(c) for c in others}
-        first.content_end = end
-        first.end = end - 1
-        while first.end > first.start and text[first.end - 1] in ",.":
-            first.end -= 1
-        first.text = text[first.start : first.end]
-    return [c for c in found if id(c) not in dropped]
-
-
-def _resume(text: str, first: Candidate, other: Candidate) -> bool:
-    """Extend the quotation ``first`` over ``other`` when ``other`` resumes it after its cue
-    and speaker: "“A,” she said. “B.”"."""
-    between = text[first.content_end : other.content_start]
-    cue_and_speaker = between.replace(first.cue or "", "", 1)
-    if first.speaker_as_written:
-        cue_and_speaker = cue_and_speaker.replace(first.speaker_as_written, "", 1)
-    if not (
-        first.kind == "direct"
-        and other.content_start >= first.content_end
-        and re.fullmatch(r"[\s,.;:]*", cue_and_speaker)
-        and _CONTINUED.match(text, other.content_start)
-        and "\n" not in between
-    ):
-        return False
-    first.content_end = first.end = other.content_end
-    while first.end > first.start and text[first.end - 1] in '”",.':
-        first.end -= 1  # the words without the closing mark, as for any quotation
-    first.text = text[first.start : first.end]
-    return True
-
-
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.content_start < b.content_end and b.content_start < a.content_end
-
-
 _TRANSCRIPT_LABEL = re.compile(r"(?-i:[A-Z][A-Z.’' -]*)")
 _EDITORS_NOTE = re.compile(r"CLARIFICATION|CORRECTION|UPDATE|EDITOR.S NOTE|NOTE|UPDATED")
 
@@ -1579,7 +1207,7 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
     kept, alone, taken = list(learned), [], set()
     beside = {q.cue_start for q in quoted if _said_beside(text, q)}
     for q in quoted:
-        near = [c for c in kept if id(c) not in taken and _overlaps(q, c)]
+        near = [c for c in kept if id(c) not in taken and overlaps(q, c)]
         # "“A,” X told her briefing, according to a translation": the tagger read A as the
         # translation's and "her briefing" as told; the words are the quotation's cue's.
         own = [c for c in kept if id(c) not in taken and c.cue_start == q.cue_start]
@@ -1646,7 +1274,7 @@ def _quotations(text, quoted, learned) -> tuple[list[Candidate], list[Candidate]
     kept = [
         c
         for c in kept
-        if id(c) in taken or c.cue_start is not None or not any(_overlaps(q, c) for q in quotations)
+        if id(c) in taken or c.cue_start is not None or not any(overlaps(q, c) for q in quotations)
     ]
     return kept, alone
 
@@ -1842,391 +1470,6 @@ def _coordinated(ruled, kept, by_cue) -> list[Candidate]:
                 candidate.text = candidate.text[: candidate.end - candidate.start]
                 found.append(rule)
     return found
-
-
-def _by_rules(text: str) -> list[Candidate]:
-    """Candidates from quotation marks and reporting cues alone, speakers not yet named."""
-    found: list[Candidate] = []
-    state = State()
-    for sentence in sentences(text):
-        found += split_speakers(text, _in_sentence(text, sentence, state))
-    return _over_paragraphs(text, found)
-
-
-def _over_paragraphs(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A quotation that runs over paragraphs opens each with “ and closes only at its end:
-    a quote attributed at the start of a paragraph takes in the open paragraphs before it."""
-    for candidate in found:
-        if (
-            candidate.kind != "direct"
-            or text[candidate.content_start : candidate.content_start + 1] != "“"
-        ):
-            continue
-        start = candidate.content_start
-        while start > 0 and text[start - 1] == "\n":
-            previous = text.rfind("\n\n", 0, start - 2)
-            begin = previous + 2 if previous >= 0 else 0
-            paragraph = text[begin:start].rstrip("\n")
-            if not paragraph.startswith("“") or paragraph.count("“") <= paragraph.count("”"):
-                break
-            start = begin
-        if start < candidate.content_start:
-            candidate.content_start, candidate.start = start, start + 1
-            candidate.text = text[candidate.start : candidate.end]
-    extended = [c for c in found if c.kind == "direct"]
-    return [
-        c
-        for c in found
-        if not any(
-            o is not c
-            and o.content_start <= (c.cue_start or -1) < o.content_end
-            and o.content_start < c.content_start
-            for o in extended
-        )
-    ]
-
-
-# A transcript line: "WALLACE: ...", "Sen. Ted Cruz: ...", but not "Credit: ...".
-_NOT_SPEAKERS = {
-    "credit",
-    "photo",
-    "image",
-    "source",
-    "sources",
-    "related",
-    "read more",
-    "update",
-    "note",
-    "editor's note",
-    "correction",
-    "video",
-    "watch",
-    "listen",
-    "q",  # an interview's question: the interviewer's words, as a headline is the publisher's
-}
-_SPEAKER_LINE = re.compile(r"[“\"]?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(:)\s+\S")
-
-
-def _in_sentence(text: str, sentence: Sentence, state: State) -> list[Candidate]:
-    """Quotations attributed by a cue after them, then every other cue in order."""
-    base, words = sentence.start, sentence.text
-    line = _SPEAKER_LINE.match(words)
-    if line and (base == 0 or text[base - 1] == "\n"):
-        # The speaker's turn is the whole line, however many sentences it holds.
-        end = text.find("\n", base)
-        end = len(text.rstrip()) if end < 0 else len(text[:end].rstrip())
-        if words[:1] in '“"' and text[end - 1] in '”"':
-            end -= 1
-        source = (base + line.start(1), base + line.end(1))
-        if line.group(1).lower() in _NOT_SPEAKERS:
-            return []
-        cue = (base + line.start(2), base + line.end(2))
-        return [_make(text, "direct", cue, base + line.end(2) + 1, end, source)]
-    quotes = list(QUOTE_PAIR.finditer(words))
-    inside = [(q.start(), q.end()) for q in quotes]
-    cues = [
-        c
-        for c in lexicon.cues(words)
-        if not any(a < c.start() < b for a, b in inside) and _is_cue(words, c)
-    ]
-    found: list[Candidate] = []
-    used: set[int] = set()
-    for q in quotes:
-        after = words[q.end() :]
-        signed = _SIGNED.fullmatch(after)
-        if signed:  # "“...” ― Sonya Herridge": a quotation signed with its speaker's name
-            cue = (base + q.end() + signed.start(1), base + q.end() + signed.end(1))
-            source = (base + q.end() + signed.start(2), base + q.end() + signed.end(2))
-            found.append(_direct(text, base + q.start(), base + q.end(), cue, source))
-            continue
-        trailing = _TRAILING.match(after)
-        if not trailing:
-            continue
-        cue = next((c for c in cues if c.start() == q.end() + trailing.start("cue")), None)
-        before = trailing.group("before") or ""
-        named = before.replace(trailing.group("beside") or "", "")  # the appositive aside
-        if cue is None or len(named.split()) > 8 or re.search(r"\b(?:and|but|that)\b", before):
-            continue
-        used.add(cue.start())
-        if trailing.group("before"):
-            source = (
-                base + q.end() + trailing.start("before"),
-                base + q.end() + trailing.end("before"),
-            )
-        elif trailing.group("after"):
-            source = (
-                base + q.end() + trailing.start("after"),
-                base + q.end() + trailing.end("after"),
-            )
-        else:
-            source = None
-        start = q.start()
-        # "“A,” he said, “B.”": one statement from A to B.
-        # Only when nothing but the attribution stands between the two quotations.
-        rest = words[q.end() + trailing.end() :]
-        later = [r for r in quotes if r.start() > q.end()]
-        joined = later and re.fullmatch(
-            r"[\s,]*", rest[: later[0].start() - q.end() - trailing.end()]
-        )
-        end = later[0].end() if joined else q.end()
-        found.append(_direct(text, base + start, base + end, _at(cue, base), source))
-    remaining = [c for c in cues if c.start() not in used]
-    # "“...,” said Saleh, adding that ...": the quotation's speaker goes on speaking.
-    previous_source = (found[-1].speaker_start, found[-1].speaker_end) if found else None
-    for i, cue in enumerate(remaining):
-        following = remaining[i + 1] if i + 1 < len(remaining) else None
-        candidate = _reported(text, sentence, cue, following, quotes, previous_source)
-        if candidate:
-            found.append(candidate)
-            previous_source = (candidate.speaker_start, candidate.speaker_end)
-    return sorted(found, key=lambda c: c.start)
-
-
-# After a quotation that ends its line: " ― Sonya Herridge", " — Rep. John Lewis (D-Ga.)".
-_SIGNED = re.compile(
-    r"\s*([―—]|(?<=\s)[–-](?=\s))\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*?(?:\s*\([^()]*\))?)[.\s]*"
-)
-# After a quotation: ", he said", ", said Lavrov", ", Lavrov told reporters", ", the
-# group's director, Liene Ozola, said" (a name beside a role), ", one of the sources, a
-# manager at the company, said" (a role beside a description).
-_TRAILING = re.compile(
-    r"\s*,?\s*(?:(?P<before>(?!(?:and|but|that|which|who|because|so|then|as|according)\b)"
-    r"[^,.;:“”\"!?\s][^,;:“”\"!?]{0,70}?(?P<beside>,\s+(?:[A-Z]|(?:an?|the)\s)[^,;:“”\"!?]{0,40},)?)"
-    r"\s+)?"
-    r"(?P<cue>(?:" + "|".join(re.escape(f) for f in lexicon.CUE_FORMS if f.islower()) + r"))\b"
-    r"(?:\s+(?P<after>[A-Z][^,.;:“”\"]*))?"
-)
-
-
-_AFTERTHOUGHT = re.compile(
-    r"(?:in|on|at|during|after|before|last|this|earlier|later|to|while|when|recently|"
-    rf"{DAY_NAME})\b"
-)
-
-
-# Whom the words were told, ending the sentence: "..., two sources told Reuters."
-_ADDRESSEE = re.compile(
-    r"(?:reporters|journalists|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
-    r"(?:\s+(?:by|on|over)\s+(?:phone|telephone|email))?\s*[.!]?"
-)
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|such)\s+$", re.IGNORECASE)
-
-
-# A description after its cue, the speaker of the words before: "said the transport minister".
-_DESCRIBED = re.compile(
-    r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:"
-    + "|".join(sorted(PERSON_NOUNS))
-    + r")s?(?=[,.]|\s*$)"
-)
-_CLAUSE_AFTER = re.compile(r",\s*(?:as|while|when|after|before|because|but|and|though)\b")
-
-
-def _short_name(words: str) -> bool:
-    """Whether ``words`` can be a speaker's name: short, and no clause in it."""
-    return len(words.split()) <= 9 and not re.search(
-        r"\b(?:and|but|that|which|because|is|are|was|were|has|have|had)\b", words
-    )
-
-
-def _is_cue(words: str, cue: re.Match) -> bool:
-    form = cue.group(0)
-    if form[0].isupper() and form.lower() != "according to":
-        return False
-    if form.lower() in (
-        "claim",
-        "claims",
-        "call",
-        "calls",
-        "statement",
-        "statements",
-        "remarks",
-        "comments",
-        "warning",
-        "warnings",
-    ):
-        return bool(re.match(r"\s+(?:that|for|on|from)\b", words[cue.end() :]))
-    return True
-
-
-# A clause with a subject of its own, whose verbs are not the speaker's.
-_OWN_SUBJECT = re.compile(
-    r"\b(?:when|where|while|because|if|since|until|after|before|as)\s+"
-    r"(?:an?|the|his|her|its|their|he|she|they|it|we|I)\b"
-)
-
-
-# "According to Viktor Petrak, a trade analyst at the Lindqvist Institute, ...": who he is,
-# set off by commas, is part of the source, not of the words said.
-_ACCORDING_TO_WHOM = re.compile(
-    r"(,\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:"
-    + "|".join(sorted(PERSON_NOUNS))
-    + r")s?\b[^,.;:]*),\s+\S"
-)
-
-
-def _reported(text, sentence, cue, following, quotes, previous_source) -> Candidate | None:
-    """Reported speech: "X warned that ...", "..., officials said", "according to X, ..."."""
-    base, words = sentence.start, sentence.text
-    if cue.group(0).lower() == "according to":
-        source_match = re.match(r"\s*([^,.;]+)", words[cue.end() :])
-        if not source_match:
-            return None
-        role = _ACCORDING_TO_WHOM.match(words, cue.end() + source_match.end())
-        if role and cue.start() < 5:  # "According to X, a trade analyst at Y, the ministry ..."
-            source_match = re.match(r"\s*(.+)", words[cue.end() : role.end(1)])
-        source = (base + cue.end() + source_match.start(1), base + cue.end() + source_match.end(1))
-        if cue.start() < 5:
-            rest = words[cue.end() + source_match.end() :]
-            start = base + cue.end() + source_match.end() + len(rest) - len(_LEADING.sub("", rest))
-            end = base + len(words.rstrip(" .\n"))
-        else:
-            start, end = base, base + len(words[: cue.start()].rstrip(" ,"))
-            aside = re.match(r",\s+[a-z]", words[cue.end() + source_match.end() :])
-            if aside and words[: cue.start()].rstrip().endswith(","):
-                # "Everyone in Dernov, according to the organisers, wants ...": an aside in
-                # the words said, which run on after it
-                end = base + len(words.rstrip(" .\n"))
-        return _make(text, "indirect", _at(cue, base), start, end, source)
-    tail = words[cue.end() :].strip()
-    head = words[: cue.start()]
-    comma = head.rfind(",")
-    spoken = head[comma + 1 :] if comma > 0 else ""
-    if (
-        comma > 0
-        and spoken.strip()
-        and _short_name(spoken)
-        and (
-            len(tail) < 3
-            or tail[:1] in ".,"
-            or _AFTERTHOUGHT.match(tail)
-            or (
-                cue.group(0).lower() == "told"
-                and _ADDRESSEE.fullmatch(tail)
-                and not re.search(r"\b(?:who|which)\b", spoken)
-            )
-        )
-    ):
-        # "..., officials said." / "..., he said in an interview." The content comes before.
-        source = (base + comma + 1 + len(spoken) - len(spoken.lstrip()), base + len(head.rstrip()))
-        return _make(text, "indirect", _at(cue, base), base, base + comma, source)
-    if (
-        comma > 0
-        and not spoken.strip()
-        and (re.match(r"[A-Z]", tail) or _DESCRIBED.match(tail))
-        and _short_name(re.split(r"[,.;]", tail)[0])
-    ):
-        # "..., says Dante Scala, a political scientist." The speaker follows the cue; not
-        # in "An official, who ..., said Tashkent was preparing ...", where a clause does.
-        # "..., said the transport minister, as two unions warned ...": the speaker ends
-        # before the clause.
-        after = words[cue.end() :]
-        name_start = cue.end() + len(after) - len(after.lstrip())
-        name_end = len(words.rstrip(" .\n"))
-        if clause := _CLAUSE_AFTER.search(words, name_start, name_end):
-            name_end = clause.start()
-        return _make(
-            text,
-            "indirect",
-            _at(cue, base),
-            base,
-            base + comma,
-            (base + name_start, base + name_end),
-        )
-    if len(tail) < 3 or tail[:1] in ".":
-        return None
-    if words[cue.end() : cue.end() + 1] not in (" ", ":", ","):
-        return None
-    if re.search(r"\b(?:been|being|be|is|was|were|are)\s+(?:\w+ly\s+)?$", words[: cue.start()]):
-        return None  # passive ("has been criticized"): who spoke is not said here
-    participle = cue.group(0).endswith("ing") and re.search(r",\s*$", words[: cue.start()])
-    if participle and previous_source and previous_source[0] is not None:
-        source = previous_source  # "..., said Saleh, adding that ...": the same speaker
-    elif cue.group(0).lower() in lexicon.SPEECH_NOUNS:
-        source = possessor(text, base, words, cue)  # "U.S. allegations", "Russia’s denials"
-        from_ = re.match(r"\s+from\s+(.+?)\s+(?=(?:for|to|that|on|about)\b)", words[cue.end() :])
-        if from_:  # "the joint calls from Lavrov and Baradar for ..."
-            source = (base + cue.end() + from_.start(1), base + cue.end() + from_.end(1))
-        elif source is None or text[source[0] : source[1]].lower() in ("a", "an", "the"):
-            return None  # "A statement from X accused ...": the noun says, the verb is the cue
-    else:
-        source = subject(text, sentence, base + cue.start())
-    if source is None and previous_source and previous_source[0] is not None:
-        clause = _OWN_SUBJECT.search(words, 0, cue.start())
-        if clause and base + clause.start() > previous_source[1]:
-            return None  # "said ..., when a student flew a drone and found ...": the student's
-        source = previous_source  # "X urged A and called for B": the same speaker
-    if source is None:
-        source = sentence_subject(text, sentence)  # "..., and argued", "by stating that"
-    rest = words[cue.end() :]
-    start = base + cue.end() + len(rest) - len(rest.lstrip(" :,"))
-    end = base + len(words.rstrip(" .\n"))
-    if following is not None:
-        link = re.search(
-            r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:\w+ly\s+)?$",
-            words[: following.start()],
-        )
-        if link and link.start() > cue.end():
-            end = base + link.start()
-    if later := _LATER_CLAUSE.search(words, cue.end(), end - base):
-        # "ruled out any rise, days after the company asked for one": the reporter's clause
-        end = min(end, base + later.start())
-    if _SUBORDINATE.match(words) and "," in words[cue.end() :]:
-        # "Although X continue to emphasize Y, tensions ...": the clause ends at the comma.
-        end = min(end, base + cue.end() + words[cue.end() :].index(","))
-    if end - start < 8:
-        return None
-    content = text[start:end]
-    kind = "indirect"
-    quoted = [q for q in quotes if base + q.start() >= start and base + q.end() <= end + 1]
-    if quoted:
-        lead = re.fullmatch(r"(?:that\s+)?[“\"].*[”\"][.,]?", content, re.S)
-        if lead and len(quoted) == 1:
-            if _DETERMINER_BEFORE.search(words[: cue.start()]):
-                return None  # "calling the reports “fantasy”": a noun, not "reports" the verb
-            q = quoted[0]
-            return _direct(text, base + q.start(), base + q.end(), _at(cue, base), source)
-        kind = "partial"
-    return _make(text, kind, _at(cue, base), start, end, source)
-
-
-def _at(match: re.Match, base: int) -> tuple[int, int]:
-    """A match within a sentence as offsets into the whole text."""
-    return base + match.start(), base + match.end()
-
-
-def _direct(text, start, end, cue, source) -> Candidate:
-    """A quotation: its text without the quotation marks and the comma or stop inside them."""
-    candidate = _make(text, "direct", cue, start, end, source)
-    inner_start, inner_end = start + 1, end - 1
-    while inner_end > inner_start and text[inner_end - 1] in ",.":
-        inner_end -= 1
-    candidate.text = text[inner_start:inner_end]
-    candidate.start, candidate.end = inner_start, inner_end
-    return candidate
-
-
-def _make(text, kind, cue: tuple[int, int], start, end, source) -> Candidate:
-    cue_start, cue_end = cue
-    source = clean(text, source)
-    speaker_start, speaker_end = source if source else (None, None)
-    shown_start = cue_start if kind != "direct" and cue_start < start else start
-    return Candidate(
-        text=text[shown_start:end],
-        start=shown_start,
-        end=end,
-        kind=kind,
-        cue=text[cue_start:cue_end],
-        cue_start=cue_start,
-        cue_end=cue_end,
-        speaker=None,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        speaker_as_written=text[speaker_start:speaker_end] if source else None,
-        content_start=start,
-        content_end=end,
-    )
 
 
 def _suggested(candidate: Candidate) -> dict[str, str]:

@@ -47,11 +47,11 @@ def word_classes(articles) -> dict[str, tuple[str, ...]]:
 def sequences(articles, clusters):
     """(features, labels) for every paragraph of every article, read as ``extract`` reads it
     (typeset: its quotation marks curly)."""
-    from quotes.extract import _by_rules
+    from quotes.extract.rules import read_by_rules
 
     for article in articles:
         text = typeset(article.text)
-        ruled = _by_rules(text)
+        ruled = read_by_rules(text)
         spans = [
             tagger.Span(role, *bounds)
             for attribution in article.attributions
@@ -96,7 +96,7 @@ def score(path: Path, articles, clusters) -> dict[str, float]:
     """Exact-span F1 per role, each gold span counted once."""
     import pycrfsuite
 
-    from quotes.extract import _by_rules
+    from quotes.extract.rules import read_by_rules
 
     model = pycrfsuite.Tagger()
     model.open(str(path))
@@ -104,7 +104,7 @@ def score(path: Path, articles, clusters) -> dict[str, float]:
     for article in articles:
         predicted = set()
         text = typeset(article.text)
-        ruled = _by_rules(text)
+        ruled = read_by_rules(text)
         for tokens in tagger.paragraphs(text):
             tags = model.tag(tagger.features(text, tokens, ruled, clusters))
             predicted |= {
