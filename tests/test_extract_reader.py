@@ -3890,3 +3890,17 @@ def test_a_trade_in_lower_case_before_a_name_is_the_role():
     )
     (c,) = extract(text, published="2026-06-02")
     assert (c.speaker, c.role) == ("Petra Hale", "Mill owner")
+
+
+def test_a_cue_inside_a_question_put_is_no_statement_and_no_one_she_means():
+    """ "Asked about Falkner's remarks on Friday, she said ...": the remarks are what the
+    question is about (the draft had a statement of Falkner's, cue "remarks", and "she" was
+    Falkner); "she" is the speaker named before."""
+    text = (
+        "SKARN, March 12 - The Green Front leader, Alma Ruud, said on Thursday that rail fares"
+        " should be frozen.\n\n"
+        "Asked about Falkner's remarks on Friday, she said the Green Front would not join any"
+        " coalition that cut rail subsidies.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker) for c in found] == [("said", "Alma Ruud"), ("said", "Alma Ruud")]

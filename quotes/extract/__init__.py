@@ -720,7 +720,18 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     opens_sentence = candidate.cue_start == 0 or text[candidate.cue_start - 1] in "\n"
     before = text[max(0, candidate.cue_start - 2) : candidate.cue_start]
     opens_sentence = opens_sentence or re.fullmatch(r"[.!?”\"] ", before) is not None
-    return opens_sentence and _QUESTIONED.match(text, candidate.cue_start) is not None
+    if opens_sentence and _QUESTIONED.match(text, candidate.cue_start) is not None:
+        return True
+    return _inside_question_put(text, candidate.cue_start)
+
+
+def _inside_question_put(text: str, at: int) -> bool:
+    """ "Asked about Falkner's remarks on Friday, she said ...": a cue inside the question
+    put before the answer's comma ("remarks") is what the question is about, not a statement
+    (the tagger made Falkner its speaker, whom a later "she" then meant)."""
+    opening = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    asked = _QUESTIONED.match(text, opening)
+    return asked is not None and asked.end() <= at < text.find(",", asked.end(), at + 200)
 
 
 # "presented the plan.": a thing done to a thing named, and nothing said of it
