@@ -3904,3 +3904,31 @@ def test_a_cue_inside_a_question_put_is_no_statement_and_no_one_she_means():
     )
     found = extract(text, published="2026-03-14")
     assert [(c.cue, c.speaker) for c in found] == [("said", "Alma Ruud"), ("said", "Alma Ruud")]
+
+
+def test_a_speaker_and_cue_set_off_by_commas_leave_the_whole_sentence_said():
+    """ "The obstacle, a senior official at the ministry explained, is that ...": an aside
+    inside the words said (the draft had the cue "explained, is" and the text from it, or the
+    text "The bridge" alone); any verb and speaker, as "The cabinet, it said, had ..."."""
+    text = (
+        "Novelist returns to Harnby\n\n"
+        "It is, Dunstan admitted, the book he first tried to write.\n\n"
+        "The obstacle, a senior official at the ministry explained, is that the budget has been"
+        " spent.\n\n"
+        "The bridge, the transport minister conceded, will not open before 2028.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
+        ("Dunstan", "admitted", "It is, Dunstan admitted, the book he first tried to write"),
+        (
+            "a senior official at the ministry",
+            "explained",
+            "The obstacle, a senior official at the ministry explained, is that the budget has"
+            " been spent",
+        ),
+        (
+            "the transport minister",
+            "conceded",
+            "The bridge, the transport minister conceded, will not open before 2028",
+        ),
+    ]

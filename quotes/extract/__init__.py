@@ -30,6 +30,7 @@ from quotes.extract.boundaries import (
     no_next_sentence,
     quotation_after_colon,
     trim_cue,
+    words_around_aside,
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
@@ -100,6 +101,7 @@ def extract(
             name_out_of_cue(text, candidate)
             no_closing_comma(text, candidate)
             no_next_sentence(text, candidate)
+            words_around_aside(text, candidate)
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             day_out_of_words(text, candidate)
