@@ -3932,3 +3932,18 @@ def test_a_speaker_and_cue_set_off_by_commas_leave_the_whole_sentence_said():
             "The bridge, the transport minister conceded, will not open before 2028",
         ),
     ]
+
+
+def test_a_day_after_a_verb_to_come_in_the_words_said_does_not_date_the_saying():
+    """ "said she would meet the minister on Thursday and hoped to ...": Thursday is when she
+    will meet him (the draft cut the words before "on Thursday", dated the saying Thursday
+    and drafted "hoped to ..." as a statement of its own)."""
+    text = (
+        "Dairy prices fell for a third month in February.\n\n"
+        "The farmers' union leader, Greta Hollund, said she would meet the agriculture minister"
+        " on Thursday and hoped to settle the dispute before the harvest.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.said, c.text.endswith("before the harvest")) for c in found] == [
+        ("said", "../2026-03-14", True)
+    ]

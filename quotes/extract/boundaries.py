@@ -35,6 +35,10 @@ _PREPOSITION_LAST = re.compile(r"\b(?:on|until|till|through|by|from|before|after
 # "said late on Wednesday that talks would resume | on Monday": the saying has its day, so
 # the one ending the sentence is what was said of
 _SAYING_DATED = re.compile(rf"\b(?:{DAY_NAME}|yesterday|today)\b")
+# "said she would begin talks with the smaller parties | on Monday": a day after a verb to
+# come in the words said is when that will be done, not when it was said ("urged X to accept
+# refugees on Monday" is when X was urged)
+_FUTURE_VERB = re.compile(r"\b(?:would|will|shall)\s+(?:not\s+)?[a-z]+\b")
 
 
 _NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
@@ -198,7 +202,8 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
     """ "said late on Wednesday that talks would resume on | Monday.": reported words that
     stop at a day ending their sentence take it in when it cannot be the saying's: after a
     preposition left in the words ("on"), with one of its own ("until Sunday"), after a verb
-    in the past perfect ("had been sent | on Sunday"), or when the cue has its own day."""
+    in the past perfect ("had been sent | on Sunday"), after a verb to come ("would begin talks
+    | on Monday"), or when the cue has its own day."""
     if candidate.kind == "direct" or candidate.cue_start is None:
         return
     if candidate.cue_start > candidate.content_start or candidate.end != candidate.content_end:
@@ -210,6 +215,7 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
         or _PREPOSITION_LAST.search(before[-8:])
         or _PAST_PERFECT_LAST.search(before)
         or _SAYING_DATED.search(text, candidate.cue_start, candidate.content_start)
+        or _FUTURE_VERB.search(text, candidate.content_start, candidate.content_end)
     ):
         return
     candidate.content_end = candidate.end = left.end()
