@@ -3947,3 +3947,17 @@ def test_a_day_after_a_verb_to_come_in_the_words_said_does_not_date_the_saying()
     assert [(c.cue, c.said, c.text.endswith("before the harvest")) for c in found] == [
         ("said", "../2026-03-14", True)
     ]
+
+
+def test_the_company_is_the_one_named_by_a_company_word_before():
+    """ "... at a plant owned by Osterlund Plastics. The company said ...": a name that ends in
+    a word companies are named with is the company "the company" means (the draft left "The
+    company" unresolved)."""
+    text = (
+        "A chlorine leak forced the evacuation of 300 homes near Harnby on Tuesday, at a plant"
+        " owned by Osterlund Plastics.\n\n"
+        "The company said the valve had been replaced in January.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker, c.speaker_resolved) == ("Osterlund Plastics", True)
+
