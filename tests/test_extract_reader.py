@@ -3961,3 +3961,13 @@ def test_the_company_is_the_one_named_by_a_company_word_before():
     (c,) = extract(text, published="2026-03-14")
     assert (c.speaker, c.speaker_resolved) == ("Osterlund Plastics", True)
 
+
+def test_a_capitalized_adjective_before_a_bodys_name_is_part_of_the_name():
+    """ "The General Transport Workers' Union ... said": the union's whole name (the draft
+    had the speaker "Transport Workers' Union" with the role "General")."""
+    text = (
+        "Bus drivers in Harnby will strike on Monday.\n\n"
+        "The General Transport Workers' Union said the strike would go ahead.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker, c.role) == ("General Transport Workers' Union", None)

@@ -906,7 +906,17 @@ def _named_member(mention: str) -> tuple[str, str] | None:
     found = _NAMED_MEMBER.fullmatch(mention.strip())
     if not found or not re.match(r"[A-Z]", found.group(2)):
         return None
+    if _capitalized_adjective_of_body(found):
+        return None  # "The General Transport Workers' Union": a body's whole name
     return found.group(2), found.group(1)
+
+
+def _capitalized_adjective_of_body(found: re.Match) -> bool:
+    """Whether a title word before a name is a capitalized word of a body's name ("The
+    General Workers' Union", not the union's general): the name ends in a body's noun."""
+    title = found.group(1).split()
+    last = found.group(2).split()[-1].lower()
+    return title[-1][:1].isupper() and last in BODY_NOUNS | COMPANY_NOUNS
 
 
 # A description opening a sentence, then a comma before the name: "A Veskan farmer ..., ".
