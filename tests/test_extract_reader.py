@@ -3971,3 +3971,17 @@ def test_a_capitalized_adjective_before_a_bodys_name_is_part_of_the_name():
     )
     (c,) = extract(text, published="2026-03-14")
     assert (c.speaker, c.role) == ("General Transport Workers' Union", None)
+
+
+def test_a_group_of_people_is_no_one_she_means():
+    """ "Many Arkel sellers said they were unimpressed ... “...,” she said": "she" is the woman
+    who spoke before, not the group (the draft took "Many Arkel sellers" for her, as its two
+    capitalized words read like a name)."""
+    text = (
+        "The Arkel print marketplace apologised on Monday for a data leak.\n\n"
+        "Shop owner Dagny Holm said the company should have warned its sellers.\n\n"
+        "Many Arkel sellers said they were unimpressed by the apology.\n\n"
+        "“An email is not enough,” she said.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert (c.speaker_as_written, c.speaker) == ("she", "Dagny Holm")

@@ -598,6 +598,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
     elif A_TIME.fullmatch(candidate.speaker or ""):
         pass  # a day taken for a speaker is no one a later "she" could mean
+    elif _GROUP.match(mention.strip(" ,")) and not (key and registry.is_person(key)):
+        pass  # "Many Arkel sellers said ...": a group, no one a later "she" could mean
     elif (
         key
         and registry.is_person(key)
@@ -615,6 +617,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+# A group of people: a quantifier first ("Some users", "Many Arkel sellers") or a plural in
+# lower case last ("Arkel sellers")
+_GROUP = re.compile(
+    r"(?:(?:Some|Many|Most|Several|Few|A\s+few|Other|All|Both|Dozens|Hundreds|Thousands|Two|"
+    r"Three|Four|Five)\s+.*|(?:[A-Z][\w’'-]*\s+)+[a-z-]*[a-z][^s\W]s)$"
+)
 
 
 def _given_the_title(mention: str, state: State) -> tuple[str, str | None] | None:
