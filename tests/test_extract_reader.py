@@ -3985,3 +3985,17 @@ def test_a_group_of_people_is_no_one_she_means():
     )
     (c,) = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
     assert (c.speaker_as_written, c.speaker) == ("she", "Dagny Holm")
+
+
+def test_a_quotation_with_its_cue_twice_is_one_statement_of_the_speaker_named():
+    """ "Shop owner Dagny Holm, who ..., said “An email is not enough,” she said.": one
+    quotation, hers (the draft had beside it a partial quote "said “...,” she said")."""
+    text = (
+        "The Arkel print marketplace apologised on Monday for a data leak.\n\n"
+        "Some users were unimpressed by the apology. Shop owner Dagny Holm, who has sold prints"
+        " on the site since 2019, said “An email is not enough,” she said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.kind, c.speaker, c.role, c.text) for c in found] == [
+        ("direct", "Dagny Holm", "Shop owner", "An email is not enough")
+    ]

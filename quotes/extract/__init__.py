@@ -122,6 +122,7 @@ def extract(
     ]
     found = [c for c in found if not _no_statement(text, c) and not _aside(text, c, found)]
     found = [c for c in found if not _an_act_done(text, c)]
+    found = _said_twice(text, found)
     for candidate in found:
         _hearer_is_no_speaker(text, candidate)
         _quoted_as(text, candidate)
@@ -738,6 +739,31 @@ def _inside_question_put(text: str, at: int) -> bool:
 
 # "presented the plan.": a thing done to a thing named, and nothing said of it
 _THING_DONE = re.compile(r"(?:the|a|an|its|his|her|their)(?:\s+[a-z][\w-]*){1,2}[.!]?")
+
+
+def _said_twice(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Shop owner X, who ..., said “It came too late,” she said.": one quotation with its cue
+    twice, a slip of the writer's; one statement, the quotation said by the speaker named (the
+    draft had a partial quote "said “...,” she said" beside the quotation)."""
+    dropped = []
+    for c in found:
+        if c.kind == "direct" or c.cue_end is None or c.speaker_start is None:
+            continue
+        for d in found:
+            if (
+                d.kind == "direct"
+                and d.speaker_start is not None
+                and text[d.speaker_start : d.speaker_end].lower() in lexicon.PRONOUNS
+                and c.content_start == d.content_start
+                and c.cue_end <= c.content_start
+                and not text[c.cue_end : c.content_start].strip()
+                and d.cue_end is not None
+                and not text[d.cue_end : c.content_end].strip(" .,")
+            ):
+                d.speaker_start, d.speaker_end = c.speaker_start, c.speaker_end
+                d.speaker_as_written = c.speaker_as_written
+                dropped.append(c)
+    return [c for c in found if c not in dropped]
 
 
 def _an_act_done(text: str, candidate: Candidate) -> bool:
