@@ -3999,3 +3999,23 @@ def test_a_quotation_with_its_cue_twice_is_one_statement_of_the_speaker_named():
     assert [(c.kind, c.speaker, c.role, c.text) for c in found] == [
         ("direct", "Dagny Holm", "Shop owner", "An email is not enough")
     ]
+
+
+def test_the_company_is_the_body_that_spoke_or_runs_a_business_before():
+    """ "Veltrana ... said ... The company said" and "Osk Veltrana, which operates the plant,
+    ... The company said": the body that spoke last by its bare name, or a name that runs a
+    business (the draft left "The company" unresolved in both)."""
+    spoke = (
+        "A chlorine leak forced the evacuation of 300 homes near Harnby on Tuesday.\n\n"
+        "Veltrana, which operates the plant, said on Wednesday that no one had been hurt.\n\n"
+        "The company said the valve had been replaced in January.\n"
+    )
+    runs = (
+        "A chlorine leak forced the evacuation of 300 homes near Harnby on Tuesday.\n\n"
+        "Osk Veltrana, which operates the plant, has closed it for a week.\n\n"
+        "The company said the valve had been replaced in January.\n"
+    )
+    (*_, c) = extract(spoke, published="2026-03-14")
+    assert (c.speaker, c.speaker_resolved) == ("Veltrana", True)
+    (c,) = extract(runs, published="2026-03-14")
+    assert (c.speaker, c.speaker_resolved) == ("Osk Veltrana", True)

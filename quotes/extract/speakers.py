@@ -532,6 +532,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 _titled_after(candidate, registry, mention, text)
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
                 _of_the_body(candidate, registry, mentions, state, mention)
+            if not candidate.speaker_resolved and not candidate.speaker_unnamed:
+                _the_company_that_spoke(candidate, state, mention)
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
@@ -1119,6 +1121,24 @@ def _of_the_body(candidate, registry, mentions, state, mention: str) -> None:
         candidate.speaker = f"{name} {title}"
         candidate.speaker_unnamed, candidate.role = True, title
         candidate.speaker_options = [body[1]] if body[1] else []
+
+
+_THE_COMPANY = re.compile(r"the\s+(?:" + "|".join(sorted(COMPANY_NOUNS)) + r")", re.I)
+
+
+def _the_company_that_spoke(candidate, state, mention: str) -> None:
+    """ "Veltrana, which operates the plant, said ... The company said": the body that spoke
+    last, named by its bare name, when the text names no body of that trade (the draft left
+    "The company" unresolved). A body whose name says another kind ("the Harnby Council")
+    is not it."""
+    body = state.last_body
+    if not body or not _THE_COMPANY.fullmatch(mention.strip(" ,")):
+        return
+    words = set(body[0].lower().split())
+    if words & (BODY_NOUNS - COMPANY_NOUNS) or not re.match(r"(?!(?:The|An?)\s)[A-Z]", body[0]):
+        return
+    candidate.speaker, candidate.speaker_key = body
+    candidate.speaker_resolved = True
 
 
 def _other_portfolio(mention: str, noun: str, name: str) -> bool:
