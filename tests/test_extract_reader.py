@@ -4019,3 +4019,17 @@ def test_the_company_is_the_body_that_spoke_or_runs_a_business_before():
     assert (c.speaker, c.speaker_resolved) == ("Veltrana", True)
     (c,) = extract(runs, published="2026-03-14")
     assert (c.speaker, c.speaker_resolved) == ("Osk Veltrana", True)
+
+
+def test_she_is_the_person_described_then_named_as_the_subject_before():
+    """ "The Green Front leader, Alma Ruud, toured ... Asked about Falkner's remarks, she said
+    ...": Ruud, the subject of the sentence before, whose description comes first (the draft
+    left "she" unresolved, having read only a name opening a sentence)."""
+    text = (
+        "SKARN, March 12 - The Green Front leader, Alma Ruud, toured three northern towns this"
+        " week.\n\n"
+        "Asked about Falkner's remarks on Friday, she said the Green Front would not join any"
+        " coalition.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker_as_written, c.speaker) == ("she", "Alma Ruud")

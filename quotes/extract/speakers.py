@@ -763,7 +763,12 @@ _MANY = re.compile(
 
 
 # What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
-_OPENS_SENTENCE = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# ... or after a description and its comma: "The Green Front leader, Alma Ruud, toured ..."
+# (a dateline's dash opens the story's first sentence)
+_OPENS_SENTENCE = re.compile(
+    r"(?:[.!?][”\"]?\s+|\n|(?:\d|\))\s[-–—]\s)(?:(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}$"
+)
 
 
 def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
