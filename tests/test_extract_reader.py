@@ -3890,3 +3890,146 @@ def test_a_trade_in_lower_case_before_a_name_is_the_role():
     )
     (c,) = extract(text, published="2026-06-02")
     assert (c.speaker, c.role) == ("Petra Hale", "Mill owner")
+
+
+def test_a_cue_inside_a_question_put_is_no_statement_and_no_one_she_means():
+    """ "Asked about Falkner's remarks on Friday, she said ...": the remarks are what the
+    question is about (the draft had a statement of Falkner's, cue "remarks", and "she" was
+    Falkner); "she" is the speaker named before."""
+    text = (
+        "SKARN, March 12 - The Green Front leader, Alma Ruud, said on Thursday that rail fares"
+        " should be frozen.\n\n"
+        "Asked about Falkner's remarks on Friday, she said the Green Front would not join any"
+        " coalition that cut rail subsidies.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.speaker) for c in found] == [("said", "Alma Ruud"), ("said", "Alma Ruud")]
+
+
+def test_a_speaker_and_cue_set_off_by_commas_leave_the_whole_sentence_said():
+    """ "The obstacle, a senior official at the ministry explained, is that ...": an aside
+    inside the words said (the draft had the cue "explained, is" and the text from it, or the
+    text "The bridge" alone); any verb and speaker, as "The cabinet, it said, had ..."."""
+    text = (
+        "Novelist returns to Harnby\n\n"
+        "It is, Dunstan admitted, the book he first tried to write.\n\n"
+        "The obstacle, a senior official at the ministry explained, is that the budget has been"
+        " spent.\n\n"
+        "The bridge, the transport minister conceded, will not open before 2028.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.speaker_as_written, c.cue, c.text) for c in found] == [
+        ("Dunstan", "admitted", "It is, Dunstan admitted, the book he first tried to write"),
+        (
+            "a senior official at the ministry",
+            "explained",
+            "The obstacle, a senior official at the ministry explained, is that the budget has"
+            " been spent",
+        ),
+        (
+            "the transport minister",
+            "conceded",
+            "The bridge, the transport minister conceded, will not open before 2028",
+        ),
+    ]
+
+
+def test_a_day_after_a_verb_to_come_in_the_words_said_does_not_date_the_saying():
+    """ "said she would meet the minister on Thursday and hoped to ...": Thursday is when she
+    will meet him (the draft cut the words before "on Thursday", dated the saying Thursday
+    and drafted "hoped to ..." as a statement of its own)."""
+    text = (
+        "Dairy prices fell for a third month in February.\n\n"
+        "The farmers' union leader, Greta Hollund, said she would meet the agriculture minister"
+        " on Thursday and hoped to settle the dispute before the harvest.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.cue, c.said, c.text.endswith("before the harvest")) for c in found] == [
+        ("said", "../2026-03-14", True)
+    ]
+
+
+def test_the_company_is_the_one_named_by_a_company_word_before():
+    """ "... at a plant owned by Osterlund Plastics. The company said ...": a name that ends in
+    a word companies are named with is the company "the company" means (the draft left "The
+    company" unresolved)."""
+    text = (
+        "A chlorine leak forced the evacuation of 300 homes near Harnby on Tuesday, at a plant"
+        " owned by Osterlund Plastics.\n\n"
+        "The company said the valve had been replaced in January.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker, c.speaker_resolved) == ("Osterlund Plastics", True)
+
+
+def test_a_capitalized_adjective_before_a_bodys_name_is_part_of_the_name():
+    """ "The General Transport Workers' Union ... said": the union's whole name (the draft
+    had the speaker "Transport Workers' Union" with the role "General")."""
+    text = (
+        "Bus drivers in Harnby will strike on Monday.\n\n"
+        "The General Transport Workers' Union said the strike would go ahead.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker, c.role) == ("General Transport Workers' Union", None)
+
+
+def test_a_group_of_people_is_no_one_she_means():
+    """ "Many Arkel sellers said they were unimpressed ... “...,” she said": "she" is the woman
+    who spoke before, not the group (the draft took "Many Arkel sellers" for her, as its two
+    capitalized words read like a name)."""
+    text = (
+        "The Arkel print marketplace apologised on Monday for a data leak.\n\n"
+        "Shop owner Dagny Holm said the company should have warned its sellers.\n\n"
+        "Many Arkel sellers said they were unimpressed by the apology.\n\n"
+        "“An email is not enough,” she said.\n"
+    )
+    (c,) = [c for c in extract(text, published="2026-03-14") if c.kind == "direct"]
+    assert (c.speaker_as_written, c.speaker) == ("she", "Dagny Holm")
+
+
+def test_a_quotation_with_its_cue_twice_is_one_statement_of_the_speaker_named():
+    """ "Shop owner Dagny Holm, who ..., said “An email is not enough,” she said.": one
+    quotation, hers (the draft had beside it a partial quote "said “...,” she said")."""
+    text = (
+        "The Arkel print marketplace apologised on Monday for a data leak.\n\n"
+        "Some users were unimpressed by the apology. Shop owner Dagny Holm, who has sold prints"
+        " on the site since 2019, said “An email is not enough,” she said.\n"
+    )
+    found = extract(text, published="2026-03-14")
+    assert [(c.kind, c.speaker, c.role, c.text) for c in found] == [
+        ("direct", "Dagny Holm", "Shop owner", "An email is not enough")
+    ]
+
+
+def test_the_company_is_the_body_that_spoke_or_runs_a_business_before():
+    """ "Veltrana ... said ... The company said" and "Osk Veltrana, which operates the plant,
+    ... The company said": the body that spoke last by its bare name, or a name that runs a
+    business (the draft left "The company" unresolved in both)."""
+    spoke = (
+        "A chlorine leak forced the evacuation of 300 homes near Harnby on Tuesday.\n\n"
+        "Veltrana, which operates the plant, said on Wednesday that no one had been hurt.\n\n"
+        "The company said the valve had been replaced in January.\n"
+    )
+    runs = (
+        "A chlorine leak forced the evacuation of 300 homes near Harnby on Tuesday.\n\n"
+        "Osk Veltrana, which operates the plant, has closed it for a week.\n\n"
+        "The company said the valve had been replaced in January.\n"
+    )
+    (*_, c) = extract(spoke, published="2026-03-14")
+    assert (c.speaker, c.speaker_resolved) == ("Veltrana", True)
+    (c,) = extract(runs, published="2026-03-14")
+    assert (c.speaker, c.speaker_resolved) == ("Osk Veltrana", True)
+
+
+def test_she_is_the_person_described_then_named_as_the_subject_before():
+    """ "The Green Front leader, Alma Ruud, toured ... Asked about Falkner's remarks, she said
+    ...": Ruud, the subject of the sentence before, whose description comes first (the draft
+    left "she" unresolved, having read only a name opening a sentence)."""
+    text = (
+        "SKARN, March 12 - The Green Front leader, Alma Ruud, toured three northern towns this"
+        " week.\n\n"
+        "Asked about Falkner's remarks on Friday, she said the Green Front would not join any"
+        " coalition.\n"
+    )
+    (c,) = extract(text, published="2026-03-14")
+    assert (c.speaker_as_written, c.speaker) == ("she", "Alma Ruud")

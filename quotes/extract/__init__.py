@@ -30,6 +30,7 @@ from quotes.extract.boundaries import (
     no_next_sentence,
     quotation_after_colon,
     trim_cue,
+    words_around_aside,
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
@@ -100,6 +101,7 @@ def extract(
             name_out_of_cue(text, candidate)
             no_closing_comma(text, candidate)
             no_next_sentence(text, candidate)
+            words_around_aside(text, candidate)
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
             day_out_of_words(text, candidate)
@@ -120,6 +122,7 @@ def extract(
     ]
     found = [c for c in found if not _no_statement(text, c) and not _aside(text, c, found)]
     found = [c for c in found if not _an_act_done(text, c)]
+    found = _said_twice(text, found)
     for candidate in found:
         _hearer_is_no_speaker(text, candidate)
         _quoted_as(text, candidate)
@@ -720,11 +723,47 @@ def _no_statement(text: str, candidate: Candidate) -> bool:
     opens_sentence = candidate.cue_start == 0 or text[candidate.cue_start - 1] in "\n"
     before = text[max(0, candidate.cue_start - 2) : candidate.cue_start]
     opens_sentence = opens_sentence or re.fullmatch(r"[.!?”\"] ", before) is not None
-    return opens_sentence and _QUESTIONED.match(text, candidate.cue_start) is not None
+    if opens_sentence and _QUESTIONED.match(text, candidate.cue_start) is not None:
+        return True
+    return _inside_question_put(text, candidate.cue_start)
+
+
+def _inside_question_put(text: str, at: int) -> bool:
+    """ "Asked about Falkner's remarks on Friday, she said ...": a cue inside the question
+    put before the answer's comma ("remarks") is what the question is about, not a statement
+    (the tagger made Falkner its speaker, whom a later "she" then meant)."""
+    opening = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    asked = _QUESTIONED.match(text, opening)
+    return asked is not None and asked.end() <= at < text.find(",", asked.end(), at + 200)
 
 
 # "presented the plan.": a thing done to a thing named, and nothing said of it
 _THING_DONE = re.compile(r"(?:the|a|an|its|his|her|their)(?:\s+[a-z][\w-]*){1,2}[.!]?")
+
+
+def _said_twice(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Shop owner X, who ..., said “It came too late,” she said.": one quotation with its cue
+    twice, a slip of the writer's; one statement, the quotation said by the speaker named (the
+    draft had a partial quote "said “...,” she said" beside the quotation)."""
+    dropped = []
+    for c in found:
+        if c.kind == "direct" or c.cue_end is None or c.speaker_start is None:
+            continue
+        for d in found:
+            if (
+                d.kind == "direct"
+                and d.speaker_start is not None
+                and text[d.speaker_start : d.speaker_end].lower() in lexicon.PRONOUNS
+                and c.content_start == d.content_start
+                and c.cue_end <= c.content_start
+                and not text[c.cue_end : c.content_start].strip()
+                and d.cue_end is not None
+                and not text[d.cue_end : c.content_end].strip(" .,")
+            ):
+                d.speaker_start, d.speaker_end = c.speaker_start, c.speaker_end
+                d.speaker_as_written = c.speaker_as_written
+                dropped.append(c)
+    return [c for c in found if c not in dropped]
 
 
 def _an_act_done(text: str, candidate: Candidate) -> bool:

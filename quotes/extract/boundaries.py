@@ -35,6 +35,10 @@ _PREPOSITION_LAST = re.compile(r"\b(?:on|until|till|through|by|from|before|after
 # "said late on Wednesday that talks would resume | on Monday": the saying has its day, so
 # the one ending the sentence is what was said of
 _SAYING_DATED = re.compile(rf"\b(?:{DAY_NAME}|yesterday|today)\b")
+# "said she would begin talks with the smaller parties | on Monday": a day after a verb to
+# come in the words said is when that will be done, not when it was said ("urged X to accept
+# refugees on Monday" is when X was urged)
+_FUTURE_VERB = re.compile(r"\b(?:would|will|shall)\s+(?:not\s+)?[a-z]+\b")
 
 
 _NOT_ADVERBS = {"family", "rally", "tally", "ally", "reply", "assembly", "supply", "daily", "july"}
@@ -134,11 +138,55 @@ _CLAUSE_BEFORE = re.compile(r"(?:^|[.!?][”\"]?\s+|\n)([^.!?\n“”\"]+),\s*$"
 _ASIDE_ENDS = re.compile(r"(?:\s+(?:the\s+)?[A-Za-z][\w’'.-]*){0,2},")
 
 
+# The rest of a sentence after an aside's comma, going on in lower case: ", the novel she ..."
+_REST_AFTER_ASIDE = re.compile(r"\s+(?=[a-z])[^\n“”\"]*?[.!?](?=\s|$)")
+# What follows a cue that ends the words said: when, why or how it was said
+_CIRCUMSTANCE = re.compile(
+    r"(?:as|after|before|when|while|amid|despite|in|at|on|during|but|and|[a-z]+ing)\b"
+)
+# A cue the tagger ran on over the aside's closing comma into the sentence's verb
+_CUE_OVER_COMMA = re.compile(r",\s+(?:is|was|are|were|has|had|have|will|would|could|may|might)$")
+
+
+def words_around_aside(text: str, candidate: Candidate) -> None:
+    """ "The difficulty, one senior diplomat explained, is that ...": a speaker and cue set off
+    by commas inside a sentence are an aside in it; the words said go on after it to the
+    sentence's end (the draft had only "The difficulty", or a cue "explained, is"). The words
+    said are the whole sentence, aside and all, as PolNeAR marks them ("The museum, Mr. X said,
+    celebrated ..."); not where what follows the aside says when or how ("..., as they ...")."""
+    speaker, cue = candidate.speaker_start, candidate.cue_start
+    if candidate.kind == "direct" or speaker is None or cue is None or not speaker < cue:
+        return
+    before = candidate.content_end <= speaker
+    if before and text[candidate.content_end : speaker].strip() != ",":
+        return
+    if not before and candidate.content_start < cue:
+        return
+    clause = _CLAUSE_BEFORE.search(text, max(0, speaker - 200), speaker)
+    if not clause:
+        return
+    over = _CUE_OVER_COMMA.search(candidate.cue or "")
+    if over:
+        candidate.cue = candidate.cue[: over.start()]
+        candidate.cue_end = candidate.cue_start + len(candidate.cue)
+    aside = _ASIDE_ENDS.match(text, candidate.cue_end)
+    rest = aside and _REST_AFTER_ASIDE.match(text, aside.end())
+    if not rest:
+        return
+    if _CIRCUMSTANCE.match(rest.group().lstrip()):
+        return  # "..., lawmakers said Friday, as they bristled at ...": the cue ends the words
+    candidate.start = candidate.content_start = (
+        candidate.content_start if before else clause.start(1)
+    )
+    candidate.content_end = candidate.end = rest.end() - 1
+    candidate.text = text[candidate.start : candidate.end]
+
+
 def words_before_aside(text: str, candidate: Candidate) -> None:
     """ "The cabinet, it said, had approved the plan" ("The government, he told parliament,
     would ..."): the cue and its speaker (and hearer) are an aside in the words said, so the
     statement's text starts with the sentence, not at the cue (the words said, its content,
-    stay the part after the cue, as PolNeAR marks them)."""
+    stay the part after the cue where ``words_around_aside`` has not read the sentence whole)."""
     speaker, cue = candidate.speaker_start, candidate.cue_start
     if candidate.kind == "direct" or speaker is None or cue is None or candidate.start != cue:
         return
@@ -154,7 +202,8 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
     """ "said late on Wednesday that talks would resume on | Monday.": reported words that
     stop at a day ending their sentence take it in when it cannot be the saying's: after a
     preposition left in the words ("on"), with one of its own ("until Sunday"), after a verb
-    in the past perfect ("had been sent | on Sunday"), or when the cue has its own day."""
+    in the past perfect ("had been sent | on Sunday"), after a verb to come ("would begin talks
+    | on Monday"), or when the cue has its own day."""
     if candidate.kind == "direct" or candidate.cue_start is None:
         return
     if candidate.cue_start > candidate.content_start or candidate.end != candidate.content_end:
@@ -166,6 +215,7 @@ def day_to_the_end(text: str, candidate: Candidate) -> None:
         or _PREPOSITION_LAST.search(before[-8:])
         or _PAST_PERFECT_LAST.search(before)
         or _SAYING_DATED.search(text, candidate.cue_start, candidate.content_start)
+        or _FUTURE_VERB.search(text, candidate.content_start, candidate.content_end)
     ):
         return
     candidate.content_end = candidate.end = left.end()

@@ -167,6 +167,28 @@ _TRADE_BEFORE = re.compile(
 _SHARES_IN = re.compile(r"\b[Ss]hares[ \t]+(?:in|of)[ \t]+$")
 
 
+# The last word of a company's own name: "Talvik Chemicals", "Norvan Steel", "Ardis Holdings"
+_COMPANY_NAME_ENDS = {
+    "chemicals", "steel", "group", "holdings", "holding", "industries", "systems",
+    "technologies", "motors", "energy", "airlines", "airways", "bank", "mining", "metals",
+    "pharmaceuticals", "shipping", "logistics", "foods", "textiles", "electronics", "petroleum",
+    "oil", "gas", "cement", "plastics", "telecom", "inc", "ltd", "corp", "plc", "ag", "sa",
+}  # fmt: skip
+
+
+# "Osk Veltrana, which operates the plant,": a name that runs a business is a company's
+_WHICH_TRADES = re.compile(
+    r",[ \t]+which[ \t]+(?:operates|owns|runs|makes|produces|manufactures|builds|sells|"
+    r"supplies|employs|manages|exports|imports)\b"
+)
+
+
+def _company_by_name(name: str) -> str:
+    """ "company" for a name that ends in a word companies are named with ("Talvik
+    Chemicals"), which "the company" later means, or ""."""
+    return "company" if name.split()[-1].lower().strip(".") in _COMPANY_NAME_ENDS else ""
+
+
 def _trade_before(text: str, start: int) -> str:
     """The trade printed before a name at ``start`` ("agency", "maker"), "company" after
     "Shares in", or ""."""
@@ -204,6 +226,8 @@ class Mentions:
                 continue
             beside = _TRADE_BESIDE.match(text, match.end())
             trade = beside[1] if beside else _trade_before(text, match.start())
+            trade = trade or _company_by_name(match.group(0))
+            trade = trade or ("company" if _WHICH_TRADES.match(text, match.end()) else "")
             line_start = match.start() == 0 or text[match.start() - 1] == "\n"
             # a headline or a line's first words: too often not a name, unless the story's
             # verb or the body's trade follows them ("Halvard Shipping, the largest carrier,")

@@ -532,6 +532,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 _titled_after(candidate, registry, mention, text)
             if not candidate.speaker_resolved and not candidate.speaker_unnamed:
                 _of_the_body(candidate, registry, mentions, state, mention)
+            if not candidate.speaker_resolved and not candidate.speaker_unnamed:
+                _the_company_that_spoke(candidate, state, mention)
         elif named := _named_member(mention) or _name_of_body(mention):
             # "IFAS chairman Dilorom Yusupova", "analyst Svetlana Orekhova of the Institute"
             _name(candidate, registry, named[0])
@@ -598,6 +600,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         state.last_body = (candidate.speaker, key)  # not whom a "he" or "she" means
     elif A_TIME.fullmatch(candidate.speaker or ""):
         pass  # a day taken for a speaker is no one a later "she" could mean
+    elif _GROUP.match(mention.strip(" ,")) and not (key and registry.is_person(key)):
+        pass  # "Many Arkel sellers said ...": a group, no one a later "she" could mean
     elif (
         key
         and registry.is_person(key)
@@ -615,6 +619,14 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
         # "Halvenkorn said ... It declined": one capitalized word no name before ends in is
         # a body's name (a person is named in full first)
         state.last_body = (candidate.speaker, key)
+
+
+# A group of people: a quantifier first ("Some users", "Many Arkel sellers") or a plural in
+# lower case last ("Arkel sellers")
+_GROUP = re.compile(
+    r"(?:(?:Some|Many|Most|Several|Few|A\s+few|Other|All|Both|Dozens|Hundreds|Thousands|Two|"
+    r"Three|Four|Five)\s+.*|(?:[A-Z][\w’'-]*\s+)+[a-z-]*[a-z][^s\W]s)$"
+)
 
 
 def _given_the_title(mention: str, state: State) -> tuple[str, str | None] | None:
@@ -751,7 +763,12 @@ _MANY = re.compile(
 
 
 # What may stand before a name that opens a sentence: its titles ("Sen.", "Foreign Minister").
-_OPENS_SENTENCE = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# ... or after a description and its comma: "The Green Front leader, Alma Ruud, toured ..."
+# (a dateline's dash opens the story's first sentence)
+_OPENS_SENTENCE = re.compile(
+    r"(?:[.!?][”\"]?\s+|\n|(?:\d|\))\s[-–—]\s)(?:(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}$"
+)
 
 
 def _subject_since(text, mentions, since: int, position: int) -> "Named | None":
@@ -906,7 +923,17 @@ def _named_member(mention: str) -> tuple[str, str] | None:
     found = _NAMED_MEMBER.fullmatch(mention.strip())
     if not found or not re.match(r"[A-Z]", found.group(2)):
         return None
+    if _capitalized_adjective_of_body(found):
+        return None  # "The General Transport Workers' Union": a body's whole name
     return found.group(2), found.group(1)
+
+
+def _capitalized_adjective_of_body(found: re.Match) -> bool:
+    """Whether a title word before a name is a capitalized word of a body's name ("The
+    General Workers' Union", not the union's general): the name ends in a body's noun."""
+    title = found.group(1).split()
+    last = found.group(2).split()[-1].lower()
+    return title[-1][:1].isupper() and last in BODY_NOUNS | COMPANY_NOUNS
 
 
 # A description opening a sentence, then a comma before the name: "A Veskan farmer ..., ".
@@ -1099,6 +1126,24 @@ def _of_the_body(candidate, registry, mentions, state, mention: str) -> None:
         candidate.speaker = f"{name} {title}"
         candidate.speaker_unnamed, candidate.role = True, title
         candidate.speaker_options = [body[1]] if body[1] else []
+
+
+_THE_COMPANY = re.compile(r"the\s+(?:" + "|".join(sorted(COMPANY_NOUNS)) + r")", re.I)
+
+
+def _the_company_that_spoke(candidate, state, mention: str) -> None:
+    """ "Veltrana, which operates the plant, said ... The company said": the body that spoke
+    last, named by its bare name, when the text names no body of that trade (the draft left
+    "The company" unresolved). A body whose name says another kind ("the Harnby Council")
+    is not it."""
+    body = state.last_body
+    if not body or not _THE_COMPANY.fullmatch(mention.strip(" ,")):
+        return
+    words = set(body[0].lower().split())
+    if words & (BODY_NOUNS - COMPANY_NOUNS) or not re.match(r"(?!(?:The|An?)\s)[A-Z]", body[0]):
+        return
+    candidate.speaker, candidate.speaker_key = body
+    candidate.speaker_resolved = True
 
 
 def _other_portfolio(mention: str, noun: str, name: str) -> bool:
