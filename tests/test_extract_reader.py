@@ -4033,3 +4033,19 @@ def test_she_is_the_person_described_then_named_as_the_subject_before():
     )
     (c,) = extract(text, published="2026-03-14")
     assert (c.speaker_as_written, c.speaker) == ("she", "Alma Ruud")
+
+
+def test_a_weekday_s_possessive_right_after_the_cue_dates_the_saying(registry):
+    """ "“...,” Lindqvist told reporters after Thursday's hearing": the saying came after
+    Thursday's hearing, that Thursday (a weekday's possessive elsewhere stays no date)."""
+    text = (
+        "“The bridge tolls will stay where they are,” Petra Lindqvist told reporters after "
+        "Thursday’s hearing in Osterfjell.\n"
+        "\n"
+        "Lindqvist is expected to chair Thursday’s vote on the levy.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-09")
+    assert [(c.cue, c.said, c.said_as_written) for c in found if c.kind == "direct"] == [
+        ("told", "2026-11-05", "after Thursday’s")
+    ]
+

@@ -111,6 +111,25 @@ def said_in(sentence: str, published: str | None) -> Said | None:
     return _year(sentence, published)
 
 
+# "said after Wednesday's session", "told reporters before Friday's vote": right after the
+# cue (and whom it was told), the day the saying came after or before
+_EVENT_DAY = re.compile(
+    rf"\s+(?:(?:reporters|journalists|the\s+press)\s+)?(?P<written>(?:after|before|at)\s+"
+    rf"(?:{DAY_NAME})[’']s)\b"
+)
+
+
+def day_after_cue(text: str, cue_end: int, published: str | None) -> Said | None:
+    """ "“...,” Korrin said after Wednesday's session": the weekday's possessive right after
+    the cue dates the saying ("Wednesday's match" alone is what is spoken of, no date)."""
+    match = _EVENT_DAY.match(text, cue_end)
+    if match is None or _latest(published) is None:
+        return None
+    day = re.search(rf"({DAY_NAME})", match.group("written"))
+    edtf = _weekday(day, _latest(published), _day_of(published))
+    return (edtf, match.group("written"), "resolved") if edtf else None
+
+
 def _year(sentence: str, published: str | None) -> Said | None:
     """ "In 2019, ...", "in a 2017 interview": a year no later than the publication's, when
     nothing nearer dates the saying."""
