@@ -4049,3 +4049,19 @@ def test_a_weekday_s_possessive_right_after_the_cue_dates_the_saying(registry):
         ("told", "2026-11-05", "after Thursday’s")
     ]
 
+
+def test_naming_the_dead_figures_shown_and_being_told_are_not_drafted(registry):
+    """ "Police named the victims as ...", "Provisional results showed ...", "Villagers were
+    told to stay indoors": an identification done, figures shown and an order received, no
+    words anyone said (the tagger proposes them; PolNeAR marks some, so extraction keeps
+    them); the fire chief's words stay."""
+    text = (
+        "Two people died when a grain silo exploded near Haldor on Sunday. Police named the"
+        " victims as Greta Lund, 58, and her nephew Arvo, 23. Villagers were told to stay"
+        " indoors until the dust settled.\n\n"
+        "Provisional results showed the Harvest League ahead in four of the six wards.\n\n"
+        "The silo had not been inspected since 2019, said Oskar Wendt, the district's fire"
+        " chief.\n"
+    )
+    draft, count = drafted(text, registry, published="2026-09-14")
+    assert re.findall(r"\n    cue: (.*)", draft) == ['"said"']

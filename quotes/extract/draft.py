@@ -114,6 +114,8 @@ def draft_yaml(
         and not _vote_or_question(candidate, text)
         and not _a_deed(candidate, text)
         and not _according_to_data(candidate, text)
+        and not _named_as(candidate, text)
+        and not _figures_show(candidate)
         and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
@@ -172,9 +174,10 @@ _NO_ONE = re.compile(
 
 # "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
 # (PolNeAR marks such beliefs, so extraction keeps them).
+# "Residents were told to keep their windows shut": an order received, its giver unnamed
 _PASSIVE = re.compile(
     r"(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|seen|"
-    r"considered|understood|reported|rumou?red)",
+    r"considered|understood|reported|rumou?red|told|advised|instructed|ordered)",
     re.IGNORECASE,
 )
 
@@ -296,6 +299,41 @@ def _according_to_data(candidate: Candidate, text: str) -> bool:
     if (candidate.cue or "").lower() != "according to" or candidate.cue_end is None:
         return False
     return _DATA.match(text, candidate.cue_end) is not None
+
+
+# "Police named the dead as ...", "identified the driver as ...": who someone is, made known;
+_NAMED = re.compile(r"named|identified", re.IGNORECASE)
+# ... as a person's name, or "as a 34-year-old man" ("identified the judge as “Spanish”",
+# "named a favourite as her guilty pleasure" say something of their own, and stay)
+_AS = re.compile(r"[^.;:“”\"\n]{1,60}?\sas\s+(?:[A-Z][\w’'-]+\s+[A-Z]|an?\s+\d+-year-old\b)")
+
+
+def _named_as(candidate: Candidate, text: str) -> bool:
+    """ "Police named the victims as Greta Lund and ...": an identification, a deed, not a
+    claim (PolNeAR marks some, so extraction keeps them)."""
+    if not _NAMED.fullmatch(candidate.cue or "") or candidate.cue_end is None:
+        return False
+    return (
+        _OBJECT.match(text, candidate.cue_end) is not None
+        and _AS.match(text, candidate.cue_end) is not None
+    )
+
+
+# "Official results showed ...", "The figures show ...": a document or numbers, no one speaking
+_SHOWED = re.compile(r"show(?:s|ed|n)?|indicat(?:e|es|ed)", re.IGNORECASE)
+_FIGURES = re.compile(
+    r".*\b(?:results?|figures|data|statistics|numbers|count|tally|records?|polls?|surveys?)",
+    re.IGNORECASE,
+)
+
+
+def _figures_show(candidate: Candidate) -> bool:
+    """ "Provisional results showed the League ahead": what figures show, not words said
+    (as with "according to data"; PolNeAR marks some, so extraction keeps them). A report
+    that "said" something stays the report's statement."""
+    return bool(_SHOWED.fullmatch(candidate.cue or "")) and bool(
+        _FIGURES.fullmatch(candidate.speaker_as_written or "")
+    )
 
 
 _AGREED = re.compile(r"agree(?:d|s)?", re.IGNORECASE)
