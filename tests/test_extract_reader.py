@@ -4065,3 +4065,32 @@ def test_naming_the_dead_figures_shown_and_being_told_are_not_drafted(registry):
     )
     draft, count = drafted(text, registry, published="2026-09-14")
     assert re.findall(r"\n    cue: (.*)", draft) == ['"said"']
+
+
+def test_the_regulator_is_the_regulatory_body_named_before(registry):
+    """ "The Ostmark Energy Markets Authority (OEMA) fined ... the regulator said": the body
+    named before whose name says it regulates (the draft left "the regulator" unresolved); a
+    company named in between is not it."""
+    text = (
+        "The Ostmark Energy Markets Authority (OEMA) fined the grid operator Voltgard 3 million"
+        " crowns on Tuesday over repeated blackouts in the north.\n\n"
+        "Voltgard had ignored two earlier warnings, the regulator said in a statement.\n"
+    )
+    found = extract(text, registry=registry, published="2026-02-20")
+    assert [(c.speaker_as_written, c.speaker) for c in found if c.cue.startswith("said")] == [
+        ("the regulator", "Ostmark Energy Markets Authority")
+    ]
+
+
+def test_their_union_is_the_union_named_nearest(registry):
+    """ "Nurses at three hospitals will walk out on Friday, their union said. The Kaldera
+    Nursing Union wants ...": the union named next (the draft left "their union" as a
+    description with no key)."""
+    text = (
+        "Nurses at three hospitals in Kaldera will walk out on Friday, their union said. The"
+        " Kaldera Nursing Union wants a 6 percent rise for its 9,000 members.\n"
+    )
+    found = extract(text, registry=registry, published="2026-02-20")
+    assert [(c.speaker_as_written, c.speaker) for c in found if c.cue == "said"] == [
+        ("their union", "Kaldera Nursing Union")
+    ]
