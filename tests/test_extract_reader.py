@@ -4094,3 +4094,17 @@ def test_their_union_is_the_union_named_nearest(registry):
     assert [(c.speaker_as_written, c.speaker) for c in found if c.cue == "said"] == [
         ("their union", "Kaldera Nursing Union")
     ]
+
+
+def test_how_guarded_someone_is_and_what_one_has_to_do_are_not_drafted(registry):
+    """ "Halvorsen is more reserved about his family": a description of the man, no words
+    said; "To grasp the plan, one has to look past the slogans, says ...": "one" is nobody
+    in particular (the tagger proposes both; the historian's words stay)."""
+    text = (
+        "Tomas Halvorsen, 61, likes to talk about the ferries. He is more reserved about his"
+        " family, and about the illness that kept him out of office for a year.\n\n"
+        "To grasp the plan, one has to look past the slogans, says Wenke Aas, an economist"
+        " at the Norrvik Institute.\n"
+    )
+    draft, count = drafted(text, registry, published="2026-04-02")
+    assert re.findall(r"\n    cue: (.*)", draft) == ['"says"']

@@ -119,6 +119,8 @@ def draft_yaml(
         and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
+        and not _anyone_at_all(candidate)
+        and not _HOW_ONE_IS.fullmatch(candidate.cue or "")
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(_no_adverb_in_cue(candidate))
     ]
@@ -172,6 +174,22 @@ _NO_ONE = re.compile(
 )
 
 
+# "She is more guarded about her private life", "likes to talk about the ferries": what a
+# person is like, or likes to talk of, no words said (PolNeAR marks some, so extraction keeps
+# them; "warned about the risks" stays)
+# ("is talking about deporting", "are expressing concern about": said, and stay)
+_HOW_ONE_IS = re.compile(
+    r"(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:\w+ly|more|less|so|not|very|too)\s+)"
+    r"{0,2}[a-z-]+(?<!ing)|(?:likes?|loves?|prefers?)\s+to\s+\w+)\s+about",
+    re.IGNORECASE,
+)
+# "one has to look past the speeches", "one might think": anyone at all, no speaker ("one
+# suggested she marry": one of them, and stays)
+_ANYONE_MAY = re.compile(
+    r"(?:has\s+to|must|might|may|can|could|would|should|needs\s+to|cannot)\b.*", re.IGNORECASE
+)
+
+
 # "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
 # (PolNeAR marks such beliefs, so extraction keeps them).
 # "Residents were told to keep their windows shut": an order received, its giver unnamed
@@ -180,6 +198,14 @@ _PASSIVE = re.compile(
     r"considered|understood|reported|rumou?red|told|advised|instructed|ordered)",
     re.IGNORECASE,
 )
+
+
+def _anyone_at_all(candidate: Candidate) -> bool:
+    """ "To understand her, one has to look past the speeches": what anyone would have to do,
+    the writer's (or another speaker's) words, not one's own."""
+    return (candidate.speaker_as_written or "").strip(" ,") == "one" and bool(
+        _ANYONE_MAY.fullmatch(candidate.cue or "")
+    )
 
 
 def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
