@@ -4108,3 +4108,16 @@ def test_how_guarded_someone_is_and_what_one_has_to_do_are_not_drafted(registry)
     )
     draft, count = drafted(text, registry, published="2026-04-02")
     assert re.findall(r"\n    cue: (.*)", draft) == ['"says"']
+
+
+def test_a_noun_after_a_possessive_with_nothing_after_it_is_no_cue(registry):
+    """ "Any fair reading requires looking past the minister's pledges, opponents say": the
+    tagger read "pledges" as a cue, the clause before it as its speaker; nothing follows it
+    but the opponents' cue (the draft drafted it; the opponents' words stay)."""
+    text = (
+        "The Vellmar rail budget was cut by a third last year. Any fair reading of the new"
+        " plan requires looking past the minister's pledges, opponents say.\n"
+    )
+    found = extract(text, registry=registry, published="2026-04-02")
+    draft, count = drafted(text, registry, published="2026-04-02")
+    assert re.findall(r"\n    cue: (.*)", draft) == ['"say"'], [c.cue for c in found]

@@ -121,6 +121,7 @@ def draft_yaml(
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
         and not _anyone_at_all(candidate)
         and not _HOW_ONE_IS.fullmatch(candidate.cue or "")
+        and not _noun_said_nothing(candidate, text)
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(_no_adverb_in_cue(candidate))
     ]
@@ -205,6 +206,26 @@ def _anyone_at_all(candidate: Candidate) -> bool:
     the writer's (or another speaker's) words, not one's own."""
     return (candidate.speaker_as_written or "").strip(" ,") == "one" and bool(
         _ANYONE_MAY.fullmatch(candidate.cue or "")
+    )
+
+
+_POSSESSIVE = re.compile(r"[’']s?\s+$")
+# after the cue, only another's cue: ", critics argue"
+_ONLY_ANOTHER_CUE = re.compile(r"\s*,\s*(?:[\w’'-]+\s+){0,3}[\w’'-]+[\s.]*")
+
+
+def _noun_said_nothing(candidate: Candidate, text: str) -> bool:
+    """ "Any honest account requires looking past the mayor's promises, critics argue": the
+    tagger read the noun "promises" as a cue, the clause before it as a speaker; no words
+    follow it but another's cue ("Trump's claim that ..." says something, and stays)."""
+    if candidate.kind == "direct" or candidate.cue_start is None or candidate.cue_end is None:
+        return False
+    if candidate.content_start < candidate.cue_start:
+        return False
+    before = text[max(0, candidate.cue_start - 4) : candidate.cue_start]
+    return (
+        _POSSESSIVE.search(before) is not None
+        and _ONLY_ANOTHER_CUE.fullmatch(text, candidate.cue_end, candidate.content_end) is not None
     )
 
 
