@@ -4121,3 +4121,17 @@ def test_a_noun_after_a_possessive_with_nothing_after_it_is_no_cue(registry):
     found = extract(text, registry=registry, published="2026-04-02")
     draft, count = drafted(text, registry, published="2026-04-02")
     assert re.findall(r"\n    cue: (.*)", draft) == ['"say"'], [c.cue for c in found]
+
+
+def test_a_weekday_s_event_opening_the_sentence_dates_its_saying(registry):
+    """ "At Thursday's briefing, Mossberg said ...": the saying at that Thursday's briefing
+    (the draft said only "by its publication")."""
+    text = (
+        "The Kestrel Valley water board raised its charges by 9 percent.\n\n"
+        "At Thursday’s briefing, the board’s chairwoman, Ulla Mossberg, said the rise was"
+        " unavoidable.\n"
+    )
+    found = extract(text, registry=registry, published="2026-11-09")
+    assert [(c.cue, c.said, c.said_as_written) for c in found if c.cue == "said"] == [
+        ("said", "2026-11-05", "At Thursday’s")
+    ]

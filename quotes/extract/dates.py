@@ -45,6 +45,8 @@ _WEEKDAY = re.compile(
     r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?"
     rf"({DAY_NAME})(?:\s+({PART_OF_DAY}))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
+# "At Friday's press conference, Vandt said ...": the sentence's saying was at that event
+_OPENING_EVENT = re.compile(rf"^\s*(?:At|After|During)\s+({DAY_NAME})[’']s\b")
 # "two days ago": counted back from the publication day
 COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DAYS_AGO = rf"(?:{'|'.join(COUNTS)}|\d)\s+days?\s+ago"
@@ -98,6 +100,7 @@ def said_in(sentence: str, published: str | None) -> Said | None:
     if latest is None:
         return _year(sentence, published)
     for pattern, resolve in (
+        (_OPENING_EVENT, _weekday),
         (_WEEKDAY, _weekday),
         (_RELATIVE, _relative),
         (_PART, _part_of_month),
