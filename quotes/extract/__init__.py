@@ -34,7 +34,14 @@ from quotes.extract.boundaries import (
     words_before_aside,
 )
 from quotes.extract.candidate import Candidate
-from quotes.extract.dates import COUNTS, LEADING_DAY, dateline, said_in, stamped
+from quotes.extract.dates import (
+    COUNTS,
+    LEADING_DAY,
+    dateline,
+    day_after_cue,
+    said_in,
+    stamped,
+)
 from quotes.extract.mentions import BODY_NOUNS, COMPANY_NOUNS, PERSON_NOUNS, Mentions
 from quotes.extract.registry import Registry
 from quotes.extract.rejoin import (
@@ -160,6 +167,8 @@ def extract(
             words = words[len(line.written) :]  # the dateline dates the story, not the words
         perfect = candidate.cue_start is not None and _perfect(text, candidate)
         date = said_in(words, published) if words and not perfect else None
+        if not date and not perfect and candidate.cue_end is not None:
+            date = day_after_cue(text, candidate.cue_end, published)
         date = date or stamped(text, at, published)
         if not date and not perfect and sentence:
             date = _at_the_time(words, spans, sentence, found, published)

@@ -45,6 +45,8 @@ _WEEKDAY = re.compile(
     r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:(?:[Oo]n|[Ll]ast|[Tt]his)\s+)?(?:(?:late|early)\s+)?"
     rf"({DAY_NAME})(?:\s+({PART_OF_DAY}))?\b(?![’']s)"  # "Wednesday's match": spoken of
 )
+# "At Friday's press conference, Vandt said ...": the sentence's saying was at that event
+_OPENING_EVENT = re.compile(rf"^\s*(?:At|After|During)\s+({DAY_NAME})[’']s\b")
 # "two days ago": counted back from the publication day
 COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DAYS_AGO = rf"(?:{'|'.join(COUNTS)}|\d)\s+days?\s+ago"
@@ -98,6 +100,7 @@ def said_in(sentence: str, published: str | None) -> Said | None:
     if latest is None:
         return _year(sentence, published)
     for pattern, resolve in (
+        (_OPENING_EVENT, _weekday),
         (_WEEKDAY, _weekday),
         (_RELATIVE, _relative),
         (_PART, _part_of_month),
@@ -109,6 +112,25 @@ def said_in(sentence: str, published: str | None) -> Said | None:
             if edtf:
                 return edtf, match.group(0), "resolved"
     return _year(sentence, published)
+
+
+# "said after Wednesday's session", "told reporters before Friday's vote": right after the
+# cue (and whom it was told), the day the saying came after or before
+_EVENT_DAY = re.compile(
+    rf"\s+(?:(?:reporters|journalists|the\s+press)\s+)?(?P<written>(?:after|before|at)\s+"
+    rf"(?:{DAY_NAME})[’']s)\b"
+)
+
+
+def day_after_cue(text: str, cue_end: int, published: str | None) -> Said | None:
+    """ "“...,” Korrin said after Wednesday's session": the weekday's possessive right after
+    the cue dates the saying ("Wednesday's match" alone is what is spoken of, no date)."""
+    match = _EVENT_DAY.match(text, cue_end)
+    if match is None or _latest(published) is None:
+        return None
+    day = re.search(rf"({DAY_NAME})", match.group("written"))
+    edtf = _weekday(day, _latest(published), _day_of(published))
+    return (edtf, match.group("written"), "resolved") if edtf else None
 
 
 def _year(sentence: str, published: str | None) -> Said | None:

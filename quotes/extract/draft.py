@@ -114,9 +114,14 @@ def draft_yaml(
         and not _vote_or_question(candidate, text)
         and not _a_deed(candidate, text)
         and not _according_to_data(candidate, text)
+        and not _named_as(candidate, text)
+        and not _figures_show(candidate)
         and not _TO_DISCUSS.search(candidate.cue or "")
         and not _agreed_to_act(candidate, candidates, text)
         and not _NO_ONE.fullmatch(candidate.speaker_as_written or "")
+        and not _anyone_at_all(candidate)
+        and not _HOW_ONE_IS.fullmatch(candidate.cue or "")
+        and not _noun_said_nothing(candidate, text)
         and not _PASSIVE.fullmatch(candidate.cue or "")
         for one in _each_speaker(_no_adverb_in_cue(candidate))
     ]
@@ -170,13 +175,58 @@ _NO_ONE = re.compile(
 )
 
 
-# "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
-# (PolNeAR marks such beliefs, so extraction keeps them).
-_PASSIVE = re.compile(
-    r"(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|seen|"
-    r"considered|understood|reported|rumou?red)",
+# "She is more guarded about her private life", "likes to talk about the ferries": what a
+# person is like, or likes to talk of, no words said (PolNeAR marks some, so extraction keeps
+# them; "warned about the risks" stays)
+# ("is talking about deporting", "are expressing concern about": said, and stay)
+_HOW_ONE_IS = re.compile(
+    r"(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:\w+ly|more|less|so|not|very|too)\s+)"
+    r"{0,2}[a-z-]+(?<!ing)|(?:likes?|loves?|prefers?)\s+to\s+\w+)\s+about",
     re.IGNORECASE,
 )
+# "one has to look past the speeches", "one might think": anyone at all, no speaker ("one
+# suggested she marry": one of them, and stays)
+_ANYONE_MAY = re.compile(
+    r"(?:has\s+to|must|might|may|can|could|would|should|needs\s+to|cannot)\b.*", re.IGNORECASE
+)
+
+
+# "Berg is expected to take charge": who expects it is not said, and Berg is no speaker
+# (PolNeAR marks such beliefs, so extraction keeps them).
+# "Residents were told to keep their windows shut": an order received, its giver unnamed
+_PASSIVE = re.compile(
+    r"(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|seen|"
+    r"considered|understood|reported|rumou?red|told|advised|instructed|ordered)",
+    re.IGNORECASE,
+)
+
+
+def _anyone_at_all(candidate: Candidate) -> bool:
+    """ "To understand her, one has to look past the speeches": what anyone would have to do,
+    the writer's (or another speaker's) words, not one's own."""
+    return (candidate.speaker_as_written or "").strip(" ,") == "one" and bool(
+        _ANYONE_MAY.fullmatch(candidate.cue or "")
+    )
+
+
+_POSSESSIVE = re.compile(r"[’']s?\s+$")
+# after the cue, only another's cue: ", critics argue"
+_ONLY_ANOTHER_CUE = re.compile(r"\s*,\s*(?:[\w’'-]+\s+){0,3}[\w’'-]+[\s.]*")
+
+
+def _noun_said_nothing(candidate: Candidate, text: str) -> bool:
+    """ "Any honest account requires looking past the mayor's promises, critics argue": the
+    tagger read the noun "promises" as a cue, the clause before it as a speaker; no words
+    follow it but another's cue ("Trump's claim that ..." says something, and stays)."""
+    if candidate.kind == "direct" or candidate.cue_start is None or candidate.cue_end is None:
+        return False
+    if candidate.content_start < candidate.cue_start:
+        return False
+    before = text[max(0, candidate.cue_start - 4) : candidate.cue_start]
+    return (
+        _POSSESSIVE.search(before) is not None
+        and _ONLY_ANOTHER_CUE.fullmatch(text, candidate.cue_end, candidate.content_end) is not None
+    )
 
 
 def _said_again(candidate: Candidate, candidates: list[Candidate]) -> bool:
@@ -296,6 +346,41 @@ def _according_to_data(candidate: Candidate, text: str) -> bool:
     if (candidate.cue or "").lower() != "according to" or candidate.cue_end is None:
         return False
     return _DATA.match(text, candidate.cue_end) is not None
+
+
+# "Police named the dead as ...", "identified the driver as ...": who someone is, made known;
+_NAMED = re.compile(r"named|identified", re.IGNORECASE)
+# ... as a person's name, or "as a 34-year-old man" ("identified the judge as “Spanish”",
+# "named a favourite as her guilty pleasure" say something of their own, and stay)
+_AS = re.compile(r"[^.;:“”\"\n]{1,60}?\sas\s+(?:[A-Z][\w’'-]+\s+[A-Z]|an?\s+\d+-year-old\b)")
+
+
+def _named_as(candidate: Candidate, text: str) -> bool:
+    """ "Police named the victims as Greta Lund and ...": an identification, a deed, not a
+    claim (PolNeAR marks some, so extraction keeps them)."""
+    if not _NAMED.fullmatch(candidate.cue or "") or candidate.cue_end is None:
+        return False
+    return (
+        _OBJECT.match(text, candidate.cue_end) is not None
+        and _AS.match(text, candidate.cue_end) is not None
+    )
+
+
+# "Official results showed ...", "The figures show ...": a document or numbers, no one speaking
+_SHOWED = re.compile(r"show(?:s|ed|n)?|indicat(?:e|es|ed)", re.IGNORECASE)
+_FIGURES = re.compile(
+    r".*\b(?:results?|figures|data|statistics|numbers|count|tally|records?|polls?|surveys?)",
+    re.IGNORECASE,
+)
+
+
+def _figures_show(candidate: Candidate) -> bool:
+    """ "Provisional results showed the League ahead": what figures show, not words said
+    (as with "according to data"; PolNeAR marks some, so extraction keeps them). A report
+    that "said" something stays the report's statement."""
+    return bool(_SHOWED.fullmatch(candidate.cue or "")) and bool(
+        _FIGURES.fullmatch(candidate.speaker_as_written or "")
+    )
 
 
 _AGREED = re.compile(r"agree(?:d|s)?", re.IGNORECASE)

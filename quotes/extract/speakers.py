@@ -565,6 +565,8 @@ def resolve(candidate: Candidate, registry: Registry, state: State, text: str) -
                 # "the Russian Foreign Ministry" is the Russian Foreign Ministry
                 candidate.speaker = re.sub(r"^the\s+(?=[A-Z])", "", mention, flags=re.I)
                 candidate.speaker_options = registry.closest(mention)
+    if not candidate.speaker_resolved and not candidate.speaker_unnamed:
+        _body_by_its_kind(candidate, registry, text, mention)
     if not candidate.role and _FULL_NAME.fullmatch(mention.strip(" ,")):
         # "A Veskan farmer whose fields lie next to the site, Marek Dorn, said": the tagger's
         # speaker is the name; the description before it is the role
@@ -1144,6 +1146,45 @@ def _the_company_that_spoke(candidate, state, mention: str) -> None:
         return
     candidate.speaker, candidate.speaker_key = body
     candidate.speaker_resolved = True
+
+
+# "the regulator", "the watchdog": a body whose name says it regulates; "their union": a union
+_REGULATOR = re.compile(r"the\s+(?:regulator|watchdog|agency|authority)", re.IGNORECASE)
+_REGULATOR_NAME = re.compile(
+    r"\b(?:[A-Z][\w’'-]*[ \t]+){1,5}(?:Authority|Commission|Office|Agency|Regulator|Inspectorate"
+    r"|Board|Bureau)\b"
+)
+_THEIR_UNION = re.compile(r"(?:their|its)\s+(?:trade\s+|labou?r\s+)?union", re.IGNORECASE)
+_UNION_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*[ \t]+){1,5}Union\b")
+# a sentence's first word, capitalized as any is, opens no name ("The Kaldera Nursing Union")
+_OPENING = re.compile(r"(?:The|A|An|Its|Their|His|Her)[ \t]+")
+
+
+def _body_by_its_kind(candidate, registry, text: str, mention: str) -> None:
+    """ "The Benelian Financial Conduct Office (BFCO) ... the regulator said": the nearest body
+    named before whose name says it is an authority, an office or a commission; "..., their
+    union said. The Dockers' Union ...": the union named nearest, before or in the next
+    sentence (the draft left both unresolved)."""
+    mention = mention.strip(" ,")
+    start = candidate.speaker_start
+    if start is None:
+        return
+    if _REGULATOR.fullmatch(mention):
+        names = list(_REGULATOR_NAME.finditer(text, 0, start))
+    elif _THEIR_UNION.fullmatch(mention):
+        end = text.find(".", text.find(".", start) + 1)  # to the end of the next sentence
+        names = list(_UNION_NAME.finditer(text, 0, end if end > 0 else len(text)))
+    else:
+        return
+    names = [m for m in names if not (m.start() <= start < m.end())]
+    if not names:
+        return
+    nearest = min(names, key=lambda m: abs(m.start() - start))
+    name = nearest.group(0)
+    if opening := _OPENING.match(name):
+        name = name[opening.end() :]
+    _name(candidate, registry, name, resolved=True)
+    candidate.speaker_options = []
 
 
 def _other_portfolio(mention: str, noun: str, name: str) -> bool:
