@@ -4135,3 +4135,22 @@ def test_a_weekday_s_event_opening_the_sentence_dates_its_saying(registry):
     assert [(c.cue, c.said, c.said_as_written) for c in found if c.cue == "said"] == [
         ("said", "2026-11-05", "At Thursday’s")
     ]
+
+
+def test_a_quotation_resumed_after_a_body_s_statement_is_one_statement(registry):
+    """ "“A,” the statement said. “B.”": the noun "statement" before "said" is the speaker,
+    not a cue of its own (the draft gave A with no speaker and "said. “B.”" as a partial)."""
+    text = (
+        "TARVIK, May 4 (Reuters) - The Osterlund Water Board on Monday defended its plan to"
+        " drain the upper reservoir.\n\n"
+        "“The dam has leaked for three summers,” the statement said. “Repairs cannot wait"
+        " another year.”\n\n"
+        "Farmers downstream said they were not told.\n"
+    )
+    found = extract(text, registry=registry, published="2026-05-05")
+    quoted = [c for c in found if "dam has leaked" in c.text]
+    assert [(c.kind, c.cue, c.speaker_as_written) for c in quoted] == [
+        ("direct", "said", "the statement")
+    ]
+    assert quoted[0].text.endswith("cannot wait another year")
+    assert not [c for c in found if c.text.startswith("said.")]
