@@ -4154,3 +4154,23 @@ def test_a_quotation_resumed_after_a_body_s_statement_is_one_statement(registry)
     ]
     assert quoted[0].text.endswith("cannot wait another year")
     assert not [c for c in found if c.text.startswith("said.")]
+
+
+def test_a_body_described_by_its_kind_or_its_report_is_the_body_named(registry):
+    """ "A survey released on Monday by the Brennock Trust, ... The survey finds ... the trust
+    says ... Orlin University ... The university says": the survey is the trust's, the trust
+    and the university the bodies named before (the draft left all three unresolved)."""
+    text = (
+        "A survey released on Monday by the Brennock Trust, a charity in the river towns,"
+        " suggests that one in four bus routes has been cut since 2020.\n\n"
+        "The survey finds that older people are hit hardest. The trust says the regional"
+        " council ignored its warnings.\n\n"
+        "Transport researchers at Orlin University reached the same figure in March. The"
+        " university says the cuts will cost more than they save.\n"
+    )
+    found = extract(text, registry=registry, published="2026-06-10")
+    assert [(c.speaker_as_written, c.speaker) for c in found if c.cue != "suggests"] == [
+        ("The survey", "Brennock Trust"),
+        ("The trust", "Brennock Trust"),
+        ("The university", "Orlin University"),
+    ]
