@@ -4174,3 +4174,21 @@ def test_a_body_described_by_its_kind_or_its_report_is_the_body_named(registry):
         ("The trust", "Brennock Trust"),
         ("The university", "Orlin University"),
     ]
+
+
+def test_he_after_a_paragraph_opening_with_a_name_and_an_aside_is_that_person(registry):
+    """ "Nils Brandt, for his part, is not hopeful. “...,” he said": the sentence's subject
+    is whom "he" means, the aside between the name and its verb notwithstanding; "Strike
+    leader Ola Lind is ..." likewise, with a lowercase title before the name (the draft gave
+    both to the minister who spoke before)."""
+    for opening, name in (
+        ("Nils Brandt, for his part, is not hopeful.", "Nils Brandt"),
+        ("Strike leader Ola Lind is not hopeful either.", "Ola Lind"),
+    ):
+        text = (
+            "The ferry strike on the Sundvik crossing entered its second week on Monday."
+            " Fisheries Minister Karl Oden said talks would resume on Friday.\n\n"
+            f"{opening} “Nobody has offered us anything new,” he said.\n"
+        )
+        found = extract(text, registry=registry, published="2026-07-01")
+        assert [c.speaker for c in found if c.speaker_as_written == "he"] == [name]

@@ -769,7 +769,9 @@ _MANY = re.compile(
 # (a dateline's dash opens the story's first sentence)
 _OPENS_SENTENCE = re.compile(
     r"(?:[.!?][”\"]?\s+|\n|(?:\d|\))\s[-–—]\s)(?:(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s+)?"
-    r"(?:[A-Z][\w.’'-]*\s+){0,3}$"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}"
+    # "Union leader Tomas Vinter": a lowercase title after a capitalized word
+    r"(?:(?<=[a-z] )(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\s+(?:[A-Z][\w.’'-]*\s+){0,2})?$"
 )
 
 
