@@ -4192,3 +4192,18 @@ def test_he_after_a_paragraph_opening_with_a_name_and_an_aside_is_that_person(re
         )
         found = extract(text, registry=registry, published="2026-07-01")
         assert [c.speaker for c in found if c.speaker_as_written == "he"] == [name]
+
+
+def test_the_writer_s_participle_clause_after_the_words_said_is_not_said(registry):
+    """ "said it would bar trawlers from neighbouring Odden, deepening a row that has
+    festered since spring": the words said end before the participle clause the writer adds
+    about what the saying did (the draft ran the words on to the end of the sentence)."""
+    text = (
+        "BRESKA, Aug 3 (Reuters) - The Lannish government said it would impose tolls on trawlers"
+        " from neighbouring Odden in its coastal waters, deepening a row that has festered"
+        " since spring.\n\nOdden has not yet replied.\n"
+    )
+    found = extract(text, registry=registry, published="2026-08-04")
+    assert [c.text for c in found if c.cue == "said"] == [
+        "said it would impose tolls on trawlers from neighbouring Odden in its coastal waters"
+    ]

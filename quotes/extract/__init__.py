@@ -28,6 +28,7 @@ from quotes.extract.boundaries import (
     name_out_of_cue,
     no_closing_comma,
     no_next_sentence,
+    no_writers_participle,
     quotation_after_colon,
     trim_cue,
     words_around_aside,
@@ -108,6 +109,7 @@ def extract(
             name_out_of_cue(text, candidate)
             no_closing_comma(text, candidate)
             no_next_sentence(text, candidate)
+            no_writers_participle(text, candidate)
             words_around_aside(text, candidate)
             words_before_aside(text, candidate)
             day_to_the_end(text, candidate)
