@@ -4207,3 +4207,24 @@ def test_the_writer_s_participle_clause_after_the_words_said_is_not_said(registr
     assert [c.text for c in found if c.cue == "said"] == [
         "said it would impose tolls on trawlers from neighbouring Odden in its coastal waters"
     ]
+
+
+def test_deeds_read_as_cues_are_left_out_of_the_draft(registry):
+    """ "has long lobbied for the measure", "responded within hours", "to protest a planned
+    closure", "is expected to visit the mills": pressing, acting or going somewhere, no words
+    said (the draft drafted each as a statement; extraction keeps them, as PolNeAR marks
+    some); the council's words stay."""
+    text = (
+        "VARNE, Sept 9 (Reuters) - The Dunmere county council voted on Tuesday to keep its"
+        " timber levy.\n\n"
+        "The Sawmillers' Federation, which has long lobbied for the measure, welcomed it. The"
+        " forestry agency responded within hours, and Governor Lena Brisk is expected to visit"
+        " the mills on Thursday.\n\n"
+        "About two hundred loggers gathered outside the council hall on Wednesday to protest a"
+        " planned closure of the northern depot.\n\n"
+        "Council leader Jonas Ekk said the levy would pay for new roads.\n"
+    )
+    draft, count = drafted(text, registry, published="2026-09-10")
+    cues = re.findall(r"\n    cue: (.*)", draft)
+    assert not [c for c in cues if re.search(r"lobbied|responded|expected|protest", c)], cues
+    assert '"said"' in cues
