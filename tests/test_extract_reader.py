@@ -4228,3 +4228,18 @@ def test_deeds_read_as_cues_are_left_out_of_the_draft(registry):
     cues = re.findall(r"\n    cue: (.*)", draft)
     assert not [c for c in cues if re.search(r"lobbied|responded|expected|protest", c)], cues
     assert '"said"' in cues
+
+
+def test_a_verb_after_a_body_described_as_a_think_tank_keeps_its_words(registry):
+    """ "A paper released on Friday by the Aldern Forum, a think tank in the port city,
+    suggests ...": "think" after "a" is a noun, no cue; the tagger took it for one and missed
+    "suggests", and the draft lost the paper's words (only the next sentence's stayed)."""
+    text = (
+        "SELBY, Oct 2 (Reuters) - Harbour rents rose again in September.\n\n"
+        "A paper released on Friday by the Aldern Forum, a think tank in the port city,"
+        " suggests rents have doubled since 2021. The paper warns that dock workers are"
+        " moving inland.\n"
+    )
+    found = extract(text, registry=registry, published="2026-10-03")
+    assert [c.cue for c in found] == ["suggests", "warns"]
+    assert found[0].text == "suggests rents have doubled since 2021"
