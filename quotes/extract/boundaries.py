@@ -307,3 +307,32 @@ def cue_over_its_object(text: str, candidate: Candidate) -> None:
     candidate.cue_end = rest.end() - 1
     candidate.cue = text[candidate.cue_start : candidate.cue_end]
     candidate.content_start = rest.end()
+
+
+# The writer's participle clause closing the sentence, after a comma: ", escalating a dispute
+# that has simmered for a year." (what the saying did to a quarrel or a market, not what was
+# said; ", including ...", ", focusing on ..." often are the speaker's own)
+_WRITERS_PARTICIPLE = re.compile(
+    r",\s+(?:escalating|deepening|intensifying|heightening|raising|prompting|sparking|"
+    r"triggering|fuel?ling|stoking|reigniting|rekindling|renewing|reversing|marking|"
+    r"signall?ing|underscoring|dealing|dashing|defying|rebuffing|upping|ratcheting)\b"
+    r"[^.;:!?“”\"\n]*[.!?]?\s*\Z"
+)
+
+
+def no_writers_participle(text: str, candidate: Candidate) -> None:
+    """ "said it would impose duties on timber from Karsund, deepening a quarrel that began
+    in the spring": the words said end before the participle clause the writer adds about
+    the saying at the end of the sentence."""
+    if candidate.kind == "direct" or candidate.cue_start is None:
+        return
+    if candidate.cue_start > candidate.content_start:
+        return  # the words said come before their cue
+    words = text[candidate.content_start : candidate.content_end]
+    clause = _WRITERS_PARTICIPLE.search(words)
+    if not clause:
+        return
+    cut = candidate.content_start + clause.start()
+    candidate.content_end = min(candidate.content_end, cut)
+    candidate.end = min(candidate.end, cut)
+    candidate.text = text[candidate.start : candidate.end]

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from quotes.curation.anchor import SourceIndex, occurrences
+from quotes.extract import lexicon
 from quotes.extract.candidate import Candidate
 from quotes.extract.mentions import description
 from quotes.names import latin
@@ -113,6 +114,7 @@ def draft_yaml(
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
         and not _a_deed(candidate, text)
+        and not _a_deed_as_cue(candidate, text)
         and not _according_to_data(candidate, text)
         and not _named_as(candidate, text)
         and not _figures_show(candidate)
@@ -319,6 +321,42 @@ def _a_deed(candidate: Candidate, text: str) -> bool:
     if _NO_ANSWER.match(cue):
         return True
     return bool(_DEED.match(cue)) and _OBJECT.match(text, candidate.cue_end) is not None
+
+
+# "has long lobbied for the measure": pressing for it, no words reported
+_LOBBIED = re.compile(r"(?:(?:has|have|had)\s+)?(?:long\s+)?lobb(?:ied|ies|y|ying)\b.*", re.I)
+# "responded within hours", "reacted swiftly": when or how, not what was said
+_RESPONDED = re.compile(r"respond(?:ed|s)|react(?:ed|s)", re.IGNORECASE)
+_ONLY_HOW_SOON = re.compile(
+    r"\s+(?:within\s+(?:hours|minutes|days|an?\s+(?:hour|day))|quickly|swiftly|immediately|"
+    r"promptly|angrily|furiously)\s*(?:[,.;]|and\b|\Z)",
+    re.IGNORECASE,
+)
+# "gathered outside parliament to protest a planned rise": a protest's purpose, a deed
+_TO_PROTEST = re.compile(r"(?:to\s+)?protest", re.IGNORECASE)
+# "is expected to tour the valleys": a deed to come ("is expected to announce" stays)
+_EXPECTED = re.compile(r"(?:is|are|was|were)\s+expected", re.IGNORECASE)
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+_SPEAKING = {"speak", "testify", "address", "deliver", "brief", "outline", "present", "unveil"}
+
+
+def _a_deed_as_cue(candidate: Candidate, text: str) -> bool:
+    """ "has long lobbied for the measure", "responded within hours", "to protest a planned
+    rise", "is expected to tour the valleys": pressing, acting or going somewhere, no words
+    said (the tagger proposes them as cues; PolNeAR marks some, so extraction keeps them)."""
+    cue = candidate.cue or ""
+    if candidate.kind == "direct" or candidate.cue_start is None or candidate.cue_end is None:
+        return False
+    if _LOBBIED.fullmatch(cue):
+        return True
+    if _RESPONDED.fullmatch(cue):
+        return _ONLY_HOW_SOON.match(text, candidate.cue_end) is not None
+    if _TO_PROTEST.fullmatch(cue):
+        return cue.lower().startswith("to") or text[: candidate.cue_start].endswith("to ")
+    if _EXPECTED.fullmatch(cue):
+        verb = _TO_VERB.match(text, candidate.cue_end)
+        return bool(verb) and verb[1] not in lexicon.VERB_FORMS | _SPEAKING
+    return False
 
 
 def _being_told(candidate: Candidate, text: str) -> bool:

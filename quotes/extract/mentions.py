@@ -88,7 +88,11 @@ _PERSON_NAME = re.compile(  # on one line; "Solheim-Vance" is one word
 
 
 # A paragraph's first words that name its subject: "Dr Irena Vass has spent most of ...".
-_OPENS_STORY = re.compile(r"\s+(?:has|had|is|was|said|told|says)\s+[^\n]*[.!?][”\"]?[ \t]*(?:\n|$)")
+# An aside may stand between them: "Tomas Vinter, for his part, is not hopeful."
+_OPENS_STORY = re.compile(
+    r"(?:,[ \t]+(?:for[ \t]+(?:his|her)[ \t]+part|who[ \t][^,\n]{1,60}),)?"
+    r"\s+(?:has|had|is|was|said|told|says)\s+[^\n]*[.!?][”\"]?[ \t]*(?:\n|$)"
+)
 # "Ilona Bartos lost her job ...", "Ilona Bartos, 44, left the yard": a person's deed, by an
 # age or a "her" in the sentence (a company "posted a record profit")
 _OPENS_LIFE = re.compile(

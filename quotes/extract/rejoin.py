@@ -277,6 +277,7 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
     """One statement per cue: "“A,” she said. “B.”" is one quotation, A to B, when nothing but
     its cue and speaker stand between its parts (B with the same cue, or with none); any other
     content the same cue was given is a piece the tagger cut off, and goes."""
+    _cue_back_to_quotation(text, found)
     by_cue: dict[int, list[Candidate]] = {}
     for candidate in found:
         if candidate.cue_start is not None:
@@ -304,6 +305,44 @@ def one_per_cue(text: str, found: list[Candidate]) -> list[Candidate]:
                 dropped.add(id(candidate))
     kept = [c for c in found if id(c) not in dropped]
     return _resumed_after_attribution(text, kept)
+
+
+# A cue's words that are only the next quotation: ". “B.”" after "the statement said"
+_ONLY_NEXT_QUOTATION = re.compile(r"[\s,.;:]*“")
+
+
+def _cue_back_to_quotation(text: str, found: list[Candidate]) -> None:
+    """ "“A,” the statement said. “B.”": when the tagger gave the cue between two quotations
+    to the second alone (its words ". “B.”") and left the first with none, the cue and its
+    speaker are the first's too, and the second's words begin at its quotation mark;
+    ``one_per_cue`` then joins them."""
+    for second in found:
+        if second.cue_start is None or second.speaker_start is None:
+            continue
+        words = _ONLY_NEXT_QUOTATION.match(text, second.content_start)
+        if not words or second.cue_end > second.content_start:
+            continue
+        if not re.fullmatch(r"[\s.,;:]*", text[second.cue_end : second.content_start]):
+            continue
+        attribution = min(second.cue_start, second.speaker_start)
+        first = next(
+            (
+                c
+                for c in found
+                if c.kind == "direct"
+                and c.cue_start is None
+                and re.fullmatch(r"[\s,]*", text[c.content_end : attribution])
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        first.cue, first.cue_start, first.cue_end = second.cue, second.cue_start, second.cue_end
+        first.speaker, first.speaker_as_written = second.speaker, second.speaker_as_written
+        first.speaker_start, first.speaker_end = second.speaker_start, second.speaker_end
+        second.kind, second.content_start = "direct", words.end() - 1
+        second.start = second.content_start + 1
+        second.text = text[second.start : second.end]
 
 
 # The attribution after a quotation, up to the end of its sentence, then the next quotation:

@@ -769,7 +769,9 @@ _MANY = re.compile(
 # (a dateline's dash opens the story's first sentence)
 _OPENS_SENTENCE = re.compile(
     r"(?:[.!?][”\"]?\s+|\n|(?:\d|\))\s[-–—]\s)(?:(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s+)?"
-    r"(?:[A-Z][\w.’'-]*\s+){0,3}$"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}"
+    # "Union leader Tomas Vinter": a lowercase title after a capitalized word
+    r"(?:(?<=[a-z] )(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\s+(?:[A-Z][\w.’'-]*\s+){0,2})?$"
 )
 
 
@@ -1156,8 +1158,40 @@ _REGULATOR_NAME = re.compile(
 )
 _THEIR_UNION = re.compile(r"(?:their|its)\s+(?:trade\s+|labou?r\s+)?union", re.IGNORECASE)
 _UNION_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*[ \t]+){1,5}Union\b")
+# "the foundation", "the university": a body whose name ends in that noun ("Calder University")
+_BODY_OF_KIND = re.compile(
+    r"the\s+(foundation|institute|university|trust|council|college|society|association|"
+    r"federation|institution|centre|center|fund|academy|league|coalition|alliance)",
+    re.IGNORECASE,
+)
+# "the report", "a study published ... by the Morrow Trust": the body that published it
+_WORK_OF = re.compile(
+    r"(?:an?|the|this|that|its)\s+(?:new\s+|latest\s+|annual\s+)?"
+    r"(report|study|survey|analysis|paper|review|index|poll)\b",
+    re.IGNORECASE,
+)
+_BY_BODY = (
+    r"\b(?i:{})\b[^.;:“”\n]{{0,80}}?\bby\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'&-]*[ \t]+){{0,5}}[A-Z][\w&-]*(?:[ \t]+of[ \t]+[A-Z][\w&-]*)?)\b(?![’'])"
+)
 # a sentence's first word, capitalized as any is, opens no name ("The Kaldera Nursing Union")
 _OPENING = re.compile(r"(?:The|A|An|Its|Their|His|Her)[ \t]+")
+
+
+class _Found:
+    """A name found inside a longer match, as ``re.Match`` gives one: its words and start."""
+
+    def __init__(self, name: str, start: int) -> None:
+        self._name, self._start = name, start
+
+    def group(self, _: int = 0) -> str:
+        return self._name
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._name)
 
 
 def _body_by_its_kind(candidate, registry, text: str, mention: str) -> None:
@@ -1171,6 +1205,20 @@ def _body_by_its_kind(candidate, registry, text: str, mention: str) -> None:
         return
     if _REGULATOR.fullmatch(mention):
         names = list(_REGULATOR_NAME.finditer(text, 0, start))
+    elif kind := _BODY_OF_KIND.fullmatch(mention):
+        noun = kind.group(1).capitalize()
+        names = list(
+            re.finditer(
+                rf"\b(?:[A-Z][\w’'-]*[ \t]+){{1,5}}{noun}\b(?:[ \t]+of[ \t]+[A-Z][\w&-]*)?"
+                rf"|\b{noun}[ \t]+of[ \t]+(?:[A-Z][\w’'-]*[ \t]+){{0,3}}[A-Z][\w’'-]*",
+                text[:start],
+            )
+        )
+    elif work := (_WORK_OF.fullmatch(mention) or _WORK_OF.match(mention)):
+        # the body named after "by" with the same noun, in the mention itself or before it
+        by = _BY_BODY.format(work.group(1))
+        end = start + len(mention) if work.end() < len(mention) else start
+        names = [_Found(m.group(1), m.start(1)) for m in re.finditer(by, text[:end])]
     elif _THEIR_UNION.fullmatch(mention):
         end = text.find(".", text.find(".", start) + 1)  # to the end of the next sentence
         names = list(_UNION_NAME.finditer(text, 0, end if end > 0 else len(text)))
