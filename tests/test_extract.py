@@ -292,3 +292,15 @@ def test_a_speech_noun_whose_speakers_follow_it_is_read_by_the_rules():
     # Drafted once, whatever word after the speakers the tagger takes for a cue ("for").
     drafted = [(c.cue, c.speaker_as_written) for c in extract(text)]
     assert drafted == [("calls", "Ivan Orlov"), ("calls", "Tver mayor Mira Sokolova")]
+
+
+def test_a_body_described_is_the_body_named_before_not_a_person_of_that_office(registry):
+    """ "the office said" after "The State Prosecutor's Office opened an inquiry": the office,
+    not the curated registry's one person whose role names an office (the head of the
+    Taliban's political office), whom the draft gave it to."""
+    text = (
+        "KARSK, March 13 - The State Prosecutor's Office opened an inquiry into the tender on"
+        " Friday.\n\n“We are examining whether the rules were bent,” the office said.\n"
+    )
+    (found,) = extract(text, registry=registry, published="2026-03-14")
+    assert (found.speaker, found.speaker_key) == ("State Prosecutor's Office", None)

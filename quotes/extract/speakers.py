@@ -1261,6 +1261,9 @@ def _described(candidate, registry, mentions, mention, by_role, roles: dict[str,
     gave another role (``roles``: "The mayor said" after "Orlov, the head of the union,"
     is not Orlov); "a diplomat" is neither."""
     noun, person = description(mention)
+    # "the office" is a body: not a person whose role names an office ("head of the political
+    # office"), nor "the spokesman" a body
+    by_role = [key for key in by_role if registry.is_person(key) == person]
     if _INDEFINITE.match(mention):
         # "a senior diplomat" brings in someone not named: nobody named before.
         candidate.speaker = mention
