@@ -294,6 +294,11 @@ def _perfect(text: str, candidate: Candidate) -> bool:
     return bool(_PERFECT.search(before) or _PERFECT.search(cue[: cue.rfind(" ") + 1]) or opening)
 
 
+def _blanked(words: str, start: int, end: int) -> str:
+    """``words`` with ``start`` to ``end`` made spaces: out of the dating, its offsets kept."""
+    return words[:start] + " " * (end - start) + words[end:]
+
+
 def _outside_contents(sentence, found: list[Candidate]) -> str:
     """The sentence with the words said blanked out, its own statement's and any other's:
     "would meet in April" dates what it speaks of, not when it was said; "said on Monday that"
@@ -306,7 +311,7 @@ def _outside_contents(sentence, found: list[Candidate]) -> str:
         if day:
             start = day.end()
         if start < end:
-            words = words[:start] + " " * (end - start) + words[end:]
+            words = _blanked(words, start, end)
     return words
 
 
@@ -326,7 +331,7 @@ def _others_days_out(sentence, candidate: Candidate, found, words: str) -> str:
         start, end = cue - sentence.start, other.cue_end - sentence.start
         if day := LEADING_DAY.match(words, end):
             end = day.end()
-        words = words[:start] + " " * (end - start) + words[end:]
+        words = _blanked(words, start, end)
     return words
 
 
@@ -341,8 +346,7 @@ def _in_own_clause(sentence, candidate: Candidate, words: str) -> str:
     clauses = list(LATER_CLAUSE.finditer(sentence.text, 0, who - sentence.start))
     if not clauses or "," in sentence.text[clauses[-1].end() : who - sentence.start]:
         return words
-    start = clauses[-1].start()
-    return " " * start + words[start:]
+    return _blanked(words, 0, clauses[-1].start())
 
 
 # A relative clause on the speaker: "Captain X, who scored twice on Wednesday, said", "said
@@ -362,7 +366,7 @@ def _speakers_clause_out(sentence, candidate: Candidate, words: str) -> str:
             continue  # not right after the speaker's name
         if start <= candidate.cue_start < end or start < candidate.content_start < end:
             continue  # "X, who said on Friday that ...": the clause is the saying
-        words = words[: clause.start()] + " " * (end - start) + words[clause.end() :]
+        words = _blanked(words, clause.start(), clause.end())
     return words
 
 
@@ -372,7 +376,7 @@ def _question_out(words: str) -> str:
     lead = len(words) - len(words.lstrip())
     asked = _QUESTIONED.match(words, lead)
     comma = words.find(",", asked.end()) if asked else -1
-    return " " * (comma + 1) + words[comma + 1 :] if comma > 0 else words
+    return _blanked(words, 0, comma + 1) if comma > 0 else words
 
 
 _URGED = re.compile(r"(?:urged|asked|pressed|called\s+on|appealed\s+to)", re.IGNORECASE)
