@@ -114,7 +114,6 @@ def draft_yaml(
         and not _attitude_reported(candidate, candidates)
         and not _vote_or_question(candidate, text)
         and not _a_deed(candidate, text)
-        and not _a_deed_as_cue(candidate, text)
         and not _according_to_data(candidate, text)
         and not _named_as(candidate, text)
         and not _figures_show(candidate)
@@ -310,19 +309,6 @@ _BEING_TOLD = re.compile(
 )
 
 
-def _a_deed(candidate: Candidate, text: str) -> bool:
-    """ "The government suspended a timber export agreement", "lost her job as a crane
-    operator", "The mayor's office did not return calls": something done, or no answer
-    given, not words said (the tagger proposes such cues; PolNeAR marks some, so extraction
-    keeps them)."""
-    cue = candidate.cue or ""
-    if candidate.kind == "direct" or candidate.cue_end is None:
-        return False
-    if _NO_ANSWER.match(cue):
-        return True
-    return bool(_DEED.match(cue)) and _OBJECT.match(text, candidate.cue_end) is not None
-
-
 # "has long lobbied for the measure": pressing for it, no words reported
 _LOBBIED = re.compile(r"(?:(?:has|have|had)\s+)?(?:long\s+)?lobb(?:ied|ies|y|ying)\b.*", re.I)
 # "responded within hours", "reacted swiftly": when or how, not what was said
@@ -340,12 +326,20 @@ _TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _SPEAKING = {"speak", "testify", "address", "deliver", "brief", "outline", "present", "unveil"}
 
 
-def _a_deed_as_cue(candidate: Candidate, text: str) -> bool:
-    """ "has long lobbied for the measure", "responded within hours", "to protest a planned
-    rise", "is expected to tour the valleys": pressing, acting or going somewhere, no words
-    said (the tagger proposes them as cues; PolNeAR marks some, so extraction keeps them)."""
+def _a_deed(candidate: Candidate, text: str) -> bool:
+    """ "The government suspended a timber export agreement", "lost her job as a crane
+    operator", "has long lobbied for the measure", "responded within hours", "to protest a
+    planned rise", "is expected to tour the valleys", "The mayor's office did not return
+    calls": something done or to be done, or no answer given, not words said (the tagger
+    proposes such cues; PolNeAR marks some, so extraction keeps them)."""
     cue = candidate.cue or ""
-    if candidate.kind == "direct" or candidate.cue_start is None or candidate.cue_end is None:
+    if candidate.kind == "direct" or candidate.cue_end is None:
+        return False
+    if _NO_ANSWER.match(cue):
+        return True
+    if _DEED.match(cue):
+        return _OBJECT.match(text, candidate.cue_end) is not None
+    if candidate.cue_start is None:
         return False
     if _LOBBIED.fullmatch(cue):
         return True
